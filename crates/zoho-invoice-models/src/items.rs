@@ -1,0 +1,117 @@
+//! Items: the goods and services an organization sells (`/items`).
+//!
+//! ```
+//! use zoho_invoice_models::envelope::Record;
+//! use zoho_invoice_models::items::{Item, ItemInput, ItemStatus};
+//!
+//! let answer: Record<Item> = serde_json::from_str(r#"{"code": 0, "message": "The item has been added.",
+//!     "item": {"item_id": 903000000045027, "name": "Hard Drive", "status": "active", "rate": 120}}"#)?;
+//! assert_eq!(answer.record.status, Some(ItemStatus::Active));
+//!
+//! let input = ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() };
+//! assert_eq!(serde_json::to_string(&input)?, r#"{"name":"Hard Drive","rate":120}"#);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use rust_decimal::Decimal;
+
+use crate::envelope::resource;
+use crate::ids::{ItemId, TaxExemptionId, TaxId};
+use crate::macros::{model, string_enum};
+
+string_enum! {
+    /// Whether an item can be used in new transactions.
+    pub enum ItemStatus {
+        /// Available for transactions.
+        Active = "active",
+        /// Kept for history, not offered in new transactions.
+        Inactive = "inactive",
+    }
+}
+
+string_enum! {
+    /// Whether an item is goods or a service.
+    pub enum ProductType {
+        /// Goods.
+        Goods = "goods",
+        /// A service.
+        Service = "service",
+        /// A digital service (EU VAT).
+        DigitalService = "digital_service",
+    }
+}
+
+model! {
+    /// A tax preference of an item (India: intra- or inter-state).
+    pub struct ItemTaxPreference {
+        /// The tax applied.
+        tax_id: TaxId,
+        /// `intra` or `inter` state (India).
+        tax_specification: String,
+    }
+}
+
+model! {
+    /// An item, as the API returns it.
+    pub struct Item {
+        /// The item's id.
+        item_id: ItemId,
+        /// The item's name (at most 100 characters).
+        name: String,
+        /// Whether the item is active.
+        status: ItemStatus,
+        /// The item's description (at most 2000 characters).
+        description: String,
+        /// The price of one unit.
+        rate: Decimal,
+        /// The unit it is measured in.
+        unit: String,
+        /// The tax associated with the item.
+        tax_id: TaxId,
+        /// The tax's name.
+        tax_name: String,
+        /// The tax's percentage, as the API formats it (`70%` or `12.5`).
+        tax_percentage: String,
+        /// The tax's type.
+        tax_type: String,
+        /// The stock keeping unit, unique across items.
+        sku: String,
+        /// Goods or service.
+        product_type: ProductType,
+        /// The HSN or SAC code (India).
+        hsn_or_sac: String,
+        /// Whether the item is taxable (India, US and CA editions).
+        is_taxable: bool,
+        /// The tax exemption applied when it is not taxable.
+        tax_exemption_id: TaxExemptionId,
+        /// Tax preferences (India).
+        item_tax_preferences: Vec<ItemTaxPreference>,
+    }
+}
+resource!(Item, "item", "items");
+
+model! {
+    /// The writable fields of an item, to create one (`name` and `rate` required) or update one.
+    pub struct ItemInput {
+        /// The item's name (required; at most 100 characters).
+        name: String,
+        /// The price of one unit (required).
+        rate: Decimal,
+        /// The item's description (at most 2000 characters).
+        description: String,
+        /// The tax associated with the item.
+        tax_id: TaxId,
+        /// The stock keeping unit, unique across items.
+        sku: String,
+        /// Goods or service.
+        product_type: ProductType,
+        /// Whether the item is taxable (India, US and CA editions).
+        is_taxable: bool,
+        /// The tax exemption applied when it is not taxable (required then).
+        tax_exemption_id: TaxExemptionId,
+        /// The HSN or SAC code (India).
+        hsn_or_sac: String,
+        /// Tax preferences (India).
+        item_tax_preferences: Vec<ItemTaxPreference>,
+    }
+}

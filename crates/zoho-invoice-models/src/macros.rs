@@ -1,0 +1,123 @@
+//! The two macros every resource module is written with.
+
+/// Defines a model: a struct whose fields are all optional and decoded leniently, plus an
+/// `extra` map that keeps every field the model does not name.
+///
+/// Write each field with its plain type; the macro makes it `Option<T>`, decodes it through
+/// [`crate::lenient`], and leaves it out of the JSON when it is `None`.
+macro_rules! model {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+                pub $field: Option<$ty>,
+            )*
+            /// Fields this model does not name, kept as they came so that reading a record,
+            /// changing it and sending it back loses nothing.
+            #[serde(flatten)]
+            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+        }
+
+        impl crate::lenient::Lenient for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+                crate::lenient::decode_object(d)
+            }
+            fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(self, s)
+            }
+        }
+    };
+}
+pub(crate) use model;
+
+/// Defines a status or type enum: `#[non_exhaustive]`, with an `Other(String)` arm that keeps
+/// any value this version does not know, so a new status on the server never fails a decode.
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $text:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                $variant,
+            )*
+            /// A value this version of the SDK does not know, kept as sent.
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as the API spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $text,)*
+                    Self::Other(text) => text,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                match text {
+                    $($text => Self::$variant,)*
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(text))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <::std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Ok(Self::from(&*text))
+            }
+        }
+
+        impl crate::lenient::FromScalar for $name {
+            fn from_text(text: &str) -> Option<Self> {
+                crate::lenient::non_blank(text)?;
+                Some(Self::from(text))
+            }
+        }
+
+        crate::lenient::lenient_scalar!($name);
+    };
+}
+pub(crate) use string_enum;
