@@ -69,14 +69,38 @@ model! {
     }
 }
 
+/// The code an envelope reports when the server sent one that is not a number.
+pub const UNREADABLE_CODE: i64 = -1;
+
+/// Reads a `code` that is present: a value that is not a whole number (null included) is
+/// [`UNREADABLE_CODE`], so that it never passes for a success. An absent `code` is 0.
+fn decode_code<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let value = Value::deserialize(d)?;
+    Ok(i64::decode(&value).ok().flatten().unwrap_or(UNREADABLE_CODE))
+}
+
+/// `code` of an envelope being decoded.
+struct Code(i64);
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        decode_code(d).map(Code)
+    }
+}
+
+/// Reads a lenient string, empty when absent or unreadable.
+fn decode_message<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(<Lenient_<String>>::deserialize(d)?.0.unwrap_or_default())
+}
+
 /// An answer that carries only `code` and `message` (deletes, status changes, emails).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
     /// Zoho's code: 0 on success.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decode_code")]
     pub code: i64,
     /// Zoho's message.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decode_message")]
     pub message: String,
     /// Any other field of the answer.
     #[serde(flatten)]
@@ -109,6 +133,13 @@ pub struct Page<T> {
     pub page_context: Option<PageContext>,
     /// Any other field of the answer.
     pub extra: Map<String, Value>,
+}
+
+impl Reply {
+    /// Whether Zoho reported success (`code` 0).
+    pub fn is_success(&self) -> bool {
+        self.code == 0
+    }
 }
 
 impl<T> Page<T> {
@@ -146,7 +177,7 @@ where
             let mut parts = Parts { code: None, message: None, body: None, page_context: None, extra: Map::new() };
             while let Some(name) = map.next_key::<String>()? {
                 match name.as_str() {
-                    "code" => parts.code = map.next_value::<Lenient_<i64>>()?.0,
+                    "code" => parts.code = Some(map.next_value::<Code>()?.0),
                     "message" => parts.message = map.next_value::<Lenient_<String>>()?.0,
                     "page_context" => parts.page_context = map.next_value::<Lenient_<PageContext>>()?.0,
                     n if n == self.key => parts.body = map.next_value::<Lenient_<B>>()?.0,
@@ -234,5 +265,45 @@ impl<T: Resource> Serialize for Record<T> {
 impl<T: Resource> Serialize for Page<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         encode_envelope(s, self.code, &self.message, (T::LIST_KEY, &self.records), self.page_context.as_ref(), &self.extra)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_that_are_not_numbers_never_pass_for_success() {
+        let reply = |json: &str| serde_json::from_str::<Reply>(json).expect("decodes");
+        assert!(reply(r#"{"code": 0, "message": "ok"}"#).is_success());
+        assert!(reply(r#"{"code": "0"}"#).is_success());
+        assert!(reply(r#"{"message": "no code at all"}"#).is_success());
+        assert_eq!(reply(r#"{"code": 1002}"#).code, 1002);
+        for odd in [r#""x""#, "null", "1.5", "[]", "{}", r#""""#] {
+            assert_eq!(reply(&format!(r#"{{"code": {odd}}}"#)).code, UNREADABLE_CODE, "{odd}");
+        }
+    }
+
+    #[test]
+    fn a_record_without_its_key_is_an_error_naming_the_key() {
+        let err = serde_json::from_str::<Record<crate::items::Item>>(r#"{"code": 0, "message": "success"}"#)
+            .expect_err("no item");
+        assert!(err.to_string().contains("missing field `item`"), "{err}");
+    }
+
+    #[test]
+    fn pages_keep_their_context_and_extra_fields() {
+        let page: Page<crate::items::Item> = serde_json::from_str(
+            r#"{"code": 0, "message": "success", "items": [{"name": "a"}, "odd", {"name": "b"}],
+                "page_context": {"page": 2, "per_page": 25, "has_more_page": true}, "total": 9}"#,
+        )
+        .expect("decodes");
+        assert_eq!(page.records.len(), 2, "the odd element is skipped");
+        assert!(page.has_more_page());
+        assert_eq!(page.page_context.as_ref().and_then(|p| p.page), Some(2));
+        assert_eq!(page.extra["total"], 9);
+        let back = serde_json::to_value(&page).expect("encodes");
+        assert_eq!(back["items"][1]["name"], "b");
+        assert_eq!(back["page_context"]["per_page"], 25);
     }
 }

@@ -362,3 +362,122 @@ where
     }
     d.deserialize_any(ObjectVisitor(PhantomData))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+    use serde_json::json;
+
+    use crate::items::{Item, ItemStatus, ItemTaxPreference};
+
+    #[derive(Debug, Default, Deserialize, Serialize)]
+    struct Row {
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        text: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        flag: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        count: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        big: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        ratio: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        list: Option<Vec<u32>>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        nested: Option<ItemTaxPreference>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        status: Option<ItemStatus>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        any: Option<serde_json::Value>,
+    }
+
+    fn row(v: serde_json::Value) -> Row {
+        serde_json::from_value(v).expect("a lenient row always decodes")
+    }
+
+    #[test]
+    fn strings_keep_blank_values_and_take_scalars_as_text() {
+        assert_eq!(row(json!({"text": ""})).text.as_deref(), Some(""));
+        assert_eq!(row(json!({"text": " "})).text.as_deref(), Some(" "));
+        assert_eq!(row(json!({"text": 94588})).text.as_deref(), Some("94588"));
+        assert_eq!(row(json!({"text": true})).text.as_deref(), Some("true"));
+        assert_eq!(row(json!({"text": [1]})).text, None);
+        assert_eq!(row(json!({"text": null})).text, None);
+    }
+
+    #[test]
+    fn booleans_accept_strings_and_zero_or_one() {
+        assert_eq!(row(json!({"flag": "true"})).flag, Some(true));
+        assert_eq!(row(json!({"flag": "FALSE"})).flag, Some(false));
+        assert_eq!(row(json!({"flag": 1})).flag, Some(true));
+        assert_eq!(row(json!({"flag": 0})).flag, Some(false));
+        assert_eq!(row(json!({"flag": ""})).flag, None);
+        assert_eq!(row(json!({"flag": "maybe"})).flag, None);
+        assert_eq!(row(json!({"flag": 7})).flag, None);
+    }
+
+    #[test]
+    fn integers_accept_strings_and_whole_floats_only() {
+        assert_eq!(row(json!({"count": "15"})).count, Some(15));
+        assert_eq!(row(json!({"count": " 15 "})).count, Some(15));
+        assert_eq!(row(json!({"count": 15.0})).count, Some(15));
+        assert_eq!(row(json!({"count": 15.5})).count, None);
+        assert_eq!(row(json!({"count": -1})).count, None, "out of range for u32");
+        assert_eq!(row(json!({"count": ""})).count, None);
+        assert_eq!(row(json!({"big": -42})).big, Some(-42));
+        assert_eq!(row(json!({"big": "9007199254740993"})).big, Some(9_007_199_254_740_993));
+        assert_eq!(row(json!({"ratio": "0.25"})).ratio, Some(0.25));
+        assert_eq!(row(json!({"ratio": "NaN"})).ratio, None);
+    }
+
+    #[test]
+    fn lists_treat_non_arrays_as_absent_and_skip_odd_elements() {
+        assert_eq!(row(json!({"list": ""})).list, None);
+        assert_eq!(row(json!({"list": " "})).list, None);
+        assert_eq!(row(json!({"list": {"a": 1}})).list, None);
+        assert_eq!(row(json!({"list": []})).list, Some(vec![]));
+        assert_eq!(row(json!({"list": [1, "2", "", "x", 3]})).list, Some(vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn nested_objects_treat_other_values_as_absent() {
+        assert!(row(json!({"nested": ""})).nested.is_none());
+        assert!(row(json!({"nested": [1, 2]})).nested.is_none());
+        let nested = row(json!({"nested": {"tax_specification": "intra", "tax_id": " "}})).nested;
+        let nested = nested.expect("an object decodes");
+        assert_eq!(nested.tax_specification.as_deref(), Some("intra"));
+        assert!(nested.tax_id.is_none());
+    }
+
+    #[test]
+    fn enums_keep_unknown_values_and_treat_blank_as_absent() {
+        assert_eq!(row(json!({"status": "active"})).status, Some(ItemStatus::Active));
+        assert_eq!(row(json!({"status": "archived"})).status, Some(ItemStatus::Other("archived".into())));
+        assert_eq!(row(json!({"status": " "})).status, None);
+        assert_eq!(ItemStatus::Other("archived".into()).to_string(), "archived");
+    }
+
+    #[test]
+    fn untyped_values_are_kept_as_they_are() {
+        assert_eq!(row(json!({"any": {"x": [1, "y"]}})).any, Some(json!({"x": [1, "y"]})));
+    }
+
+    #[test]
+    fn absent_values_are_not_encoded() {
+        assert_eq!(serde_json::to_string(&Row::default()).expect("encodes"), "{}");
+    }
+
+    #[test]
+    fn a_record_with_odd_fields_still_decodes_and_keeps_unknown_ones() {
+        let item: Item = serde_json::from_value(json!({
+            "item_id": [], "name": {"odd": true}, "rate": "abc", "status": 5,
+            "item_tax_preferences": "", "is_taxable": "yes", "color": "blue"
+        }))
+        .expect("decodes");
+        assert!(item.item_id.is_none() && item.name.is_none() && item.rate.is_none());
+        assert!(item.status.is_none() && item.item_tax_preferences.is_none());
+        assert_eq!(item.is_taxable, Some(true));
+        assert_eq!(item.extra["color"], "blue");
+    }
+}

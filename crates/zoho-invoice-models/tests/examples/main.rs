@@ -9,6 +9,7 @@
 
 mod cases;
 mod exact;
+mod robustness;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,150 @@
+//! Property tests: nothing the network sends can make a model panic, and one odd field never
+//! fails the record or page around it.
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::cases;
+
+/// Field names seen in the reference's examples, so that generated objects hit the models'
+/// real fields and not only unknown ones.
+fn known_keys() -> Vec<String> {
+    let mut keys = BTreeSet::new();
+    fn walk(v: &Value, keys: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    keys.insert(k.clone());
+                    walk(v, keys);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, keys)),
+            _ => {}
+        }
+    }
+    for (name, _) in cases::all() {
+        let text = std::fs::read_to_string(crate::fixtures_dir().join(name)).expect("fixture");
+        walk(&serde_json::from_str(&text).expect("fixture is JSON"), &mut keys);
+    }
+    keys.into_iter().collect()
+}
+
+/// Scalars of every kind Zoho sends, odd ones included.
+fn scalar() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        prop_oneof![
+            Just(""),
+            Just(" "),
+            Just("true"),
+            Just("12.50"),
+            Just("1e999"),
+            Just("-0"),
+            Just("2013-11-17"),
+            Just("2016-06-11T17:38:06-0700"),
+            Just("70%"),
+            Just("982000000567114"),
+            Just("../x"),
+        ]
+        .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ]
+}
+
+fn json(keys: Vec<String>) -> impl Strategy<Value = Value> {
+    let key = proptest::sample::select(keys);
+    scalar().prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::vec((key.clone(), inner), 0..8)
+                .prop_map(|entries| Value::Object(entries.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// The paths of every scalar in a document.
+fn scalar_paths(v: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                path.push(PathStep::Key(k.clone()));
+                scalar_paths(v, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                path.push(PathStep::Index(i));
+                scalar_paths(v, path, out);
+                path.pop();
+            }
+        }
+        _ => out.push(path.clone()),
+    }
+}
+
+#[derive(Clone, Debug)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+fn replace(doc: &mut Value, path: &[PathStep], with: Value) {
+    let mut at = doc;
+    for step in path {
+        at = match step {
+            PathStep::Key(k) => &mut at[k.as_str()],
+            PathStep::Index(i) => &mut at[*i],
+        };
+    }
+    *at = with;
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Arbitrary JSON, shaped with the reference's field names, into every model and envelope:
+    /// `Ok` or `Err`, never a panic.
+    #[test]
+    fn arbitrary_json_never_panics(doc in json(known_keys())) {
+        let text = doc.to_string();
+        for (_, round_trip) in cases::all() {
+            let _ = round_trip(&text);
+        }
+    }
+
+    /// Arbitrary bytes never panic either.
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,64}") {
+        for (_, round_trip) in cases::all() {
+            let _ = round_trip(&text);
+        }
+    }
+
+    /// Any one scalar of any reference example replaced by any value: the document still
+    /// decodes.
+    #[test]
+    fn one_odd_field_never_fails_the_document(
+        pick in any::<proptest::sample::Index>(),
+        leaf in any::<proptest::sample::Index>(),
+        odd in scalar(),
+    ) {
+        let all = cases::all();
+        let (name, round_trip) = all[pick.index(all.len())];
+        let text = std::fs::read_to_string(crate::fixtures_dir().join(name)).expect("fixture");
+        let mut doc: Value = serde_json::from_str(&text).expect("fixture is JSON");
+        let mut paths = Vec::new();
+        scalar_paths(&doc, &mut Vec::new(), &mut paths);
+        prop_assume!(!paths.is_empty());
+        let path = paths[leaf.index(paths.len())].clone();
+        replace(&mut doc, &path, odd.clone());
+        let result = round_trip(&doc.to_string());
+        prop_assert!(result.is_ok(), "{name}: {path:?} = {odd} failed: {result:?}");
+    }
+}
