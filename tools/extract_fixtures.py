@@ -6,8 +6,11 @@ Run by hand when the reference changes:
 
 Each fixture is named <resource>/<operation>.<kind>.json where kind is `example` (the
 resource's attribute example), `request` (a request body) or `response`. Placeholders
-`{...}` that stand for "more elements" are removed; anything else that had to be repaired
-is listed in REPAIRS.md beside the fixtures.
+`{...}` that stand for "more elements" are removed and unterminated examples closed; each
+such repair is listed in REPAIRS.md beside the fixtures. The few fixtures repaired by hand
+(the "Hand repairs" section of REPAIRS.md, which the script keeps) must be repaired again
+after a re-run. The Zoho Books OpenAPI documents (books-oas/) supply the examples the
+reference lacks (needs PyYAML).
 """
 import csv, json, os, re, sys
 
@@ -18,6 +21,8 @@ def slug(s):
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
 
 repairs = []
+# The code samples of 003/004 send this stand-in body; the real one follows as "Body Parameters".
+PLACEHOLDER_BODY = re.compile(r'\{\s*"field1"\s*:\s*"value1"')
 
 def repair(text):
     t = text
@@ -48,15 +53,38 @@ def first_json(text):
 
 written = {}
 
+def close_brackets(text):
+    """Appends the closing brackets an unterminated example lacks."""
+    stack, in_str, esc = [], False, False
+    for c in text:
+        if in_str:
+            if esc: esc = False
+            elif c == "\\": esc = True
+            elif c == '"': in_str = False
+            continue
+        if c == '"': in_str = True
+        elif c in "{[": stack.append("}" if c == "{" else "]")
+        elif c in "}]" and stack: stack.pop()
+    return text.rstrip() + "".join(reversed(stack))
+
+
 def save(resource, operation, kind, raw, where):
     fixed = repair(raw)
+    notes = []
+    if fixed != raw:
+        notes.append("removed `{...}` placeholders")
     try:
         value = json.loads(fixed)
-    except json.JSONDecodeError as e:
-        repairs.append(f"- {where}: {resource} / {operation} ({kind}) is not valid JSON ({e.msg}); left out")
-        return
-    if fixed != raw:
-        repairs.append(f"- {where}: {resource} / {operation} ({kind}): removed `{{...}}` placeholders")
+    except json.JSONDecodeError:
+        closed = close_brackets(fixed)
+        try:
+            value = json.loads(closed)
+            notes.append("added the closing brackets the example lacks")
+        except json.JSONDecodeError as e:
+            repairs.append(f"- {where}: {resource} / {operation} ({kind}) is not valid JSON ({e.msg}); left out")
+            return
+    if notes:
+        repairs.append(f"- {where}: {resource} / {operation} ({kind}): " + "; ".join(notes))
     d = os.path.join(out, slug(resource))
     os.makedirs(d, exist_ok=True)
     base = f"{slug(operation)}.{kind}"
@@ -95,6 +123,9 @@ for src in sorted({r["source"].split(" ")[0] for r in rows} | {"003_54f1d485bede
             resource_name = r["resource"]
             pending = None
             continue
+        if s == "HTTP Methods" and src.startswith("002"):
+            current = None  # the introduction's other examples belong to no operation
+            continue
         if s == "Organization ID" and src.startswith("002"):
             current = next(x for x in ops if x["operation"] == "List organizations")
             pending = None
@@ -112,9 +143,9 @@ for src in sorted({r["source"].split(" ")[0] for r in rows} | {"003_54f1d485bede
             where = f"{src}:{no}"
             if pending == "request":
                 m = re.search(r"(?:-d|--data)\s+'(\{.*\})'", s)
-                if m and "field1" not in m.group(1):
+                if m and not PLACEHOLDER_BODY.search(m.group(1)):
                     raw = m.group(1)
-                elif s.startswith("{") and "field1" not in s:
+                elif s.startswith("{") and not PLACEHOLDER_BODY.search(s):
                     raw = first_json(s)
                 else:
                     continue  # code samples in other languages; the curl line or body follows
@@ -138,13 +169,6 @@ for src in sorted({r["source"].split(" ")[0] for r in rows} | {"003_54f1d485bede
                 save(current["resource"], current["operation"], pending, raw, where)
             pending = None
 
-with open(os.path.join(out, "REPAIRS.md"), "w") as f:
-    f.write("# Repairs made to the reference's JSON examples\n\n")
-    f.write("Written by tools/extract_fixtures.py.\n\n")
-    f.write("\n".join(repairs) + "\n")
-count = sum(written.values())
-print(f"{count} fixtures written, {len(repairs)} repairs")
-
 # Zoho Books' OpenAPI documents give the examples the reference copy lacks (recurring
 # expenses, tasks): each request and response body is put together from the `example` of
 # every property its schema lists.
@@ -153,6 +177,22 @@ try:
 except ImportError:
     yaml = None
 oas_dir = os.path.join(ref, "books-oas")
+
+
+def zoho_scalar(value):
+    """YAML reads dates and timestamps as Python objects: write them back in Zoho's formats."""
+    import datetime
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat()  # a date the document wrote as midnight
+        return value.strftime("%Y-%m-%dT%H:%M:%S%z")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
 if yaml and os.path.isdir(oas_dir):
     by_path = {(r["method"], r["path"]): r for r in rows}
     for fname in sorted(os.listdir(oas_dir)):
@@ -173,7 +213,7 @@ if yaml and os.path.isdir(oas_dir):
             if not isinstance(node, dict) or depth > 8:
                 return None
             if "example" in node and node.get("type") not in ("object", "array"):
-                return node["example"]
+                return zoho_scalar(node["example"])
             if node.get("type") == "array" or "items" in node:
                 item = sample(node.get("items"), depth + 1)
                 return [item] if item is not None else []
@@ -210,6 +250,21 @@ if yaml and os.path.isdir(oas_dir):
                     if schema:
                         save(row["resource"], row["operation"], "response",
                              json.dumps(sample(schema), default=str), f"books-oas/{fname} {op.get('operationId')}")
-    with open(os.path.join(out, "REPAIRS.md"), "a") as f:
-        f.write("\n".join(r for r in repairs if r.startswith("- books-oas")) + "\n")
-    print(f"{sum(written.values())} fixtures in all after the OpenAPI examples")
+
+repairs_path = os.path.join(out, "REPAIRS.md")
+hand = ""
+if os.path.exists(repairs_path):
+    old = open(repairs_path).read()
+    if "## Hand repairs" in old:
+        hand = old[old.index("## Hand repairs"):]
+with open(repairs_path, "w") as f:
+    f.write("# Repairs made to the reference's JSON examples\n\n")
+    f.write("Written by tools/extract_fixtures.py.\n\n")
+    f.write("\n".join(repairs) + "\n")
+    f.write("\nThe OpenAPI documents write dates as midnight timestamps (`2016-11-19T00:00:00.000Z`); the\n"
+            "script writes those as dates (`2016-11-19`) and other timestamps in Zoho's format without\n"
+            "fractional seconds (`2013-11-18T02:17:40+0000`).\n")
+    if hand:
+        f.write("\n" + hand)
+print(f"{sum(written.values())} fixtures written, {len(repairs)} repairs")
+

@@ -1,1 +1,228 @@
-//! (being written)
+//! Customer payments: money received from a customer and applied to one or more invoices
+//! (`/customerpayments`), and refunds of a payment's excess amount.
+//!
+//! ```
+//! use zoho_invoice_models::envelope::Record;
+//! use zoho_invoice_models::customer_payments::{Payment, PaymentMode, PaymentRefundInput};
+//!
+//! let answer: Record<Payment> = serde_json::from_str(r#"{"code": 0, "message": "success",
+//!     "payment": {"payment_id": "9030000079467", "payment_mode": "cash", "amount": 450.00,
+//!     "invoices": [{"invoice_id": "90300000079426", "amount_applied": 450}]}}"#)?;
+//! let payment = answer.record;
+//! assert_eq!(payment.payment_mode, Some(PaymentMode::Cash));
+//! assert_eq!(payment.amount.map(|a| a.to_string()).as_deref(), Some("450.00"));
+//! assert_eq!(payment.invoices.map(|i| i.len()), Some(1));
+//!
+//! let refund = PaymentRefundInput { amount: Some(50.into()), refund_mode: Some("cash".into()), ..Default::default() };
+//! assert_eq!(serde_json::to_string(&refund)?, r#"{"refund_mode":"cash","amount":50}"#);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::common::CustomField;
+use crate::envelope::resource;
+use crate::ids::{ContactId, InvoiceId, InvoicePaymentId, PaymentId, RefundId};
+use crate::macros::{model, string_enum};
+
+string_enum! {
+    /// How a payment was made.
+    pub enum PaymentMode {
+        /// By check.
+        Check = "check",
+        /// In cash.
+        Cash = "cash",
+        /// By credit card.
+        CreditCard = "creditcard",
+        /// By bank transfer.
+        BankTransfer = "banktransfer",
+        /// By bank remittance.
+        BankRemittance = "bankremittance",
+        /// Charged automatically through a payment gateway.
+        AutoTransaction = "autotransaction",
+        /// Any other way.
+        Others = "others",
+    }
+}
+
+string_enum! {
+    /// Whether a payment went through.
+    pub enum PaymentStatus {
+        /// The payment succeeded.
+        Success = "success",
+        /// The payment failed.
+        Failure = "failure",
+    }
+}
+
+model! {
+    /// An invoice a payment is applied to, as the API returns it.
+    pub struct PaymentInvoice {
+        /// The invoice.
+        invoice_id: InvoiceId,
+        /// The share of this payment on that invoice.
+        invoice_payment_id: InvoicePaymentId,
+        /// The invoice's number (`INV-384`).
+        invoice_number: String,
+        /// The invoice's date.
+        date: NaiveDate,
+        /// The invoice's total.
+        invoice_amount: Decimal,
+        /// The amount of this payment applied to the invoice.
+        amount_applied: Decimal,
+        /// What the invoice still owes.
+        balance_amount: Decimal,
+    }
+}
+
+model! {
+    /// A customer payment, as the API returns it.
+    pub struct Payment {
+        /// The payment's id.
+        payment_id: PaymentId,
+        /// The payment's number.
+        payment_number: String,
+        /// How the payment was made (at most 100 characters).
+        payment_mode: PaymentMode,
+        /// The amount received.
+        amount: Decimal,
+        /// The amount in the organization's base currency.
+        bcy_amount: Decimal,
+        /// The amount refunded (only payments charged through a gateway are refunded to the card).
+        amount_refunded: Decimal,
+        /// Bank charges on the payment.
+        bank_charges: Decimal,
+        /// The rate from the customer's currency to the base currency.
+        exchange_rate: Decimal,
+        /// The day the payment was made.
+        date: NaiveDate,
+        /// Whether the payment went through.
+        status: PaymentStatus,
+        /// A reference of your choice (at most 100 characters).
+        reference_number: String,
+        /// A description of the payment.
+        description: String,
+        /// The gateway's transaction id, for online payments.
+        online_transaction_id: String,
+        /// The customer who paid.
+        customer_id: ContactId,
+        /// The customer's name (at most 100 characters).
+        customer_name: String,
+        /// The customer's email address.
+        email: String,
+        /// The number of the invoice paid (in lists).
+        invoice_number: String,
+        /// The invoices the payment is applied to.
+        invoices: Vec<PaymentInvoice>,
+        /// The payment's currency code.
+        currency_code: String,
+        /// The customer's currency symbol.
+        currency_symbol: String,
+        /// The payment's custom fields.
+        custom_fields: Vec<CustomField>,
+    }
+}
+resource!(Payment, "payment", "customerpayments");
+
+model! {
+    /// An invoice to apply a payment to, in a create or update request.
+    pub struct PaymentInvoiceInput {
+        /// The invoice (required).
+        invoice_id: InvoiceId,
+        /// The existing share of the payment on the invoice (updates).
+        invoice_payment_id: InvoicePaymentId,
+        /// The amount applied to the invoice (required).
+        amount_applied: Decimal,
+    }
+}
+
+model! {
+    /// The writable fields of a payment, to record one or update one (`customer_id`,
+    /// `payment_mode`, `amount`, `date` and `invoices` required).
+    pub struct PaymentInput {
+        /// The customer who paid (required).
+        customer_id: ContactId,
+        /// How the payment was made (required; at most 100 characters).
+        payment_mode: PaymentMode,
+        /// The amount received (required).
+        amount: Decimal,
+        /// The day the payment was made (required).
+        date: NaiveDate,
+        /// A reference of your choice (at most 100 characters).
+        reference_number: String,
+        /// A description of the payment.
+        description: String,
+        /// The invoices the payment is applied to (required).
+        invoices: Vec<PaymentInvoiceInput>,
+        /// The rate from the customer's currency to the base currency (1 by default).
+        exchange_rate: Decimal,
+        /// Bank charges on the payment.
+        bank_charges: Decimal,
+        /// Custom field values, by `label` and `value`.
+        custom_fields: Vec<CustomField>,
+    }
+}
+
+model! {
+    /// A refund of a customer payment's excess amount.
+    pub struct PaymentRefund {
+        /// The refund's id.
+        payment_refund_id: RefundId,
+        /// The payment refunded.
+        payment_id: PaymentId,
+        /// The payment's number.
+        payment_number: String,
+        /// The day of the refund.
+        date: NaiveDate,
+        /// How the money went back (at most 50 characters).
+        refund_mode: String,
+        /// A reference of your choice (at most 100 characters).
+        reference_number: String,
+        /// The amount refunded.
+        amount: Decimal,
+        /// The rate from the payment's currency to the base currency.
+        exchange_rate: Decimal,
+        /// A description of the refund.
+        description: String,
+        /// The customer's name.
+        customer_name: String,
+        /// The amount in the base currency.
+        amount_bcy: Decimal,
+        /// The amount in the payment's currency.
+        amount_fcy: Decimal,
+    }
+}
+resource!(PaymentRefund, "payment_refund", "payment_refunds");
+
+model! {
+    /// The answer to a refund's details (`GET .../refunds/{refund_id}`), which carries the one
+    /// refund under the list's key, `payment_refunds`.
+    pub struct PaymentRefundDetails {
+        /// Zoho's code: 0 on success.
+        code: i64,
+        /// Zoho's message.
+        message: String,
+        /// The refund.
+        payment_refunds: PaymentRefund,
+    }
+}
+
+model! {
+    /// The writable fields of a refund, to refund a payment's excess amount or update a
+    /// refund (`date` and `amount` required).
+    pub struct PaymentRefundInput {
+        /// The day of the refund (required).
+        date: NaiveDate,
+        /// How the money goes back (at most 50 characters).
+        refund_mode: String,
+        /// A reference of your choice (at most 100 characters).
+        reference_number: String,
+        /// The amount refunded (required).
+        amount: Decimal,
+        /// The rate from the payment's currency to the base currency (1 by default).
+        exchange_rate: Decimal,
+        /// A description of the refund.
+        description: String,
+    }
+}

@@ -1,1 +1,119 @@
-//! (being written)
+//! Time entries: time users spend on the tasks of a project, logged by hand or with a timer
+//! (`/projects/timeentries`).
+//!
+//! ```
+//! use zoho_invoice_models::envelope::Record;
+//! use zoho_invoice_models::time_entries::{BilledStatus, TimeEntry, TimeEntryInput};
+//!
+//! let answer: Record<TimeEntry> = serde_json::from_str(r#"{"code": 0, "message": "The timer has been started.",
+//!     "time_entry": {"time_entry_id": "460000000044021", "log_date": "2013-09-17", "log_time": "05:00",
+//!                    "billed_status": "unbilled"}}"#)?;
+//! assert_eq!(answer.record.billed_status, Some(BilledStatus::Unbilled));
+//! assert_eq!(answer.record.log_time.as_deref(), Some("05:00"));
+//!
+//! let input = TimeEntryInput { log_time: Some("01:30".into()), is_billable: Some(true), ..Default::default() };
+//! assert_eq!(serde_json::to_string(&input)?, r#"{"log_time":"01:30","is_billable":true}"#);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::common::CustomField;
+use crate::envelope::resource;
+use crate::ids::{ContactId, InvoiceId, ProjectId, TaskId, TimeEntryId, UserId};
+use crate::macros::{model, string_enum};
+use crate::time::Timestamp;
+
+string_enum! {
+    /// Whether logged time has been billed.
+    pub enum BilledStatus {
+        /// Not billed yet.
+        Unbilled = "unbilled",
+        /// Billed on an invoice.
+        Invoiced = "invoiced",
+    }
+}
+
+model! {
+    /// A time entry, as the API returns it. Times of day and durations are text as the API
+    /// formats them (`HH:mm`).
+    pub struct TimeEntry {
+        /// The time entry's id.
+        time_entry_id: TimeEntryId,
+        /// The project.
+        project_id: ProjectId,
+        /// The project's name.
+        project_name: String,
+        /// The project's customer.
+        customer_id: ContactId,
+        /// That customer's name.
+        customer_name: String,
+        /// The task the time was spent on.
+        task_id: TaskId,
+        /// The task's name.
+        task_name: String,
+        /// The user who spent it.
+        user_id: UserId,
+        /// The user's name.
+        user_name: String,
+        /// Whether it is the user making the call.
+        is_current_user: bool,
+        /// The day the time was spent.
+        log_date: NaiveDate,
+        /// When work started (`HH:mm`).
+        begin_time: String,
+        /// When work stopped (`HH:mm`).
+        end_time: String,
+        /// The time spent (`HH:mm`).
+        log_time: String,
+        /// Whether the time can be billed.
+        is_billable: bool,
+        /// Whether it has been billed.
+        billed_status: BilledStatus,
+        /// The invoice it was billed on.
+        invoice_id: InvoiceId,
+        /// Notes on the work done.
+        notes: String,
+        /// When the running timer started, as the API formats it.
+        timer_started_at: String,
+        /// When the running timer started, in UTC, as the API formats it.
+        timer_started_at_utc_time: String,
+        /// How long the timer has run, in minutes.
+        timer_duration_in_minutes: i64,
+        /// How long the timer has run, in seconds.
+        timer_duration_in_seconds: i64,
+        /// When the entry was created.
+        created_time: Timestamp,
+        /// Custom fields of the entry.
+        timesheet_custom_fields: Vec<CustomField>,
+    }
+}
+resource!(TimeEntry, "time_entry", "time_entries");
+
+model! {
+    /// The writable fields of a time entry, to log one (`project_id`, `task_id`, `user_id` and
+    /// `log_date` required) or update one. Send either `log_time` or `begin_time` and
+    /// `end_time`.
+    pub struct TimeEntryInput {
+        /// The project.
+        project_id: ProjectId,
+        /// The task the time was spent on.
+        task_id: TaskId,
+        /// The user who spent it.
+        user_id: UserId,
+        /// The day the time was spent.
+        log_date: NaiveDate,
+        /// The time spent (`HH:mm`).
+        log_time: String,
+        /// When work started (`HH:mm`).
+        begin_time: String,
+        /// When work stopped (`HH:mm`).
+        end_time: String,
+        /// Whether the time can be billed.
+        is_billable: bool,
+        /// Notes on the work done (at most 500 characters).
+        notes: String,
+        /// Whether to start a timer on the entry.
+        start_timer: String,
+    }
+}
