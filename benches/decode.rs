@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench decode`
 
+// criterion's macros generate public functions without docs.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -4,7 +4,8 @@ use zoho_invoice_models::estimates::{
     CommentInput, Estimate, EstimateEmailContent, EstimateInput, EstimateTemplates,
 };
 use zoho_invoice_models::invoices::{
-    AppliedCredit, ApplyCreditsInput, BulkEmailInput, BulkReminderReply, Invoice, InvoicePayment,
+    AppliedCredit, ApplyCreditsInput, BulkEmailInput, BulkReminderReply, Invoice, InvoiceInput,
+    InvoicePayment,
     UpdatedInvoiceComment,
 };
 
