@@ -7,10 +7,11 @@ use serde_json::Value;
 
 use crate::envelope::resource;
 use crate::ids::{
-    AccountId, AddressId, CommentId, ContactId, ContactPersonId, CustomFieldId, DocumentId, ExpenseId,
-    GenericId, ItemId, LineItemId, ProjectId, TaxExemptionId, TaxId, TemplateId, TimeEntryId, UserId,
+    AccountId, AddressId, CommentId, ContactId, ContactPersonId, CustomFieldId, DocumentId,
+    ExpenseId, GenericId, ItemId, LineItemId, ProjectId, TaxExemptionId, TaxId, TemplateId,
+    TimeEntryId, UserId,
 };
-use crate::macros::model;
+use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
 
 model! {
@@ -100,6 +101,8 @@ model! {
         expense_receipt_name: String,
         /// The line's name.
         name: String,
+        /// The item's stock keeping unit.
+        sku: String,
         /// The line's description.
         description: String,
         /// The line's position.
@@ -183,6 +186,8 @@ model! {
         transaction_type: String,
         /// The comment's text.
         description: String,
+        /// The comment's text, as recurring invoice history sends it.
+        comment_description: String,
         /// The user who wrote it.
         commented_by_id: UserId,
         /// That user's name.
@@ -381,5 +386,59 @@ model! {
         tag_name: String,
         /// The tag option's name.
         tag_option_name: String,
+    }
+}
+
+string_enum! {
+    /// Whether a contact is GST registered (India edition).
+    pub enum GstTreatment {
+        /// Registered business.
+        BusinessGst = "business_gst",
+        /// Unregistered business.
+        BusinessNone = "business_none",
+        /// Overseas.
+        Overseas = "overseas",
+        /// Consumer.
+        Consumer = "consumer",
+    }
+}
+
+string_enum! {
+    /// Where a customer stands for VAT (UK edition).
+    pub enum VatTreatment {
+        /// In the UK.
+        Uk = "uk",
+        /// In the EU and VAT registered.
+        EuVatRegistered = "eu_vat_registered",
+        /// In the EU and not VAT registered (before Brexit).
+        EuVatNotRegistered = "eu_vat_not_registered",
+        /// Outside the EU (before Brexit).
+        NonEu = "non_eu",
+        /// Outside the UK.
+        Overseas = "overseas",
+    }
+}
+
+string_enum! {
+    /// Whether a document's discount applies to the whole document or to each line.
+    pub enum DiscountType {
+        /// One discount on the whole document.
+        EntityLevel = "entity_level",
+        /// A discount on each line.
+        ItemLevel = "item_level",
+    }
+}
+
+string_enum! {
+    /// The unit of a recurrence (`repeat_every` of these).
+    pub enum RecurrenceFrequency {
+        /// Days.
+        Days = "days",
+        /// Weeks.
+        Weeks = "weeks",
+        /// Months.
+        Months = "months",
+        /// Years.
+        Years = "years",
     }
 }

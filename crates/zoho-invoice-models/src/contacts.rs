@@ -24,11 +24,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::common::{Address, CustomField, EmailAddress, EmailContact};
+use crate::common::{GstTreatment, VatTreatment};
 use crate::contact_persons::ContactPerson;
 use crate::envelope::resource;
 use crate::ids::{
-    CommentId, ContactId, ContactPersonId, CreditNoteId, CurrencyId, GenericId, RefundId, TaxAuthorityId,
-    TaxExemptionId, TaxId, TemplateId, UserId,
+    CommentId, ContactId, ContactPersonId, CreditNoteId, CurrencyId, GenericId, RefundId,
+    TaxAuthorityId, TaxExemptionId, TaxId, TemplateId, UserId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
@@ -50,32 +51,6 @@ string_enum! {
         Active = "active",
         /// Kept for history, not offered in new transactions.
         Inactive = "inactive",
-    }
-}
-
-string_enum! {
-    /// How VAT applies to a contact (UK edition).
-    pub enum VatTreatment {
-        /// A business in the UK.
-        Uk = "uk",
-        /// A VAT-registered business trading goods between Northern Ireland and the EU.
-        EuVatRegistered = "eu_vat_registered",
-        /// A business outside the UK.
-        Overseas = "overseas",
-    }
-}
-
-string_enum! {
-    /// How GST applies to a contact (India edition).
-    pub enum GstTreatment {
-        /// A GST-registered business.
-        BusinessGst = "business_gst",
-        /// A business not registered for GST.
-        BusinessNone = "business_none",
-        /// A contact outside India.
-        Overseas = "overseas",
-        /// A consumer.
-        Consumer = "consumer",
     }
 }
 

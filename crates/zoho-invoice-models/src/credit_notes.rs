@@ -21,15 +21,15 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::common::GstTreatment;
 use crate::common::{Address, CustomField, LineItem, TaxAmount};
 use crate::envelope::resource;
 use crate::ids::{
-    ContactId, ContactPersonId, CreditApplicationId, CreditNoteId, CurrencyId, GenericId, InvoiceId, ItemId,
-    ProjectId, RefundId, TaxAuthorityId, TaxExemptionId, TaxId, TemplateId,
+    ContactId, ContactPersonId, CreditApplicationId, CreditNoteId, CurrencyId, GenericId,
+    InvoiceId, ItemId, ProjectId, RefundId, TaxAuthorityId, TaxExemptionId, TaxId, TemplateId,
 };
 use crate::items::ProductType;
 use crate::macros::{model, string_enum};
-use crate::recurring_invoices::GstTreatment;
 use crate::time::Timestamp;
 
 string_enum! {

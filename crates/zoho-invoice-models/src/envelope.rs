@@ -76,7 +76,10 @@ pub const UNREADABLE_CODE: i64 = -1;
 /// [`UNREADABLE_CODE`], so that it never passes for a success. An absent `code` is 0.
 fn decode_code<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     let value = Value::deserialize(d)?;
-    Ok(i64::decode(&value).ok().flatten().unwrap_or(UNREADABLE_CODE))
+    Ok(i64::decode(&value)
+        .ok()
+        .flatten()
+        .unwrap_or(UNREADABLE_CODE))
 }
 
 /// `code` of an envelope being decoded.
@@ -145,7 +148,10 @@ impl Reply {
 impl<T> Page<T> {
     /// Whether the server says a further page exists.
     pub fn has_more_page(&self) -> bool {
-        self.page_context.as_ref().and_then(|p| p.has_more_page).unwrap_or(false)
+        self.page_context
+            .as_ref()
+            .and_then(|p| p.has_more_page)
+            .unwrap_or(false)
     }
 }
 
@@ -174,12 +180,20 @@ where
             write!(f, "a Zoho response object carrying `{}`", self.key)
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parts<B>, A::Error> {
-            let mut parts = Parts { code: None, message: None, body: None, page_context: None, extra: Map::new() };
+            let mut parts = Parts {
+                code: None,
+                message: None,
+                body: None,
+                page_context: None,
+                extra: Map::new(),
+            };
             while let Some(name) = map.next_key::<String>()? {
                 match name.as_str() {
                     "code" => parts.code = Some(map.next_value::<Code>()?.0),
                     "message" => parts.message = map.next_value::<Lenient_<String>>()?.0,
-                    "page_context" => parts.page_context = map.next_value::<Lenient_<PageContext>>()?.0,
+                    "page_context" => {
+                        parts.page_context = map.next_value::<Lenient_<PageContext>>()?.0
+                    }
                     n if n == self.key => parts.body = map.next_value::<Lenient_<B>>()?.0,
                     _ => {
                         let value = map.next_value::<Value>()?;
@@ -190,7 +204,10 @@ where
             Ok(parts)
         }
     }
-    d.deserialize_map(EnvelopeVisitor { key, body: PhantomData })
+    d.deserialize_map(EnvelopeVisitor {
+        key,
+        body: PhantomData,
+    })
 }
 
 /// Adapts a [`Lenient`] type to `Deserialize` for one value.
@@ -220,7 +237,9 @@ impl<'de, T: Resource> Deserialize<'de> for Page<T> {
         Ok(Page {
             code: parts.code.unwrap_or(0),
             message: parts.message.unwrap_or_default(),
-            records: parts.body.ok_or_else(|| de::Error::missing_field(T::LIST_KEY))?,
+            records: parts
+                .body
+                .ok_or_else(|| de::Error::missing_field(T::LIST_KEY))?,
             page_context: parts.page_context,
             extra: parts.extra,
         })
@@ -228,7 +247,10 @@ impl<'de, T: Resource> Deserialize<'de> for Page<T> {
 }
 
 /// A record's answer rarely has a page context; if it has one, it is kept with the extras.
-fn with_page_context(mut extra: Map<String, Value>, page_context: Option<PageContext>) -> Map<String, Value> {
+fn with_page_context(
+    mut extra: Map<String, Value>,
+    page_context: Option<PageContext>,
+) -> Map<String, Value> {
     if let Some(pc) = page_context.and_then(|pc| serde_json::to_value(pc).ok()) {
         extra.insert("page_context".to_owned(), pc);
     }
@@ -258,13 +280,27 @@ fn encode_envelope<S: Serializer, B: Lenient>(
 
 impl<T: Resource> Serialize for Record<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        encode_envelope(s, self.code, &self.message, (T::KEY, &self.record), None, &self.extra)
+        encode_envelope(
+            s,
+            self.code,
+            &self.message,
+            (T::KEY, &self.record),
+            None,
+            &self.extra,
+        )
     }
 }
 
 impl<T: Resource> Serialize for Page<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        encode_envelope(s, self.code, &self.message, (T::LIST_KEY, &self.records), self.page_context.as_ref(), &self.extra)
+        encode_envelope(
+            s,
+            self.code,
+            &self.message,
+            (T::LIST_KEY, &self.records),
+            self.page_context.as_ref(),
+            &self.extra,
+        )
     }
 }
 
@@ -280,14 +316,20 @@ mod tests {
         assert!(reply(r#"{"message": "no code at all"}"#).is_success());
         assert_eq!(reply(r#"{"code": 1002}"#).code, 1002);
         for odd in [r#""x""#, "null", "1.5", "[]", "{}", r#""""#] {
-            assert_eq!(reply(&format!(r#"{{"code": {odd}}}"#)).code, UNREADABLE_CODE, "{odd}");
+            assert_eq!(
+                reply(&format!(r#"{{"code": {odd}}}"#)).code,
+                UNREADABLE_CODE,
+                "{odd}"
+            );
         }
     }
 
     #[test]
     fn a_record_without_its_key_is_an_error_naming_the_key() {
-        let err = serde_json::from_str::<Record<crate::items::Item>>(r#"{"code": 0, "message": "success"}"#)
-            .expect_err("no item");
+        let err = serde_json::from_str::<Record<crate::items::Item>>(
+            r#"{"code": 0, "message": "success"}"#,
+        )
+        .expect_err("no item");
         assert!(err.to_string().contains("missing field `item`"), "{err}");
     }
 

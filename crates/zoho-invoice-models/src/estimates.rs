@@ -23,12 +23,12 @@ use serde_json::Value;
 use crate::common::{
     Address, CustomField, EmailAddress, EmailContact, EmailTemplate, LineItem, TaxAmount, Template,
 };
+use crate::common::{DiscountType, GstTreatment, VatTreatment};
 use crate::envelope::resource;
 use crate::ids::{
     ContactId, ContactPersonId, CurrencyId, EstimateId, GenericId, ItemId, LineItemId, ProjectId,
     TaxAuthorityId, TaxExemptionId, TaxId, TemplateId,
 };
-use crate::invoices::{DiscountType, GstTreatment, VatTreatment};
 use crate::items::ProductType;
 use crate::lenient::{Encoded, Lenient};
 use crate::macros::{model, string_enum};

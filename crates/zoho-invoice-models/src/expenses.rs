@@ -20,10 +20,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::common::TaxAmount;
+use crate::common::{GstTreatment, VatTreatment};
 use crate::envelope::resource;
 use crate::ids::{
-    AccountId, ContactId, CurrencyId, EmployeeId, ExpenseCategoryId, ExpenseId, GenericId, InvoiceId, ItemId,
-    LineItemId, ProjectId, TaxExemptionId, TaxId,
+    AccountId, ContactId, CurrencyId, EmployeeId, ExpenseCategoryId, ExpenseId, GenericId,
+    InvoiceId, ItemId, LineItemId, ProjectId, TaxExemptionId, TaxId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
@@ -41,36 +42,6 @@ string_enum! {
         NonBillable = "non-billable",
         /// Billable.
         Billable = "billable",
-    }
-}
-
-string_enum! {
-    /// The GST registration of the vendor (India).
-    pub enum GstTreatment {
-        /// Registered under GST.
-        BusinessGst = "business_gst",
-        /// Not registered under GST.
-        BusinessNone = "business_none",
-        /// Located outside India.
-        Overseas = "overseas",
-        /// A consumer.
-        Consumer = "consumer",
-    }
-}
-
-string_enum! {
-    /// The VAT position of the vendor (United Kingdom edition).
-    pub enum VatTreatment {
-        /// A vendor in the United Kingdom.
-        Uk = "uk",
-        /// A VAT-registered vendor in the EU.
-        EuVatRegistered = "eu_vat_registered",
-        /// An EU vendor not registered for VAT.
-        EuVatNotRegistered = "eu_vat_not_registered",
-        /// A vendor outside the EU (before Brexit).
-        NonEu = "non_eu",
-        /// A vendor outside the United Kingdom.
-        Overseas = "overseas",
     }
 }
 

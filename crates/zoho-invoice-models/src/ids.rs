@@ -79,9 +79,12 @@ pub fn check_id(text: &str) -> Result<(), InvalidId> {
     if text.trim().is_empty() {
         return Err(InvalidId::Empty);
     }
-    let unsafe_char = |c: char| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control();
+    let unsafe_char =
+        |c: char| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control();
     if text.contains(unsafe_char) || text.contains("..") || text == "." {
-        return Err(InvalidId::Unsafe { id: text.to_owned() });
+        return Err(InvalidId::Unsafe {
+            id: text.to_owned(),
+        });
     }
     Ok(())
 }
@@ -95,7 +98,11 @@ impl<K> Id<K> {
     }
 
     fn unchecked(text: Box<str>, numeric: bool) -> Self {
-        Self { text, numeric, kind: PhantomData }
+        Self {
+            text,
+            numeric,
+            kind: PhantomData,
+        }
     }
 
     /// The id's text.
@@ -211,7 +218,11 @@ impl<K> Lenient for Id<K> {
 
 impl<K> Serialize for Id<K> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.numeric.then(|| self.text.parse::<u64>().ok()).flatten() {
+        match self
+            .numeric
+            .then(|| self.text.parse::<u64>().ok())
+            .flatten()
+        {
             Some(n) => s.serialize_u64(n),
             None => s.serialize_str(&self.text),
         }
@@ -221,7 +232,8 @@ impl<K> Serialize for Id<K> {
 /// Accepts a string or an integer; anything else (including a blank string) is an error.
 impl<'de, K> Deserialize<'de> for Id<K> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::decode(d)?.ok_or_else(|| serde::de::Error::custom("expected an id (a string or an integer)"))
+        Self::decode(d)?
+            .ok_or_else(|| serde::de::Error::custom("expected an id (a string or an integer)"))
     }
 }
 
@@ -327,7 +339,10 @@ mod tests {
         assert_eq!(s, n);
         assert_eq!(n.as_str(), "1152891000000265000");
         assert_eq!(n.as_u64(), Some(1_152_891_000_000_265_000));
-        assert_eq!(serde_json::to_string(&s).unwrap(), r#""1152891000000265000""#);
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#""1152891000000265000""#
+        );
         assert_eq!(serde_json::to_string(&n).unwrap(), "1152891000000265000");
     }
 
@@ -335,8 +350,13 @@ mod tests {
     fn ids_made_in_code_are_checked_and_encode_as_strings() {
         assert_eq!(InvoiceId::new(""), Err(InvalidId::Empty));
         assert_eq!(InvoiceId::new("  "), Err(InvalidId::Empty));
-        for bad in ["a/b", "..", "1?x=2", "1#f", "%2F", "1 2", "a\nb", ".", "a\\b"] {
-            assert!(matches!(InvoiceId::new(bad), Err(InvalidId::Unsafe { .. })), "{bad}");
+        for bad in [
+            "a/b", "..", "1?x=2", "1#f", "%2F", "1 2", "a\nb", ".", "a\\b",
+        ] {
+            assert!(
+                matches!(InvoiceId::new(bad), Err(InvalidId::Unsafe { .. })),
+                "{bad}"
+            );
         }
         let id = InvoiceId::from(42u64);
         assert_eq!(serde_json::to_string(&id).unwrap(), r#""42""#);

@@ -21,6 +21,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::common::{Address, CustomField, Document, LineItem, PaymentOptions, TaxAmount};
+use crate::common::{DiscountType, GstTreatment, VatTreatment};
 use crate::envelope::resource;
 use crate::ids::{
     CommentId, ContactId, ContactPersonId, CreditApplicationId, CreditNoteId, CurrencyId,
@@ -51,46 +52,6 @@ string_enum! {
         PartiallyPaid = "partially_paid",
         /// Opened by the customer.
         Viewed = "viewed",
-    }
-}
-
-string_enum! {
-    /// A customer's GST registration (India edition), on invoices and estimates.
-    pub enum GstTreatment {
-        /// Registered for GST.
-        BusinessGst = "business_gst",
-        /// A business that is not registered.
-        BusinessNone = "business_none",
-        /// A customer abroad.
-        Overseas = "overseas",
-        /// A private consumer.
-        Consumer = "consumer",
-    }
-}
-
-string_enum! {
-    /// Whether a discount is given per line or on the whole document.
-    pub enum DiscountType {
-        /// One discount on the whole document.
-        EntityLevel = "entity_level",
-        /// A discount on each line.
-        ItemLevel = "item_level",
-    }
-}
-
-string_enum! {
-    /// Where a customer stands for VAT (UK edition), on invoices and estimates.
-    pub enum VatTreatment {
-        /// A customer in the UK.
-        Uk = "uk",
-        /// A VAT-registered customer in the EU (Northern Ireland goods, or before Brexit).
-        EuVatRegistered = "eu_vat_registered",
-        /// A customer in the EU who is not VAT registered (before Brexit).
-        EuVatNotRegistered = "eu_vat_not_registered",
-        /// A customer outside the EU (before Brexit).
-        NonEu = "non_eu",
-        /// A customer outside the UK.
-        Overseas = "overseas",
     }
 }
 

@@ -233,7 +233,10 @@ integer_from_scalar!(i32, i64, u32, u64);
 
 impl FromScalar for f64 {
     fn from_text(text: &str) -> Option<Self> {
-        non_blank(text)?.parse().ok().filter(|v: &f64| v.is_finite())
+        non_blank(text)?
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite())
     }
     fn from_u64(value: u64) -> Option<Self> {
         Some(value as f64)
@@ -372,23 +375,59 @@ mod tests {
 
     #[derive(Debug, Default, Deserialize, Serialize)]
     struct Row {
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         text: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         flag: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         count: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         big: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         ratio: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         list: Option<Vec<u32>>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         nested: Option<ItemTaxPreference>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         status: Option<ItemStatus>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         any: Option<serde_json::Value>,
     }
 
@@ -423,10 +462,17 @@ mod tests {
         assert_eq!(row(json!({"count": " 15 "})).count, Some(15));
         assert_eq!(row(json!({"count": 15.0})).count, Some(15));
         assert_eq!(row(json!({"count": 15.5})).count, None);
-        assert_eq!(row(json!({"count": -1})).count, None, "out of range for u32");
+        assert_eq!(
+            row(json!({"count": -1})).count,
+            None,
+            "out of range for u32"
+        );
         assert_eq!(row(json!({"count": ""})).count, None);
         assert_eq!(row(json!({"big": -42})).big, Some(-42));
-        assert_eq!(row(json!({"big": "9007199254740993"})).big, Some(9_007_199_254_740_993));
+        assert_eq!(
+            row(json!({"big": "9007199254740993"})).big,
+            Some(9_007_199_254_740_993)
+        );
         assert_eq!(row(json!({"ratio": "0.25"})).ratio, Some(0.25));
         assert_eq!(row(json!({"ratio": "NaN"})).ratio, None);
     }
@@ -437,7 +483,10 @@ mod tests {
         assert_eq!(row(json!({"list": " "})).list, None);
         assert_eq!(row(json!({"list": {"a": 1}})).list, None);
         assert_eq!(row(json!({"list": []})).list, Some(vec![]));
-        assert_eq!(row(json!({"list": [1, "2", "", "x", 3]})).list, Some(vec![1, 2, 3]));
+        assert_eq!(
+            row(json!({"list": [1, "2", "", "x", 3]})).list,
+            Some(vec![1, 2, 3])
+        );
     }
 
     #[test]
@@ -452,20 +501,32 @@ mod tests {
 
     #[test]
     fn enums_keep_unknown_values_and_treat_blank_as_absent() {
-        assert_eq!(row(json!({"status": "active"})).status, Some(ItemStatus::Active));
-        assert_eq!(row(json!({"status": "archived"})).status, Some(ItemStatus::Other("archived".into())));
+        assert_eq!(
+            row(json!({"status": "active"})).status,
+            Some(ItemStatus::Active)
+        );
+        assert_eq!(
+            row(json!({"status": "archived"})).status,
+            Some(ItemStatus::Other("archived".into()))
+        );
         assert_eq!(row(json!({"status": " "})).status, None);
         assert_eq!(ItemStatus::Other("archived".into()).to_string(), "archived");
     }
 
     #[test]
     fn untyped_values_are_kept_as_they_are() {
-        assert_eq!(row(json!({"any": {"x": [1, "y"]}})).any, Some(json!({"x": [1, "y"]})));
+        assert_eq!(
+            row(json!({"any": {"x": [1, "y"]}})).any,
+            Some(json!({"x": [1, "y"]}))
+        );
     }
 
     #[test]
     fn absent_values_are_not_encoded() {
-        assert_eq!(serde_json::to_string(&Row::default()).expect("encodes"), "{}");
+        assert_eq!(
+            serde_json::to_string(&Row::default()).expect("encodes"),
+            "{}"
+        );
     }
 
     #[test]

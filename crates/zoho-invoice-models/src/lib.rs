@@ -61,7 +61,7 @@ pub mod tasks;
 pub mod time_entries;
 pub mod users;
 
+pub use chrono::NaiveDate;
 pub use envelope::{Page, PageContext, Record, Reply, Resource};
 pub use rust_decimal::Decimal;
-pub use chrono::NaiveDate;
 pub use time::Timestamp;

@@ -49,7 +49,10 @@ fn parse_json_text(raw: &str) -> Option<Decimal> {
     let raw = raw.trim();
     match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
         Some(inner) if !inner.contains('\\') => parse_decimal(inner),
-        Some(_) => serde_json::from_str::<String>(raw).ok().as_deref().and_then(parse_decimal),
+        Some(_) => serde_json::from_str::<String>(raw)
+            .ok()
+            .as_deref()
+            .and_then(parse_decimal),
         None => parse_decimal(raw),
     }
 }
@@ -129,7 +132,9 @@ impl<'de> Visitor<'de> for DecimalVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         // Only reached from deserializers that already turned the text into a float; the
         // shortest text that reads back as the same float is the best guess at the original.
-        Ok(v.is_finite().then(|| Decimal::from_str(&v.to_string()).ok()).flatten())
+        Ok(v.is_finite()
+            .then(|| Decimal::from_str(&v.to_string()).ok())
+            .flatten())
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
         Ok(None)
@@ -168,7 +173,11 @@ mod tests {
 
     #[derive(Deserialize, Serialize, Debug)]
     struct Amount {
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         v: Option<Decimal>,
     }
 
@@ -179,12 +188,17 @@ mod tests {
     #[test]
     fn numbers_are_read_from_their_text() {
         assert_eq!(decode(r#"{"v": 0.1}"#).unwrap().to_string(), "0.1");
-        assert_eq!(decode(r#"{"v": 1234567.89}"#).unwrap().to_string(), "1234567.89");
+        assert_eq!(
+            decode(r#"{"v": 1234567.89}"#).unwrap().to_string(),
+            "1234567.89"
+        );
         assert_eq!(decode(r#"{"v": 120.00}"#).unwrap().to_string(), "120.00");
         assert_eq!(decode(r#"{"v": -5}"#).unwrap().to_string(), "-5");
         // More digits than a float holds.
         assert_eq!(
-            decode(r#"{"v": 12345678901234567.891}"#).unwrap().to_string(),
+            decode(r#"{"v": 12345678901234567.891}"#)
+                .unwrap()
+                .to_string(),
             "12345678901234567.891"
         );
         assert_eq!(decode(r#"{"v": 1.5e3}"#).unwrap(), Decimal::from(1500));
@@ -202,7 +216,13 @@ mod tests {
 
     #[test]
     fn odd_values_are_absent_not_errors() {
-        for odd in [r#""INV-00003""#, "true", "[1, 2]", r#"{"a": 1}"#, r#""1e999""#] {
+        for odd in [
+            r#""INV-00003""#,
+            "true",
+            "[1, 2]",
+            r#"{"a": 1}"#,
+            r#""1e999""#,
+        ] {
             assert_eq!(decode(&format!(r#"{{"v": {odd}}}"#)), None, "{odd}");
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! ```
 //! use zoho_invoice_models::envelope::Record;
-//! use zoho_invoice_models::recurring_expenses::{RecurrenceFrequency, RecurringExpense, RecurringExpenseStatus};
+//! use zoho_invoice_models::common::RecurrenceFrequency;
+//! use zoho_invoice_models::recurring_expenses::{RecurringExpense, RecurringExpenseStatus};
 //!
 //! let answer: Record<RecurringExpense> = serde_json::from_str(r#"{"code": 0, "message": "success",
 //!     "recurring_expense": {"recurring_expense_id": "982000000567240", "recurrence_name": "Monthly Rental",
@@ -19,11 +20,14 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use crate::common::CustomField;
+use crate::common::{GstTreatment, RecurrenceFrequency, VatTreatment};
 use crate::envelope::resource;
 use crate::expenses::{
-    ExpenseLineItem, ExpenseLineItemInput, ExpenseProductType, GstTreatment, TaxTreatment, VatSummary, VatTreatment,
+    ExpenseLineItem, ExpenseLineItemInput, ExpenseProductType, TaxTreatment, VatSummary,
 };
-use crate::ids::{AccountId, ContactId, CurrencyId, GenericId, ProjectId, RecurringExpenseId, TaxId};
+use crate::ids::{
+    AccountId, ContactId, CurrencyId, GenericId, ProjectId, RecurringExpenseId, TaxId,
+};
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
 
@@ -36,20 +40,6 @@ string_enum! {
         Stopped = "stopped",
         /// Past its end date.
         Expired = "expired",
-    }
-}
-
-string_enum! {
-    /// The unit of a recurring expense's interval; `repeat_every` says how many of them.
-    pub enum RecurrenceFrequency {
-        /// Days.
-        Days = "days",
-        /// Weeks.
-        Weeks = "weeks",
-        /// Months.
-        Months = "months",
-        /// Years.
-        Years = "years",
     }
 }
 

@@ -2,10 +2,9 @@
 //! (`/recurringinvoices`), with stop and resume, their PDF template and their history.
 //!
 //! ```
+//! use zoho_invoice_models::common::RecurrenceFrequency;
 //! use zoho_invoice_models::envelope::Record;
-//! use zoho_invoice_models::recurring_invoices::{
-//!     RecurrenceFrequency, RecurringInvoice, RecurringInvoiceInput,
-//! };
+//! use zoho_invoice_models::recurring_invoices::{RecurringInvoice, RecurringInvoiceInput};
 //!
 //! let answer: Record<RecurringInvoice> = serde_json::from_str(r#"{"code": 0, "message": "success",
 //!     "recurring_invoice": {"recurring_invoice_id": "90300000072369", "recurrence_name": "MonthlyInvoice",
@@ -30,6 +29,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use crate::common::{Address, LineItem, PaymentGateway};
+use crate::common::{GstTreatment, RecurrenceFrequency};
 use crate::envelope::resource;
 use crate::ids::{
     ContactId, ContactPersonId, CurrencyId, ItemId, ProjectId, RecurringInvoiceId, TaxAuthorityId,
@@ -47,34 +47,6 @@ string_enum! {
         Stopped = "stopped",
         /// Past its end date.
         Expired = "expired",
-    }
-}
-
-string_enum! {
-    /// The unit of the interval between two invoices of a recurring profile.
-    pub enum RecurrenceFrequency {
-        /// Every `repeat_every` days.
-        Days = "days",
-        /// Every `repeat_every` weeks.
-        Weeks = "weeks",
-        /// Every `repeat_every` months.
-        Months = "months",
-        /// Every `repeat_every` years.
-        Years = "years",
-    }
-}
-
-string_enum! {
-    /// How a customer stands with regard to GST (India edition).
-    pub enum GstTreatment {
-        /// A business registered for GST.
-        BusinessGst = "business_gst",
-        /// A business not registered for GST.
-        BusinessNone = "business_none",
-        /// A customer outside India.
-        Overseas = "overseas",
-        /// A private consumer.
-        Consumer = "consumer",
     }
 }
 

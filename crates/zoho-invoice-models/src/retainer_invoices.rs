@@ -26,8 +26,8 @@ use crate::common::{
 use crate::customer_payments::{PaymentInvoice, PaymentMode, PaymentRefund};
 use crate::envelope::resource;
 use crate::ids::{
-    CommentId, ContactId, ContactPersonId, CurrencyId, PaymentId, ProjectId, RetainerInvoiceId, TemplateId,
-    UserId,
+    CommentId, ContactId, ContactPersonId, CurrencyId, PaymentId, ProjectId, RetainerInvoiceId,
+    TemplateId, UserId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;

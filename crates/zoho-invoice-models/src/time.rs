@@ -81,9 +81,17 @@ mod tests {
 
     #[derive(Deserialize, Serialize)]
     struct Row {
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         at: Option<Timestamp>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
         on: Option<NaiveDate>,
     }
 
@@ -93,9 +101,16 @@ mod tests {
 
     #[test]
     fn timestamps_round_trip_without_a_colon_in_the_offset() {
-        for text in ["2016-06-11T17:38:06-0700", "2013-11-18T02:17:40+0530", "2020-01-01T00:00:00+0000"] {
+        for text in [
+            "2016-06-11T17:38:06-0700",
+            "2013-11-18T02:17:40+0530",
+            "2020-01-01T00:00:00+0000",
+        ] {
             let r = row(&format!(r#"{{"at": "{text}"}}"#));
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!(r#"{{"at":"{text}"}}"#));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!(r#"{{"at":"{text}"}}"#)
+            );
         }
         let t = row(r#"{"at": "2016-06-11T17:38:06-0700"}"#).at.unwrap();
         assert_eq!(t.timestamp(), 1_465_691_886);
@@ -118,7 +133,16 @@ mod tests {
 
     #[test]
     fn blank_and_odd_values_are_absent() {
-        for odd in [r#""""#, r#"" ""#, "null", "17", r#""yesterday""#, r#""2013-13-45""#, "[]", "{}"] {
+        for odd in [
+            r#""""#,
+            r#"" ""#,
+            "null",
+            "17",
+            r#""yesterday""#,
+            r#""2013-13-45""#,
+            "[]",
+            "{}",
+        ] {
             let r = row(&format!(r#"{{"at": {odd}, "on": {odd}}}"#));
             assert!(r.at.is_none() && r.on.is_none(), "{odd}");
         }

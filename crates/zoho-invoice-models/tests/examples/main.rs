@@ -24,7 +24,11 @@ fn fixture_files(dir: &Path, root: &Path, out: &mut BTreeSet<String>) {
         if path.is_dir() {
             fixture_files(&path, root, out);
         } else if path.extension().is_some_and(|e| e == "json") {
-            let rel = path.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .replace('\\', "/");
             out.insert(rel);
         }
     }
@@ -47,7 +51,11 @@ fn every_fixture_has_exactly_one_case() {
     assert!(twice.is_empty(), "listed twice: {twice:?}");
     assert!(missing.is_empty(), "fixtures with no case: {missing:#?}");
     assert!(unknown.is_empty(), "cases with no fixture: {unknown:#?}");
-    assert!(files.len() > 250, "expected the reference's examples, found {}", files.len());
+    assert!(
+        files.len() > 250,
+        "expected the reference's examples, found {}",
+        files.len()
+    );
 }
 
 #[test]
@@ -73,5 +81,10 @@ fn every_reference_example_round_trips() {
         }
     }
     println!("{} reference examples decoded and re-encoded", all.len());
-    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

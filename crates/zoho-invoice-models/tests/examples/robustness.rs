@@ -26,7 +26,10 @@ fn known_keys() -> Vec<String> {
     }
     for (name, _) in cases::all() {
         let text = std::fs::read_to_string(crate::fixtures_dir().join(name)).expect("fixture");
-        walk(&serde_json::from_str(&text).expect("fixture is JSON"), &mut keys);
+        walk(
+            &serde_json::from_str(&text).expect("fixture is JSON"),
+            &mut keys,
+        );
     }
     keys.into_iter().collect()
 }
@@ -38,7 +41,9 @@ fn scalar() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         prop_oneof![
             Just(""),
             Just(" "),

@@ -21,11 +21,21 @@ pub(crate) fn round_trip<T: DeserializeOwned + Serialize>(input: &str) -> Result
 /// `case!("items/create_an_item.response.json", Record<Item>)`
 macro_rules! case {
     ($path:literal, $ty:ty) => {
-        ($path, $crate::cases::round_trip::<$ty> as fn(&str) -> Result<String, String>)
+        (
+            $path,
+            $crate::cases::round_trip::<$ty> as fn(&str) -> Result<String, String>,
+        )
     };
 }
 pub(crate) use case;
 
 pub(crate) fn all() -> Vec<Case> {
-    [items::cases(), contacts::cases(), sales::cases(), billing::cases(), work::cases()].concat()
+    [
+        items::cases(),
+        contacts::cases(),
+        sales::cases(),
+        billing::cases(),
+        work::cases(),
+    ]
+    .concat()
 }

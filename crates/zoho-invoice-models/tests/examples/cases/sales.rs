@@ -5,8 +5,7 @@ use zoho_invoice_models::estimates::{
 };
 use zoho_invoice_models::invoices::{
     AppliedCredit, ApplyCreditsInput, BulkEmailInput, BulkReminderReply, Invoice, InvoiceInput,
-    InvoicePayment,
-    UpdatedInvoiceComment,
+    InvoicePayment, UpdatedInvoiceComment,
 };
 
 use super::{Case, case};

@@ -3,10 +3,14 @@ use zoho_invoice_models::expenses::{Expense, ExpenseInput};
 use zoho_invoice_models::projects::{
     CloneProject, Project, ProjectComment, ProjectCommentInput, ProjectInput, ProjectInvoice,
 };
-use zoho_invoice_models::recurring_expenses::{RecurringExpense, RecurringExpenseInput, RecurringExpenseList};
+use zoho_invoice_models::recurring_expenses::{
+    RecurringExpense, RecurringExpenseInput, RecurringExpenseList,
+};
 use zoho_invoice_models::tasks::{Task, TaskInput};
 use zoho_invoice_models::time_entries::{TimeEntry, TimeEntryInput};
-use zoho_invoice_models::users::{AssignProjectUser, InviteProjectUser, ProjectUser, UpdateProjectUser};
+use zoho_invoice_models::users::{
+    AssignProjectUser, InviteProjectUser, ProjectUser, UpdateProjectUser,
+};
 
 use super::{Case, case};
 
@@ -16,15 +20,42 @@ pub(crate) fn cases() -> Vec<Case> {
         case!("resources/expense.example.json", Expense),
         case!("expenses/create_an_expense.request.json", ExpenseInput),
         // Recurring expenses.
-        case!("recurring_expenses/create_a_recurring_expense.request.json", RecurringExpenseInput),
-        case!("recurring_expenses/create_a_recurring_expense.response.json", Record<RecurringExpense>),
-        case!("recurring_expenses/list_recurring_expenses.response.json", RecurringExpenseList),
-        case!("recurring_expenses/get_a_recurring_expense.response.json", Record<RecurringExpense>),
-        case!("recurring_expenses/update_a_recurring_expense.request.json", RecurringExpenseInput),
-        case!("recurring_expenses/update_a_recurring_expense.response.json", Record<RecurringExpense>),
-        case!("recurring_expenses/delete_a_recurring_expense.response.json", Reply),
-        case!("recurring_expenses/stop_a_recurring_expense.response.json", Reply),
-        case!("recurring_expenses/resume_a_recurring_expense.response.json", Reply),
+        case!(
+            "recurring_expenses/create_a_recurring_expense.request.json",
+            RecurringExpenseInput
+        ),
+        case!(
+            "recurring_expenses/create_a_recurring_expense.response.json",
+            Record<RecurringExpense>
+        ),
+        case!(
+            "recurring_expenses/list_recurring_expenses.response.json",
+            RecurringExpenseList
+        ),
+        case!(
+            "recurring_expenses/get_a_recurring_expense.response.json",
+            Record<RecurringExpense>
+        ),
+        case!(
+            "recurring_expenses/update_a_recurring_expense.request.json",
+            RecurringExpenseInput
+        ),
+        case!(
+            "recurring_expenses/update_a_recurring_expense.response.json",
+            Record<RecurringExpense>
+        ),
+        case!(
+            "recurring_expenses/delete_a_recurring_expense.response.json",
+            Reply
+        ),
+        case!(
+            "recurring_expenses/stop_a_recurring_expense.response.json",
+            Reply
+        ),
+        case!(
+            "recurring_expenses/resume_a_recurring_expense.response.json",
+            Reply
+        ),
         // Projects.
         case!("resources/project.example.json", Project),
         case!("projects/create_a_project.request.json", ProjectInput),
@@ -64,12 +95,27 @@ pub(crate) fn cases() -> Vec<Case> {
         // Time entries and timers.
         case!("resources/time_entry.example.json", TimeEntry),
         case!("time_entries/log_time_entries.request.json", TimeEntryInput),
-        case!("time_entries/log_time_entries.response.json", Record<TimeEntry>),
-        case!("time_entries/list_time_entries.response.json", Page<TimeEntry>),
+        case!(
+            "time_entries/log_time_entries.response.json",
+            Record<TimeEntry>
+        ),
+        case!(
+            "time_entries/list_time_entries.response.json",
+            Page<TimeEntry>
+        ),
         case!("time_entries/delete_time_entries.response.json", Reply),
-        case!("time_entries/update_time_entry.request.json", TimeEntryInput),
-        case!("time_entries/update_time_entry.response.json", Record<TimeEntry>),
-        case!("time_entries/get_a_time_entry.response.json", Record<TimeEntry>),
+        case!(
+            "time_entries/update_time_entry.request.json",
+            TimeEntryInput
+        ),
+        case!(
+            "time_entries/update_time_entry.response.json",
+            Record<TimeEntry>
+        ),
+        case!(
+            "time_entries/get_a_time_entry.response.json",
+            Record<TimeEntry>
+        ),
         case!("time_entries/delete_time_entry.response.json", Reply),
         case!("time_entries/start_timer.response.json", Record<TimeEntry>),
         case!("time_entries/stop_timer.response.json", Record<TimeEntry>),
