@@ -1,0 +1,310 @@
+//! The resources the server stores: table, id field, envelope keys, numbering and hooks.
+
+use crate::ctx::Ctx;
+use crate::reply::ApiError;
+use crate::resources::{billing, contacts, payments, projects};
+use crate::state::Record;
+
+/// Whether a record is being created or updated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// `POST` of a new record.
+    Create,
+    /// `PUT` of an existing record.
+    Update,
+}
+
+/// Fills in derived fields and checks references before a record is stored.
+pub(crate) type Prepare = fn(&mut Ctx<'_>, &mut Record, Mode) -> Result<(), ApiError>;
+/// Brings derived state up to date before a record is shown (e.g. `overdue`).
+pub(crate) type Refresh = fn(i64, &mut Record);
+/// Checks and undoes side effects before a record is deleted.
+pub(crate) type OnDelete = fn(&mut Ctx<'_>, &Record) -> Result<(), ApiError>;
+
+/// A stored resource.
+pub(crate) struct Res {
+    /// Table name in the organization's store.
+    pub(crate) table: &'static str,
+    /// Id field (`invoice_id`).
+    pub(crate) id: &'static str,
+    /// Envelope key of one record (`invoice`).
+    pub(crate) one: &'static str,
+    /// Envelope key of a list (`invoices`).
+    pub(crate) many: &'static str,
+    /// Name in messages (`invoice`).
+    pub(crate) label: &'static str,
+    /// The parent resource of a sub-resource (comments of an invoice).
+    pub(crate) parent: Option<&'static Res>,
+    /// Number field and prefix (`invoice_number`, `INV-`).
+    pub(crate) number: Option<(&'static str, &'static str)>,
+    /// Fields a create must carry.
+    pub(crate) required: &'static [&'static str],
+    /// Status of a new record.
+    pub(crate) status: Option<&'static str>,
+    /// Where comments and history of a record accumulate.
+    pub(crate) history: Option<&'static Res>,
+    pub(crate) prepare: Prepare,
+    pub(crate) refresh: Refresh,
+    pub(crate) on_delete: OnDelete,
+}
+
+fn no_prepare(_: &mut Ctx<'_>, _: &mut Record, _: Mode) -> Result<(), ApiError> {
+    Ok(())
+}
+
+fn no_refresh(_: i64, _: &mut Record) {}
+
+fn no_delete(_: &mut Ctx<'_>, _: &Record) -> Result<(), ApiError> {
+    Ok(())
+}
+
+const fn res(
+    table: &'static str,
+    id: &'static str,
+    one: &'static str,
+    many: &'static str,
+    label: &'static str,
+) -> Res {
+    Res {
+        table,
+        id,
+        one,
+        many,
+        label,
+        parent: None,
+        number: None,
+        required: &[],
+        status: None,
+        history: None,
+        prepare: no_prepare,
+        refresh: no_refresh,
+        on_delete: no_delete,
+    }
+}
+
+const fn comments(table: &'static str, many: &'static str, parent: &'static Res) -> Res {
+    Res {
+        parent: Some(parent),
+        required: &["description"],
+        prepare: contacts::prepare_comment,
+        ..res(table, "comment_id", "comment", many, "comment")
+    }
+}
+
+pub(crate) static ITEMS: Res = Res {
+    required: &["name", "rate"],
+    status: Some("active"),
+    ..res("items", "item_id", "item", "items", "item")
+};
+
+pub(crate) static PRICEBOOKS: Res = Res {
+    required: &["name"],
+    status: Some("active"),
+    ..res("pricebooks", "pricebook_id", "pricebook", "pricebooks", "price list")
+};
+
+pub(crate) static CONTACTS: Res = Res {
+    required: &["contact_name"],
+    status: Some("active"),
+    history: Some(&CONTACT_COMMENTS),
+    prepare: contacts::prepare_contact,
+    on_delete: contacts::delete_contact,
+    ..res("contacts", "contact_id", "contact", "contacts", "contact")
+};
+
+pub(crate) static CONTACT_COMMENTS: Res = comments("contact_comments", "contact_comments", &CONTACTS);
+
+pub(crate) static CONTACT_ADDRESSES: Res = Res {
+    parent: Some(&CONTACTS),
+    ..res("contact_addresses", "address_id", "address_info", "addresses", "address")
+};
+
+pub(crate) static CONTACT_PERSONS: Res = Res {
+    parent: Some(&CONTACTS),
+    required: &["first_name"],
+    ..res(
+        "contact_persons",
+        "contact_person_id",
+        "contact_person",
+        "contact_persons",
+        "contact person",
+    )
+};
+
+pub(crate) static CLIENT_REVIEWS: Res =
+    res("client_reviews", "comment_id", "reviews", "reviews", "review");
+
+pub(crate) static ESTIMATES: Res = Res {
+    number: Some(("estimate_number", "EST-")),
+    required: &["customer_id", "line_items"],
+    status: Some("draft"),
+    history: Some(&ESTIMATE_COMMENTS),
+    prepare: billing::prepare_document,
+    ..res("estimates", "estimate_id", "estimate", "estimates", "estimate")
+};
+
+pub(crate) static ESTIMATE_COMMENTS: Res = comments("estimate_comments", "comments", &ESTIMATES);
+
+pub(crate) static INVOICES: Res = Res {
+    number: Some(("invoice_number", "INV-")),
+    required: &["customer_id", "line_items"],
+    status: Some("draft"),
+    history: Some(&INVOICE_COMMENTS),
+    prepare: billing::prepare_invoice,
+    refresh: billing::refresh_invoice,
+    on_delete: billing::delete_invoice,
+    ..res("invoices", "invoice_id", "invoice", "invoices", "invoice")
+};
+
+pub(crate) static INVOICE_COMMENTS: Res = comments("invoice_comments", "comments", &INVOICES);
+
+pub(crate) static RECURRING_INVOICES: Res = Res {
+    required: &["recurrence_name", "customer_id"],
+    status: Some("active"),
+    history: Some(&RECURRING_INVOICE_COMMENTS),
+    prepare: billing::prepare_document,
+    ..res(
+        "recurring_invoices",
+        "recurring_invoice_id",
+        "recurring_invoice",
+        "recurring_invoices",
+        "recurring invoice",
+    )
+};
+
+pub(crate) static RECURRING_INVOICE_COMMENTS: Res =
+    comments("recurring_invoice_comments", "comments", &RECURRING_INVOICES);
+
+pub(crate) static PAYMENTS: Res = Res {
+    required: &["customer_id", "amount"],
+    prepare: payments::prepare_payment,
+    on_delete: payments::delete_payment,
+    ..res("payments", "payment_id", "payment", "customerpayments", "payment")
+};
+
+pub(crate) static PAYMENT_REFUNDS: Res = Res {
+    parent: Some(&PAYMENTS),
+    required: &["amount"],
+    prepare: payments::prepare_payment_refund,
+    on_delete: payments::delete_payment_refund,
+    ..res(
+        "payment_refunds",
+        "payment_refund_id",
+        "payment_refunds",
+        "payment_refunds",
+        "refund",
+    )
+};
+
+pub(crate) static RETAINER_INVOICES: Res = Res {
+    number: Some(("retainerinvoice_number", "RET-")),
+    required: &["customer_id", "line_items"],
+    status: Some("draft"),
+    history: Some(&RETAINER_COMMENTS),
+    prepare: billing::prepare_invoice,
+    ..res(
+        "retainer_invoices",
+        "retainerinvoice_id",
+        "retainerinvoice",
+        "retainerinvoices",
+        "retainer invoice",
+    )
+};
+
+pub(crate) static RETAINER_COMMENTS: Res =
+    comments("retainer_comments", "comments", &RETAINER_INVOICES);
+
+pub(crate) static CREDIT_NOTES: Res = Res {
+    number: Some(("creditnote_number", "CN-")),
+    required: &["customer_id", "line_items"],
+    status: Some("open"),
+    history: Some(&CREDIT_NOTE_COMMENTS),
+    prepare: billing::prepare_credit_note,
+    on_delete: payments::delete_credit_note,
+    ..res("credit_notes", "creditnote_id", "creditnote", "creditnotes", "credit note")
+};
+
+pub(crate) static CREDIT_NOTE_COMMENTS: Res =
+    comments("creditnote_comments", "comments", &CREDIT_NOTES);
+
+pub(crate) static CREDIT_NOTE_REFUNDS: Res = Res {
+    parent: Some(&CREDIT_NOTES),
+    required: &["amount"],
+    prepare: payments::prepare_credit_refund,
+    on_delete: payments::delete_credit_refund,
+    ..res(
+        "creditnote_refunds",
+        "creditnote_refund_id",
+        "creditnote_refund",
+        "creditnote_refunds",
+        "refund",
+    )
+};
+
+pub(crate) static EXPENSES: Res = Res {
+    required: &["amount"],
+    status: Some("unbilled"),
+    prepare: billing::prepare_expense,
+    ..res("expenses", "expense_id", "expense", "expenses", "expense")
+};
+
+pub(crate) static EXPENSE_CATEGORIES: Res = Res {
+    required: &["category_name"],
+    status: Some("active"),
+    ..res(
+        "expense_categories",
+        "category_id",
+        "expense_category",
+        "expense_categories",
+        "expense category",
+    )
+};
+
+pub(crate) static RECURRING_EXPENSES: Res = Res {
+    required: &["recurrence_name"],
+    status: Some("active"),
+    prepare: billing::prepare_expense,
+    ..res(
+        "recurring_expenses",
+        "recurring_expense_id",
+        "recurring_expense",
+        "recurring_expenses",
+        "recurring expense",
+    )
+};
+
+pub(crate) static PROJECTS: Res = Res {
+    required: &["project_name", "customer_id"],
+    status: Some("active"),
+    history: Some(&PROJECT_COMMENTS),
+    prepare: projects::prepare_project,
+    ..res("projects", "project_id", "project", "projects", "project")
+};
+
+pub(crate) static PROJECT_COMMENTS: Res = comments("project_comments", "comments", &PROJECTS);
+
+pub(crate) static TASKS: Res = Res {
+    parent: Some(&PROJECTS),
+    required: &["task_name"],
+    status: Some("open"),
+    ..res("tasks", "task_id", "task", "tasks", "task")
+};
+
+pub(crate) static PROJECT_USERS: Res = Res {
+    parent: Some(&PROJECTS),
+    status: Some("active"),
+    ..res("project_users", "user_id", "users", "users", "user")
+};
+
+pub(crate) static TIME_ENTRIES: Res = Res {
+    parent: Some(&PROJECTS),
+    required: &["project_id", "task_id", "log_date"],
+    prepare: projects::prepare_time_entry,
+    ..res(
+        "time_entries",
+        "time_entry_id",
+        "time_entry",
+        "time_entries",
+        "time entry",
+    )
+};

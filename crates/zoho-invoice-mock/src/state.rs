@@ -1,0 +1,136 @@
+//! The stored data: organizations, each with its tables of JSON records and its number series.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::{Map, Value, json};
+
+use crate::body::Upload;
+
+/// One stored record: a JSON object named as the reference names it.
+pub(crate) type Record = Map<String, Value>;
+
+/// The first id handed out: 18 digits, like Zoho's.
+const FIRST_ID: u64 = 982_000_000_000_100_000;
+
+/// Hands out ids: 18-digit decimal strings, unique across the server.
+#[derive(Debug)]
+pub(crate) struct IdGen(AtomicU64);
+
+impl IdGen {
+    pub(crate) fn new() -> Self {
+        Self(AtomicU64::new(FIRST_ID))
+    }
+
+    /// The next id.
+    pub(crate) fn next(&self) -> String {
+        self.0.fetch_add(1, Ordering::Relaxed).to_string()
+    }
+}
+
+/// One organization's data.
+#[derive(Debug, Default)]
+pub(crate) struct Org {
+    /// The organization record (`organization_id`, `name`, ...).
+    pub(crate) info: Record,
+    tables: HashMap<&'static str, BTreeMap<String, Record>>,
+    numbers: HashMap<&'static str, u64>,
+    /// Uploaded files by document id.
+    pub(crate) files: HashMap<String, Upload>,
+}
+
+impl Org {
+    pub(crate) fn new(id: &str, name: &str) -> Self {
+        let info = json!({
+            "organization_id": id,
+            "name": name,
+            "contact_name": "John David",
+            "email": "johndavid@zylker.com",
+            "is_default_org": false,
+            "version": "invoice",
+            "plan_type": 0,
+            "plan_name": "FREE",
+            "currency_id": "982000000000190",
+            "currency_code": "USD",
+            "currency_symbol": "$",
+            "currency_format": "###,##0.00",
+            "price_precision": 2,
+            "time_zone": "Etc/UTC",
+            "language_code": "en",
+            "fiscal_year_start_month": 0,
+            "account_created_date": "2016-02-18",
+            "is_org_active": true,
+        });
+        let Value::Object(info) = info else {
+            unreachable!("a JSON object literal")
+        };
+        Self {
+            info,
+            ..Self::default()
+        }
+    }
+
+    /// A table, created empty on first use. Ids sort in creation order (equal length).
+    pub(crate) fn table(&mut self, name: &'static str) -> &mut BTreeMap<String, Record> {
+        self.tables.entry(name).or_default()
+    }
+
+    /// A read-only view of a table.
+    pub(crate) fn rows(&self, name: &str) -> impl Iterator<Item = &Record> {
+        self.tables.get(name).into_iter().flat_map(|t| t.values())
+    }
+
+    /// One record.
+    pub(crate) fn get(&self, table: &str, id: &str) -> Option<&Record> {
+        self.tables.get(table).and_then(|t| t.get(id))
+    }
+
+    /// One record, mutably.
+    pub(crate) fn get_mut(&mut self, table: &str, id: &str) -> Option<&mut Record> {
+        self.tables.get_mut(table).and_then(|t| t.get_mut(id))
+    }
+
+    /// The next number of a series: `INV-000001`.
+    pub(crate) fn next_number(&mut self, series: &'static str, prefix: &str) -> String {
+        let n = self.numbers.entry(series).or_insert(0);
+        *n += 1;
+        format!("{prefix}{:06}", *n)
+    }
+}
+
+/// All organizations.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    pub(crate) orgs: BTreeMap<String, Org>,
+}
+
+/// A JSON value as an id or text: strings as they are, numbers in full.
+pub(crate) fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A JSON money value (number or numeric string) in cents.
+pub(crate) fn cents(v: Option<&Value>) -> Option<i64> {
+    let f = match v? {
+        Value::Number(n) => n.as_f64()?,
+        Value::String(s) => s.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    #[allow(clippy::cast_possible_truncation)]
+    Some((f * 100.0).round() as i64)
+}
+
+/// Cents as a JSON number.
+pub(crate) fn money(cents: i64) -> Value {
+    if cents % 100 == 0 {
+        json!(cents / 100)
+    } else {
+        #[allow(clippy::cast_precision_loss)]
+        json!(cents as f64 / 100.0)
+    }
+}

@@ -1,0 +1,235 @@
+//! The refresh-token flow: a cached access token, refreshed ahead of expiry, by one request at
+//! a time.
+
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+use tokio::time::Instant;
+
+use super::TokenSource;
+use super::oauth::OAuthClient;
+use super::token::AccessToken;
+use crate::error::{Error, TokenError};
+
+#[derive(Clone)]
+struct Cached {
+    token: AccessToken,
+    expires_at: Instant,
+}
+
+#[derive(Default)]
+struct Failure {
+    until: Option<Instant>,
+    error: Option<TokenError>,
+    throttle_streak: u32,
+}
+
+struct Inner {
+    oauth: OAuthClient,
+    refresh_token: SecretString,
+    refresh_ahead: Duration,
+    throttle_backoff: Duration,
+    max_throttle_backoff: Duration,
+    error_backoff: Duration,
+    cached: RwLock<Option<Cached>>,
+    /// Held by the one caller that talks to the accounts server; the others wait on it and
+    /// then find the new token in `cached`. This is what makes refresh single-flight.
+    refresh: tokio::sync::Mutex<Failure>,
+    generation: AtomicU64,
+}
+
+/// Access tokens from a refresh token.
+///
+/// - One refresh at a time: however many callers need a token, one request goes to the
+///   accounts server and the others wait for its answer.
+/// - Refreshed `refresh_ahead` (5 minutes by default) before expiry.
+/// - When the accounts server throttles ("too many requests"), no request is made for a
+///   back-off (60 s, doubling up to 15 minutes): callers get
+///   [`TokenError::Throttled`] at once. Other refusals (`invalid_code`, `invalid_client`, ...)
+///   are remembered for 10 s. While the old token is still valid it keeps being used.
+/// - [`invalidate`](TokenSource::invalidate) (after a 401) drops the token so the next caller
+///   refreshes.
+///
+/// Clones share the cache.
+#[derive(Clone)]
+pub struct RefreshingToken {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for RefreshingToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshingToken")
+            .field("oauth", &self.inner.oauth)
+            .field("refresh_token", &"[REDACTED]")
+            .field("refresh_ahead", &self.inner.refresh_ahead)
+            .field("generation", &self.inner.generation.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl RefreshingToken {
+    /// A source that refreshes with `refresh_token` through `oauth`.
+    pub fn new(oauth: OAuthClient, refresh_token: SecretString) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                oauth,
+                refresh_token,
+                refresh_ahead: Duration::from_secs(300),
+                throttle_backoff: Duration::from_secs(60),
+                max_throttle_backoff: Duration::from_secs(900),
+                error_backoff: Duration::from_secs(10),
+                cached: RwLock::new(None),
+                refresh: tokio::sync::Mutex::new(Failure::default()),
+                generation: AtomicU64::new(0),
+            }),
+        }
+    }
+
+    fn inner_mut(&mut self) -> &mut Inner {
+        Arc::get_mut(&mut self.inner).expect("configured before the first clone")
+    }
+
+    /// Refresh this long before the token expires (default 5 minutes).
+    ///
+    /// # Panics
+    /// When called on a clone (configure before sharing).
+    pub fn with_refresh_ahead(mut self, ahead: Duration) -> Self {
+        self.inner_mut().refresh_ahead = ahead;
+        self
+    }
+
+    /// The first wait after the accounts server throttles (default 60 s; it doubles with each
+    /// throttle in a row, up to 15 minutes).
+    ///
+    /// # Panics
+    /// When called on a clone (configure before sharing).
+    pub fn with_throttle_backoff(mut self, backoff: Duration) -> Self {
+        self.inner_mut().throttle_backoff = backoff;
+        self
+    }
+
+    /// Starts with an access token you already have, valid for `expires_in` from now.
+    pub fn with_access_token(self, token: AccessToken, expires_in: Duration) -> Self {
+        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        self.store(Cached {
+            token: token.with_generation(generation),
+            expires_at: Instant::now() + expires_in,
+        });
+        self
+    }
+
+    fn store(&self, cached: Cached) {
+        *self
+            .inner
+            .cached
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Some(cached);
+    }
+
+    fn cached(&self) -> Option<Cached> {
+        self.inner
+            .cached
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The cached token if it needs no refresh yet.
+    fn fresh(&self, now: Instant) -> Option<AccessToken> {
+        self.cached()
+            .filter(|c| now + self.inner.refresh_ahead < c.expires_at)
+            .map(|c| c.token)
+    }
+
+    /// The cached token if it has not expired (it may be due for refresh).
+    fn unexpired(&self, now: Instant) -> Option<AccessToken> {
+        self.cached()
+            .filter(|c| now < c.expires_at)
+            .map(|c| c.token)
+    }
+}
+
+fn with_retry_in(error: TokenError, retry_in: Duration) -> TokenError {
+    match error {
+        TokenError::Throttled { .. } => TokenError::Throttled { retry_in },
+        other => other,
+    }
+}
+
+#[async_trait]
+impl TokenSource for RefreshingToken {
+    async fn token(&self) -> Result<AccessToken, Error> {
+        if let Some(token) = self.fresh(Instant::now()) {
+            return Ok(token);
+        }
+        let mut failure = self.inner.refresh.lock().await;
+        let now = Instant::now();
+        if let Some(token) = self.fresh(now) {
+            return Ok(token);
+        }
+        if let (Some(until), Some(error)) = (failure.until, &failure.error) {
+            if now < until {
+                if let Some(token) = self.unexpired(now) {
+                    return Ok(token);
+                }
+                return Err(with_retry_in(error.clone(), until - now).into());
+            }
+        }
+        tracing::debug!("refreshing the access token");
+        match self.inner.oauth.refresh(&self.inner.refresh_token).await {
+            Ok(set) => {
+                let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+                let mut token = AccessToken::new(set.access_token).with_generation(generation);
+                if let Some(domain) = set.api_domain {
+                    token = token.with_api_domain(domain);
+                }
+                self.store(Cached {
+                    token: token.clone(),
+                    expires_at: Instant::now() + set.expires_in,
+                });
+                *failure = Failure::default();
+                Ok(token)
+            }
+            Err(Error::Token(error @ (TokenError::Throttled { .. } | TokenError::Rejected { .. } | TokenError::Malformed(_)))) => {
+                let backoff = if matches!(error, TokenError::Throttled { .. }) {
+                    let factor = 2u32.saturating_pow(failure.throttle_streak.min(16));
+                    failure.throttle_streak += 1;
+                    self.inner
+                        .throttle_backoff
+                        .saturating_mul(factor)
+                        .min(self.inner.max_throttle_backoff)
+                } else {
+                    self.inner.error_backoff
+                };
+                tracing::warn!(error = %error, backoff_ms = backoff.as_millis() as u64, "token refresh failed");
+                let now = Instant::now();
+                failure.until = Some(now + backoff);
+                failure.error = Some(error.clone());
+                if let Some(token) = self.unexpired(now) {
+                    return Ok(token);
+                }
+                Err(with_retry_in(error, backoff).into())
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    fn invalidate(&self, token: &AccessToken) -> bool {
+        let mut cached = self
+            .inner
+            .cached
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        if cached
+            .as_ref()
+            .is_some_and(|c| c.token.generation() == token.generation())
+        {
+            *cached = None;
+        }
+        true
+    }
+}

@@ -1,0 +1,146 @@
+//! The innermost service: hyper-util's pooled client over hyper-rustls, with a cap on the
+//! response body and the HTTPS-only rule.
+
+use std::fmt;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use tower::Service;
+
+use crate::BoxFuture;
+use crate::error::Error;
+use crate::request::ApiRequest;
+use crate::response::ApiResponse;
+use crate::tls::TlsRoots;
+
+/// Settings of the HTTP connection layer.
+#[derive(Debug, Clone)]
+pub(crate) struct HttpSettings {
+    pub(crate) connect_timeout: Option<Duration>,
+    pub(crate) pool_idle_timeout: Option<Duration>,
+    pub(crate) max_body: usize,
+    pub(crate) allow_http: bool,
+    pub(crate) tls: TlsRoots,
+}
+
+/// hyper-util's client with rustls: the bottom of the stack.
+#[derive(Clone)]
+pub(crate) struct HttpClient {
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    max_body: usize,
+    allow_http: bool,
+}
+
+impl fmt::Debug for HttpClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpClient")
+            .field("max_body", &self.max_body)
+            .field("allow_http", &self.allow_http)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HttpClient {
+    pub(crate) fn new(settings: &HttpSettings) -> Result<Self, Error> {
+        let mut http = HttpConnector::new();
+        http.enforce_http(false);
+        http.set_nodelay(true);
+        http.set_connect_timeout(settings.connect_timeout);
+        let tls = settings.tls.client_config()?;
+        let builder = hyper_rustls::HttpsConnectorBuilder::new().with_tls_config(tls);
+        let connector = if settings.allow_http {
+            builder.https_or_http().enable_all_versions().wrap_connector(http)
+        } else {
+            builder.https_only().enable_all_versions().wrap_connector(http)
+        };
+        let mut client = Client::builder(TokioExecutor::new());
+        client.pool_idle_timeout(settings.pool_idle_timeout);
+        if settings.pool_idle_timeout.is_some() {
+            client.pool_timer(TokioTimer::new());
+        }
+        Ok(Self {
+            client: client.build(connector),
+            max_body: settings.max_body,
+            allow_http: settings.allow_http,
+        })
+    }
+}
+
+/// Checks the HTTPS-only rule for an absolute URI.
+pub(crate) fn check_scheme(uri: &http::Uri, allow_http: bool) -> Result<(), Error> {
+    match uri.scheme_str() {
+        Some("https") => Ok(()),
+        Some("http") if allow_http => Ok(()),
+        Some("http") => Err(Error::InsecureUrl(format!(
+            "http://{}",
+            uri.authority().map(|a| a.as_str()).unwrap_or("")
+        ))),
+        _ => Err(Error::InvalidRequest(
+            "the URL must be absolute, with https".into(),
+        )),
+    }
+}
+
+/// Turns hyper-util's error into ours, telling "never sent" apart from "maybe sent".
+fn map_client_error(error: hyper_util::client::legacy::Error) -> Error {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    if error.is_connect() {
+        Error::Connect(message)
+    } else {
+        Error::Network(message)
+    }
+}
+
+impl Service<ApiRequest> for HttpClient {
+    type Response = ApiResponse;
+    type Error = Error;
+    type Future = BoxFuture<Result<ApiResponse, Error>>;
+
+    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: ApiRequest) -> Self::Future {
+        let client = self.client.clone();
+        let max_body = self.max_body;
+        let allow_http = self.allow_http;
+        Box::pin(async move {
+            check_scheme(request.uri(), allow_http)?;
+            let request = request.into_http().map(Full::new);
+            let response = client.request(request).await.map_err(map_client_error)?;
+            let (parts, body) = response.into_parts();
+            let declared = parts
+                .headers
+                .get(http::header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<u64>().ok());
+            if declared.is_some_and(|len| len > max_body as u64) {
+                return Err(Error::BodyTooLarge { limit: max_body });
+            }
+            let body = Limited::new(body, max_body)
+                .collect()
+                .await
+                .map_err(|e| {
+                    if e.is::<http_body_util::LengthLimitError>() {
+                        Error::BodyTooLarge { limit: max_body }
+                    } else {
+                        Error::Network(format!("reading the response body: {e}"))
+                    }
+                })?
+                .to_bytes();
+            Ok(ApiResponse::from_http(http::Response::from_parts(parts, body)))
+        })
+    }
+}

@@ -1,0 +1,185 @@
+//! [`ApiRequest`]: one call to the API, built on `http::Request`.
+
+use std::fmt;
+
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
+use http::{Method, Request, Uri};
+
+use crate::error::Error;
+use crate::retry::RetryPolicy;
+
+/// The organization a request is made for; sent as `X-com-zoho-invoice-organizationid`.
+///
+/// Put it on a request with [`ApiRequest::with_organization`]; requests without one use the
+/// transport's default organization.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OrganizationId(pub String);
+
+/// One call to the Zoho Invoice API: an `http::Request<Bytes>` whose URI is a path relative to
+/// the API base (`/invoices?page=2`), or an absolute URL under it.
+///
+/// The transport adds the base URL, the `Authorization` and organization headers; per-request
+/// options (organization, retry policy) travel in the request's extensions.
+///
+/// Its `Debug` shows the method, the path (no query), the header *names* and the body length:
+/// never a header value or body.
+#[derive(Clone)]
+pub struct ApiRequest {
+    inner: Request<Bytes>,
+}
+
+impl ApiRequest {
+    /// A request with an empty body. `path` is relative to the API base, with an optional
+    /// query: `/invoices?page=2`.
+    pub fn new(method: Method, path: &str) -> Result<Self, Error> {
+        let uri: Uri = path
+            .parse()
+            .map_err(|e| Error::InvalidRequest(format!("bad path: {e}")))?;
+        let mut inner = Request::new(Bytes::new());
+        *inner.method_mut() = method;
+        *inner.uri_mut() = uri;
+        Ok(Self { inner })
+    }
+
+    /// A `GET` request.
+    pub fn get(path: &str) -> Result<Self, Error> {
+        Self::new(Method::GET, path)
+    }
+
+    /// A `POST` request (add a body with [`with_json`](Self::with_json)).
+    pub fn post(path: &str) -> Result<Self, Error> {
+        Self::new(Method::POST, path)
+    }
+
+    /// A `PUT` request.
+    pub fn put(path: &str) -> Result<Self, Error> {
+        Self::new(Method::PUT, path)
+    }
+
+    /// A `DELETE` request.
+    pub fn delete(path: &str) -> Result<Self, Error> {
+        Self::new(Method::DELETE, path)
+    }
+
+    /// Wraps an `http::Request`.
+    pub fn from_http(request: Request<Bytes>) -> Self {
+        Self { inner: request }
+    }
+
+    /// Sets a JSON body (the bytes as given) and `Content-Type: application/json`.
+    pub fn with_json(self, json: impl Into<Bytes>) -> Self {
+        self.with_body(json, HeaderValue::from_static("application/json"))
+    }
+
+    /// Sets a body and its content type.
+    pub fn with_body(mut self, body: impl Into<Bytes>, content_type: HeaderValue) -> Self {
+        *self.inner.body_mut() = body.into();
+        self.inner.headers_mut().insert(CONTENT_TYPE, content_type);
+        self
+    }
+
+    /// Sets a header.
+    pub fn with_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.inner.headers_mut().insert(name, value);
+        self
+    }
+
+    /// Makes the request for `organization` instead of the transport's default one.
+    pub fn with_organization(mut self, organization: impl Into<String>) -> Self {
+        self.inner
+            .extensions_mut()
+            .insert(OrganizationId(organization.into()));
+        self
+    }
+
+    /// Overrides the transport's retry policy for this request only (e.g.
+    /// `RetryPolicy::never()`).
+    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.inner.extensions_mut().insert(policy);
+        self
+    }
+
+    /// The organization this request names, if any.
+    pub fn organization(&self) -> Option<&str> {
+        self.inner
+            .extensions()
+            .get::<OrganizationId>()
+            .map(|o| o.0.as_str())
+    }
+
+    /// The method.
+    pub fn method(&self) -> &Method {
+        self.inner.method()
+    }
+
+    /// The URI: relative before the transport adds the base URL, absolute after.
+    pub fn uri(&self) -> &Uri {
+        self.inner.uri()
+    }
+
+    /// The path, without the query.
+    pub fn path(&self) -> &str {
+        self.inner.uri().path()
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &http::HeaderMap {
+        self.inner.headers()
+    }
+
+    /// The headers, to change.
+    pub fn headers_mut(&mut self) -> &mut http::HeaderMap {
+        self.inner.headers_mut()
+    }
+
+    /// The extensions (per-request options).
+    pub fn extensions(&self) -> &http::Extensions {
+        self.inner.extensions()
+    }
+
+    /// The extensions, to change.
+    pub fn extensions_mut(&mut self) -> &mut http::Extensions {
+        self.inner.extensions_mut()
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Bytes {
+        self.inner.body()
+    }
+
+    /// The underlying `http::Request`.
+    pub fn as_http(&self) -> &Request<Bytes> {
+        &self.inner
+    }
+
+    /// The underlying `http::Request`, to change.
+    pub fn as_http_mut(&mut self) -> &mut Request<Bytes> {
+        &mut self.inner
+    }
+
+    /// Unwraps the `http::Request`.
+    pub fn into_http(self) -> Request<Bytes> {
+        self.inner
+    }
+}
+
+impl From<Request<Bytes>> for ApiRequest {
+    fn from(request: Request<Bytes>) -> Self {
+        Self::from_http(request)
+    }
+}
+
+impl fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiRequest")
+            .field("method", self.inner.method())
+            .field("path", &self.inner.uri().path())
+            .field(
+                "headers",
+                &self.inner.headers().keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+            )
+            .field("body_len", &self.inner.body().len())
+            .finish()
+    }
+}

@@ -1,0 +1,174 @@
+//! [`ApiResponse`]: the answer to one call, built on `http::Response`.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use http::{HeaderMap, Response, StatusCode};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::Error;
+
+/// The answer to an [`ApiRequest`](crate::ApiRequest): status, headers and the whole body.
+///
+/// Its `Debug` shows the status, header names and body length, never the body.
+#[derive(Clone)]
+pub struct ApiResponse {
+    inner: Response<Bytes>,
+}
+
+/// The part of Zoho's envelope every body shares: `{"code": 0, "message": "success", ...}`.
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(default)]
+    code: Option<serde_json::Value>,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+impl ApiResponse {
+    /// A response with `status` and `body` and no headers (handy in mocks).
+    pub fn new(status: StatusCode, body: impl Into<Bytes>) -> Self {
+        let mut inner = Response::new(body.into());
+        *inner.status_mut() = status;
+        Self { inner }
+    }
+
+    /// A `200 OK` response with a JSON body (handy in mocks).
+    pub fn json_ok(body: impl Into<Bytes>) -> Self {
+        let mut response = Self::new(StatusCode::OK, body);
+        response.inner.headers_mut().insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("application/json"),
+        );
+        response
+    }
+
+    /// Wraps an `http::Response`.
+    pub fn from_http(response: Response<Bytes>) -> Self {
+        Self { inner: response }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.inner.status()
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        self.inner.headers()
+    }
+
+    /// The headers, to change.
+    pub fn headers_mut(&mut self) -> &mut HeaderMap {
+        self.inner.headers_mut()
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Bytes {
+        self.inner.body()
+    }
+
+    /// Unwraps the body.
+    pub fn into_body(self) -> Bytes {
+        self.inner.into_body()
+    }
+
+    /// Unwraps the `http::Response`.
+    pub fn into_http(self) -> Response<Bytes> {
+        self.inner
+    }
+
+    /// Decodes the body as JSON.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        serde_json::from_slice(self.inner.body()).map_err(|e| Error::Decode(e.to_string()))
+    }
+
+    /// Zoho's `code` and `message` from a JSON body, when it has them.
+    pub fn zoho_code(&self) -> Option<(i64, Option<String>)> {
+        let envelope = self.envelope()?;
+        let code = match envelope.code? {
+            serde_json::Value::Number(n) => n.as_i64()?,
+            serde_json::Value::String(s) => s.trim().parse().ok()?,
+            _ => return None,
+        };
+        Some((code, envelope.message))
+    }
+
+    fn envelope(&self) -> Option<Envelope> {
+        let body = self.inner.body();
+        let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
+        if *first != b'{' {
+            return None;
+        }
+        serde_json::from_slice(body).ok()
+    }
+
+    /// `Ok(self)` when the status is a success and the body's Zoho `code` (if any) is 0;
+    /// otherwise [`Error::Api`] with the status, code and message. A non-zero `code` is an
+    /// error whatever the status.
+    ///
+    /// ```
+    /// use zoho_invoice_transport::ApiResponse;
+    /// let ok = ApiResponse::json_ok(r#"{"code":0,"message":"success"}"#);
+    /// assert!(ok.error_for_status().is_ok());
+    /// let err = ApiResponse::json_ok(r#"{"code":1002,"message":"Invoice does not exist."}"#)
+    ///     .error_for_status()
+    ///     .unwrap_err();
+    /// assert!(err.is_not_found());
+    /// ```
+    pub fn error_for_status(self) -> Result<Self, Error> {
+        let status = self.status();
+        let zoho = self.zoho_code();
+        let code_failed = matches!(zoho, Some((code, _)) if code != 0);
+        if status.is_success() && !code_failed {
+            return Ok(self);
+        }
+        let (code, message) = match zoho {
+            Some((code, message)) => (Some(code), message),
+            None => (None, None),
+        };
+        let message = message.unwrap_or_else(|| {
+            status
+                .canonical_reason()
+                .unwrap_or("unknown status")
+                .to_owned()
+        });
+        Err(Error::Api {
+            status,
+            code,
+            message,
+            retry_after: retry_after(self.headers(), SystemTime::now()),
+        })
+    }
+}
+
+/// Parses `Retry-After` (delta seconds or an HTTP date) into a wait from `now`.
+pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+impl From<Response<Bytes>> for ApiResponse {
+    fn from(response: Response<Bytes>) -> Self {
+        Self::from_http(response)
+    }
+}
+
+impl fmt::Debug for ApiResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiResponse")
+            .field("status", &self.inner.status())
+            .field(
+                "headers",
+                &self.inner.headers().keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+            )
+            .field("body_len", &self.inner.body().len())
+            .finish()
+    }
+}
