@@ -28,8 +28,8 @@ use crate::common::{GstTreatment, VatTreatment};
 use crate::contact_persons::ContactPerson;
 use crate::envelope::resource;
 use crate::ids::{
-    CommentId, ContactId, ContactPersonId, CreditNoteId, CurrencyId, GenericId, RefundId,
-    TaxAuthorityId, TaxExemptionId, TaxId, TemplateId, UserId,
+    CommentId, ContactId, ContactPersonId, CurrencyId, GenericId, TaxAuthorityId, TaxExemptionId,
+    TaxId, TemplateId, UserId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
@@ -503,30 +503,3 @@ model! {
     }
 }
 resource!(ContactComment, "contact_comment", "contact_comments");
-
-model! {
-    /// A refund made to a contact from a credit note (`GET /contacts/{contact_id}/refunds`).
-    pub struct ContactRefund {
-        /// The refund's id.
-        creditnote_refund_id: RefundId,
-        /// The credit note refunded.
-        creditnote_id: CreditNoteId,
-        /// The refund's date.
-        date: NaiveDate,
-        /// How the money was returned (`cash`).
-        refund_mode: String,
-        /// The refund's reference number.
-        reference_number: String,
-        /// The credit note's number.
-        creditnote_number: String,
-        /// The customer's name.
-        customer_name: String,
-        /// Notes about the refund.
-        description: String,
-        /// The amount in the base currency.
-        amount_bcy: Decimal,
-        /// The amount in the contact's currency.
-        amount_fcy: Decimal,
-    }
-}
-resource!(ContactRefund, "creditnote_refund", "creditnote_refunds");

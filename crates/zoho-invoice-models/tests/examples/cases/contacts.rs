@@ -3,9 +3,10 @@ use zoho_invoice_models::contact_persons::{
     ContactPerson, ContactPersonInput, ContactPersonsReply,
 };
 use zoho_invoice_models::contacts::{
-    AddressInput, ClientReview, Contact, ContactComment, ContactEmail, ContactInput, ContactRefund,
+    AddressInput, ClientReview, Contact, ContactComment, ContactEmail, ContactInput,
     EnablePortalAccess, ReviewReply, StatementEmail, StatementMailContent,
 };
+use zoho_invoice_models::credit_notes::CreditNoteRefund;
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::organizations::Organization;
 use zoho_invoice_models::price_lists::{PriceList, PriceListInput};
@@ -93,7 +94,10 @@ pub(crate) fn cases() -> Vec<Case> {
             Record<Address>
         ),
         case!("contacts/delete_additional_address.response.json", Reply),
-        case!("contacts/list_refunds.response.json", Page<ContactRefund>),
+        case!(
+            "contacts/list_refunds.response.json",
+            Page<CreditNoteRefund>
+        ),
         // Contact persons.
         case!("resources/contact.example2.json", Vec<ContactPerson>),
         case!(

@@ -1,0 +1,92 @@
+//! [`HttpTransport`]: the default [`Transport`].
+
+use std::fmt;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use tower::ServiceExt;
+
+use crate::auth::TokenSource;
+use crate::builder::TransportBuilder;
+use crate::error::Error;
+use crate::rate_limit::{QuotaStatus, RateLimiter};
+use crate::region::Region;
+use crate::request::{ApiRequest, OrganizationId};
+use crate::response::ApiResponse;
+use crate::transport::{BoxedService, Transport};
+
+/// The default transport: a tower stack over hyper-util and rustls. Build one with
+/// [`HttpTransport::builder`].
+///
+/// Cheap to clone; clones share the connection pool, the token cache, the rate limiter and
+/// the retry budget.
+#[derive(Clone)]
+pub struct HttpTransport {
+    service: BoxedService,
+    organization: Option<OrganizationId>,
+    limiter: Option<Arc<RateLimiter>>,
+    region: Region,
+    source: Arc<dyn TokenSource>,
+}
+
+impl fmt::Debug for HttpTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpTransport")
+            .field("region", &self.region)
+            .field("organization", &self.organization)
+            .field("token_source", &self.source)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HttpTransport {
+    /// A [`TransportBuilder`].
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder::new()
+    }
+
+    pub(crate) fn new(
+        service: BoxedService,
+        organization: Option<OrganizationId>,
+        limiter: Option<Arc<RateLimiter>>,
+        region: Region,
+        source: Arc<dyn TokenSource>,
+    ) -> Self {
+        Self {
+            service,
+            organization,
+            limiter,
+            region,
+            source,
+        }
+    }
+
+    /// The region this transport talks to.
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+
+    /// The token source.
+    pub fn token_source(&self) -> &Arc<dyn TokenSource> {
+        &self.source
+    }
+
+    /// The daily quota of `organization` as the last response reported it.
+    pub fn quota(&self, organization: &str) -> Option<QuotaStatus> {
+        self.limiter.as_ref()?.quota(organization)
+    }
+}
+
+#[async_trait]
+impl Transport for HttpTransport {
+    async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, Error> {
+        if let (None, Some(org)) = (request.organization(), &self.organization) {
+            request.extensions_mut().insert(org.clone());
+        }
+        self.service
+            .clone()
+            .oneshot(request)
+            .await?
+            .error_for_status()
+    }
+}
