@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::envelope::resource;
 use crate::ids::{
-    AccountId, AddressId, CommentId, ContactId, ContactPersonId, CustomFieldId, DocumentId,
-    ExpenseId, GenericId, ItemId, LineItemId, ProjectId, TaxExemptionId, TaxId, TemplateId,
-    TimeEntryId, UserId,
+    AccountId, AddressId, CommentId, ContactId, ContactPersonId, CreditNoteId, CustomFieldId,
+    DocumentId, EstimateId, ExpenseId, GenericId, InvoiceId, ItemId, LineItemId, ProjectId,
+    RecurringInvoiceId, RetainerInvoiceId, TaxExemptionId, TaxId, TemplateId, TimeEntryId, UserId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
@@ -103,6 +103,8 @@ model! {
         name: String,
         /// The item's stock keeping unit.
         sku: String,
+        /// The line's type code (credit notes).
+        r#type: i64,
         /// The line's description.
         description: String,
         /// The line's position.
@@ -179,8 +181,17 @@ model! {
         contact_id: ContactId,
         /// The contact's name.
         contact_name: String,
-        /// The record the comment is about (`invoice_id`, `estimate_id` and so on are kept
-        /// under their own names in `extra`).
+        /// The invoice the comment is about.
+        invoice_id: InvoiceId,
+        /// The estimate the comment is about.
+        estimate_id: EstimateId,
+        /// The recurring invoice the history entry is about.
+        recurring_invoice_id: RecurringInvoiceId,
+        /// The retainer invoice the comment is about.
+        retainerinvoice_id: RetainerInvoiceId,
+        /// The credit note the comment is about.
+        creditnote_id: CreditNoteId,
+        /// The record the comment is about, whatever its kind.
         transaction_id: GenericId,
         /// The kind of record the comment is about.
         transaction_type: String,

@@ -7,9 +7,11 @@ use std::time::Duration;
 use secrecy::SecretString;
 use tower::{Layer, Service};
 
-use crate::auth::{AuthService, ClientCredentials, OAuthClient, RefreshingToken, StaticToken, TokenSource};
-use crate::clock::{Clock, FastRandom, Random, Sleeper, SystemClock, TokioSleeper};
+use crate::auth::{
+    AuthService, ClientCredentials, OAuthClient, RefreshingToken, StaticToken, TokenSource,
+};
 use crate::client::HttpTransport;
+use crate::clock::{Clock, FastRandom, Random, Sleeper, SystemClock, TokioSleeper};
 use crate::error::{Error, TimeoutKind};
 use crate::http_client::{HttpClient, HttpSettings, check_scheme};
 use crate::org::OrgService;
@@ -267,7 +269,11 @@ impl TransportBuilder {
     /// another client). It receives requests with absolute URLs.
     pub fn http_service<S>(mut self, service: S) -> Self
     where
-        S: Service<ApiRequest, Response = ApiResponse, Error = Error> + Clone + Send + Sync + 'static,
+        S: Service<ApiRequest, Response = ApiResponse, Error = Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
         S::Future: Send + 'static,
     {
         self.http_service = Some(BoxedService::new(service));

@@ -55,9 +55,15 @@ impl HttpClient {
         let tls = settings.tls.client_config()?;
         let builder = hyper_rustls::HttpsConnectorBuilder::new().with_tls_config(tls);
         let connector = if settings.allow_http {
-            builder.https_or_http().enable_all_versions().wrap_connector(http)
+            builder
+                .https_or_http()
+                .enable_all_versions()
+                .wrap_connector(http)
         } else {
-            builder.https_only().enable_all_versions().wrap_connector(http)
+            builder
+                .https_only()
+                .enable_all_versions()
+                .wrap_connector(http)
         };
         let mut client = Client::builder(TokioExecutor::new());
         client.pool_idle_timeout(settings.pool_idle_timeout);
@@ -140,7 +146,9 @@ impl Service<ApiRequest> for HttpClient {
                     }
                 })?
                 .to_bytes();
-            Ok(ApiResponse::from_http(http::Response::from_parts(parts, body)))
+            Ok(ApiResponse::from_http(http::Response::from_parts(
+                parts, body,
+            )))
         })
     }
 }

@@ -85,7 +85,9 @@ pub use auth::{
 };
 pub use builder::{DEFAULT_MAX_BODY, TransportBuilder};
 pub use client::HttpTransport;
-pub use clock::{Clock, FastRandom, FixedClock, FixedRandom, Random, Sleeper, SystemClock, TokioSleeper};
+pub use clock::{
+    Clock, FastRandom, FixedClock, FixedRandom, Random, Sleeper, SystemClock, TokioSleeper,
+};
 pub use error::{Error, TimeoutKind, TokenError};
 pub use org::ORGANIZATION_HEADER;
 pub use rate_limit::{QuotaStatus, RateLimitConfig};

@@ -32,9 +32,9 @@ pub(crate) struct OrgService {
 pub(crate) fn absolute_uri(base: &str, uri: &http::Uri) -> Result<http::Uri, Error> {
     if uri.scheme().is_some() {
         let text = uri.to_string();
-        let under = text.strip_prefix(base).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')
-        });
+        let under = text
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'));
         return if under {
             Ok(uri.clone())
         } else {
@@ -44,7 +44,11 @@ pub(crate) fn absolute_uri(base: &str, uri: &http::Uri) -> Result<http::Uri, Err
         };
     }
     let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    let separator = if path_and_query.starts_with('/') { "" } else { "/" };
+    let separator = if path_and_query.starts_with('/') {
+        ""
+    } else {
+        "/"
+    };
     format!("{base}{separator}{path_and_query}")
         .parse()
         .map_err(|e| Error::InvalidRequest(format!("bad URL: {e}")))

@@ -187,10 +187,7 @@ impl RateLimiter {
             let wait_until = {
                 let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
                 let now = Instant::now();
-                if let Some(error) = state
-                    .quota
-                    .and_then(|q| self.quota_error(org_key, &q, now))
-                {
+                if let Some(error) = state.quota.and_then(|q| self.quota_error(org_key, &q, now)) {
                     return Err(error);
                 }
                 while state
@@ -235,7 +232,12 @@ impl RateLimiter {
     }
 
     /// Learns from a response: the quota headers, and a 429.
-    fn observe(&self, org_key: &str, limiter: &OrgLimiter, response: &ApiResponse) -> Option<Error> {
+    fn observe(
+        &self,
+        org_key: &str,
+        limiter: &OrgLimiter,
+        response: &ApiResponse,
+    ) -> Option<Error> {
         let now = Instant::now();
         let wall = self.clock.now();
         let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -251,7 +253,8 @@ impl RateLimiter {
             if let Some(error) = state.quota.and_then(|q| self.quota_error(org_key, &q, now)) {
                 return Some(error);
             }
-            let pause = retry_after(response.headers(), wall).unwrap_or(self.config.pause_after_429);
+            let pause =
+                retry_after(response.headers(), wall).unwrap_or(self.config.pause_after_429);
             let until = now + pause;
             state.paused_until = Some(state.paused_until.map_or(until, |p| p.max(until)));
             tracing::debug!(pause_ms = pause.as_millis() as u64, "429: slowing down");

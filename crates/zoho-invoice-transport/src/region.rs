@@ -148,16 +148,23 @@ impl FromStr for Region {
     /// Parses a domain suffix: `com`, `us`, `eu`, `in`, `com.au`, `au`, `jp`, `ca`, `com.cn`,
     /// `cn`, `sa`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s.trim().trim_start_matches('.').to_ascii_lowercase().as_str() {
-            "com" | "us" => Self::Com,
-            "eu" => Self::Eu,
-            "in" => Self::In,
-            "com.au" | "au" => Self::ComAu,
-            "jp" => Self::Jp,
-            "ca" => Self::Ca,
-            "com.cn" | "cn" => Self::ComCn,
-            "sa" => Self::Sa,
-            other => return Err(Error::Config(format!("unknown region {other:?}"))),
-        })
+        Ok(
+            match s
+                .trim()
+                .trim_start_matches('.')
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "com" | "us" => Self::Com,
+                "eu" => Self::Eu,
+                "in" => Self::In,
+                "com.au" | "au" => Self::ComAu,
+                "jp" => Self::Jp,
+                "ca" => Self::Ca,
+                "com.cn" | "cn" => Self::ComCn,
+                "sa" => Self::Sa,
+                other => return Err(Error::Config(format!("unknown region {other:?}"))),
+            },
+        )
     }
 }

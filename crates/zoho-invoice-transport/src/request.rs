@@ -177,7 +177,12 @@ impl fmt::Debug for ApiRequest {
             .field("path", &self.inner.uri().path())
             .field(
                 "headers",
-                &self.inner.headers().keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+                &self
+                    .inner
+                    .headers()
+                    .keys()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>(),
             )
             .field("body_len", &self.inner.body().len())
             .finish()

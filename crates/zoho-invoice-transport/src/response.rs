@@ -146,7 +146,11 @@ impl ApiResponse {
 
 /// Parses `Retry-After` (delta seconds or an HTTP date) into a wait from `now`.
 pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
@@ -166,7 +170,12 @@ impl fmt::Debug for ApiResponse {
             .field("status", &self.inner.status())
             .field(
                 "headers",
-                &self.inner.headers().keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+                &self
+                    .inner
+                    .headers()
+                    .keys()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>(),
             )
             .field("body_len", &self.inner.body().len())
             .finish()

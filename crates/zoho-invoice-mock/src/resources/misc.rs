@@ -1,6 +1,5 @@
 //! Templates, bulk export and print, attachments and receipts.
 
-use bytes::Bytes;
 use serde_json::{Map, Value, json};
 
 use crate::body::Upload;
@@ -208,10 +207,4 @@ pub(crate) fn delete_receipt(c: &mut Ctx<'_>) -> HResult {
     rec.insert("receipt_name".into(), json!(""));
     generic::store(c, &EXPENSES, rec);
     Ok(Reply::ok("The attached expense receipt has been deleted.", vec![]))
-}
-
-/// An empty body, for handlers that must not be reached with one.
-#[allow(dead_code)]
-pub(crate) fn empty() -> Bytes {
-    Bytes::new()
 }

@@ -53,7 +53,11 @@ impl fmt::Debug for AuthService {
     }
 }
 
-fn authorize(request: &mut ApiRequest, token: &AccessToken, honour_api_domain: bool) -> Result<(), Error> {
+fn authorize(
+    request: &mut ApiRequest,
+    token: &AccessToken,
+    honour_api_domain: bool,
+) -> Result<(), Error> {
     request
         .headers_mut()
         .insert(http::header::AUTHORIZATION, token.header_value()?);

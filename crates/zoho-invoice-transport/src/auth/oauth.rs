@@ -103,7 +103,10 @@ fn is_throttle(error: &str, description: Option<&str>) -> bool {
 
 /// Reads a token endpoint answer. Errors often come with HTTP 200 and an `error` field.
 /// A throttle's `retry_in` is left at zero for the caller to fill in.
-pub(crate) fn parse_token_response(status: StatusCode, body: &[u8]) -> Result<TokenSet, TokenError> {
+pub(crate) fn parse_token_response(
+    status: StatusCode,
+    body: &[u8],
+) -> Result<TokenSet, TokenError> {
     let raw: RawToken = match serde_json::from_slice(body) {
         Ok(raw) => raw,
         Err(_) if status == StatusCode::TOO_MANY_REQUESTS => {
@@ -187,7 +190,11 @@ impl fmt::Debug for OAuthClient {
 }
 
 impl OAuthClient {
-    pub(crate) fn new(accounts_url: String, credentials: ClientCredentials, http: BoxedService) -> Self {
+    pub(crate) fn new(
+        accounts_url: String,
+        credentials: ClientCredentials,
+        http: BoxedService,
+    ) -> Self {
         Self {
             accounts_url: accounts_url.trim_end_matches('/').to_owned(),
             credentials,
@@ -203,7 +210,12 @@ impl OAuthClient {
     /// The URL to send the user to for consent: `{accounts}/oauth/v2/auth` with
     /// `access_type=offline` and `prompt=consent` (so the code exchange yields a refresh
     /// token). Scopes look like `ZohoInvoice.invoices.ALL`.
-    pub fn authorization_url(&self, scopes: &[&str], redirect_uri: &str, state: Option<&str>) -> String {
+    pub fn authorization_url(
+        &self,
+        scopes: &[&str],
+        redirect_uri: &str,
+        state: Option<&str>,
+    ) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         query
             .append_pair("scope", &scopes.join(","))
@@ -224,21 +236,28 @@ impl OAuthClient {
                 Bytes::from(form),
                 HeaderValue::from_static("application/x-www-form-urlencoded"),
             );
-        request
-            .headers_mut()
-            .insert(http::header::ACCEPT, HeaderValue::from_static("application/json"));
+        request.headers_mut().insert(
+            http::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
         self.http.clone().oneshot(request).await
     }
 
     async fn token_request(&self, pairs: &[(&str, &str)]) -> Result<TokenSet, Error> {
-        let mut form = form_urlencoded::Serializer::new(String::new());
-        form.append_pair("client_id", &self.credentials.client_id)
-            .append_pair("client_secret", self.credentials.client_secret.expose_secret());
-        for (key, value) in pairs {
-            form.append_pair(key, value);
-        }
+        let form = {
+            let mut form = form_urlencoded::Serializer::new(String::new());
+            form.append_pair("client_id", &self.credentials.client_id)
+                .append_pair(
+                    "client_secret",
+                    self.credentials.client_secret.expose_secret(),
+                );
+            for (key, value) in pairs {
+                form.append_pair(key, value);
+            }
+            form.finish()
+        };
         let response = self
-            .post_form("/oauth/v2/token", form.finish())
+            .post_form("/oauth/v2/token", form)
             .await
             .map_err(|e| Error::Token(TokenError::Unreachable(Box::new(e))))?;
         Ok(parse_token_response(response.status(), response.body())?)
@@ -265,10 +284,11 @@ impl OAuthClient {
 
     /// Revokes a refresh token.
     pub async fn revoke(&self, refresh_token: &SecretString) -> Result<(), Error> {
-        let mut form = form_urlencoded::Serializer::new(String::new());
-        form.append_pair("token", refresh_token.expose_secret());
+        let form = form_urlencoded::Serializer::new(String::new())
+            .append_pair("token", refresh_token.expose_secret())
+            .finish();
         let response = self
-            .post_form("/oauth/v2/token/revoke", form.finish())
+            .post_form("/oauth/v2/token/revoke", form)
             .await
             .map_err(|e| Error::Token(TokenError::Unreachable(Box::new(e))))?;
         let status = response.status();
@@ -315,7 +335,8 @@ mod tests {
         .unwrap();
         assert_eq!(old.expires_in, Duration::from_secs(3600));
 
-        let code = parse_token_response(StatusCode::OK, br#"{"error":"invalid_code"}"#).unwrap_err();
+        let code =
+            parse_token_response(StatusCode::OK, br#"{"error":"invalid_code"}"#).unwrap_err();
         assert_eq!(code.error_code(), Some("invalid_code"));
         let throttle = parse_token_response(
             StatusCode::BAD_REQUEST,
@@ -324,7 +345,9 @@ mod tests {
         .unwrap_err();
         assert!(matches!(throttle, TokenError::Throttled { .. }));
         let html = parse_token_response(StatusCode::BAD_GATEWAY, b"<html>").unwrap_err();
-        assert!(matches!(html, TokenError::Rejected { status, .. } if status == StatusCode::BAD_GATEWAY));
+        assert!(
+            matches!(html, TokenError::Rejected { status, .. } if status == StatusCode::BAD_GATEWAY)
+        );
         let empty = parse_token_response(StatusCode::OK, b"{}").unwrap_err();
         assert!(matches!(empty, TokenError::Malformed(_)));
     }

@@ -194,7 +194,11 @@ impl TokenSource for RefreshingToken {
                 *failure = Failure::default();
                 Ok(token)
             }
-            Err(Error::Token(error @ (TokenError::Throttled { .. } | TokenError::Rejected { .. } | TokenError::Malformed(_)))) => {
+            Err(Error::Token(
+                error @ (TokenError::Throttled { .. }
+                | TokenError::Rejected { .. }
+                | TokenError::Malformed(_)),
+            )) => {
                 let backoff = if matches!(error, TokenError::Throttled { .. }) {
                     let factor = 2u32.saturating_pow(failure.throttle_streak.min(16));
                     failure.throttle_streak += 1;

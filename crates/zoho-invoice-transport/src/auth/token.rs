@@ -60,7 +60,9 @@ impl AccessToken {
     pub fn header_value(&self) -> Result<http::HeaderValue, Error> {
         let mut value =
             http::HeaderValue::try_from(format!("Zoho-oauthtoken {}", self.secret.expose_secret()))
-                .map_err(|_| Error::Config("the access token is not a valid header value".into()))?;
+                .map_err(|_| {
+                    Error::Config("the access token is not a valid header value".into())
+                })?;
         value.set_sensitive(true);
         Ok(value)
     }

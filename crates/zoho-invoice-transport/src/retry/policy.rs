@@ -257,8 +257,18 @@ mod tests {
             .with_max_attempts(10)
             .with_initial_backoff(Duration::from_secs(1));
         let at = |unit| decide(&policy, &Method::GET, 3, response(503, None), unit);
-        assert_eq!(at(0.0), Decision::Retry { after: Duration::ZERO });
-        assert_eq!(at(0.25), Decision::Retry { after: Duration::from_secs(1) });
+        assert_eq!(
+            at(0.0),
+            Decision::Retry {
+                after: Duration::ZERO
+            }
+        );
+        assert_eq!(
+            at(0.25),
+            Decision::Retry {
+                after: Duration::from_secs(1)
+            }
+        );
         assert_eq!(
             at(0.999),
             Decision::Retry {
