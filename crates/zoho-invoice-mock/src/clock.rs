@@ -149,7 +149,10 @@ mod tests {
         assert_eq!(format_timestamp(t), "2013-11-18T10:02:51+0000");
         assert_eq!(parse_timestamp("2013-11-18T10:02:51+00:00"), Some(t));
         assert_eq!(format_date(0), "1970-01-01");
-        assert_eq!(parse_date("2024-02-29").map(format_date_days), Some("2024-02-29".into()));
+        assert_eq!(
+            parse_date("2024-02-29").map(format_date_days),
+            Some("2024-02-29".into())
+        );
         assert_eq!(parse_date("2024-13-01"), None);
     }
 

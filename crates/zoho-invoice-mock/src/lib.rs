@@ -1,16 +1,90 @@
 //! A fake Zoho Invoice server, API and accounts server, for offline tests, examples and
 //! benchmarks.
 //!
-//! It will be a real HTTP server on loopback holding state per organization, answering every
-//! operation of the API with Zoho's envelopes, errors, pagination, rate-limit headers and
-//! faults on demand. It depends on none of the SDK's crates: it keeps plain JSON documents
-//! named as the reference names them, so it judges the client instead of agreeing with it.
+//! It is a real HTTP server on loopback (hyper) holding state per organization. It answers
+//! every operation of the Zoho Invoice API v3 with Zoho's `{code, message, ...}` envelopes
+//! and error codes, paginates and filters lists, moves invoice balances and statuses when
+//! payments and credits are applied, renders real PDFs for downloads, accepts JSON, the
+//! legacy `JSONString` form field and multipart uploads, and sends `X-Rate-Limit-*`
+//! headers. Its accounts server exchanges grant codes and refresh tokens, expires tokens on
+//! the server's own clock and throttles clients that ask for tokens too often. Faults
+//! (429s, 5xx, delays, dropped connections, broken bodies, HTML error pages, expired tokens)
+//! are armed from code or from the admin endpoint, and every request is logged with its
+//! secrets redacted, so tests can assert exactly what reached the server.
 //!
-//! **Status:** laid out, not written yet.
+//! It depends on none of the SDK's crates: it keeps plain JSON documents named as the
+//! reference names them, so it judges the client instead of agreeing with it.
 //!
 //! ```
-//! assert_eq!(zoho_invoice_mock::API_PATH_PREFIX, "/invoice/v3");
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! use http_body_util::{BodyExt, Full};
+//! use hyper_util::client::legacy::Client;
+//! use hyper_util::rt::TokioExecutor;
+//! use zoho_invoice_mock::MockServer;
+//!
+//! let server = MockServer::start().await?;
+//! let client = Client::builder(TokioExecutor::new()).build_http::<Full<bytes::Bytes>>();
+//! let request = http::Request::post(format!("{}/contacts", server.api_url()))
+//!     .header("Authorization", format!("Zoho-oauthtoken {}", zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
+//!     .header("X-com-zoho-invoice-organizationid", server.organization_id())
+//!     .header("Content-Type", "application/json")
+//!     .body(Full::from(r#"{"contact_name": "Bowman and Co"}"#))?;
+//! let response = client.request(request).await?;
+//! assert_eq!(response.status(), 201);
+//! let body = response.into_body().collect().await?.to_bytes();
+//! let json: serde_json::Value = serde_json::from_slice(&body)?;
+//! assert_eq!(json["code"], 0);
+//! assert_eq!(json["contact"]["contact_name"], "Bowman and Co");
+//! assert_eq!(server.count("POST /contacts"), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
 //! ```
+
+mod accounts;
+mod admin;
+mod api;
+mod body;
+mod clock;
+mod config;
+mod ctx;
+mod faults;
+mod inspect;
+mod limits;
+mod list;
+mod pdf;
+mod reply;
+mod resources;
+mod router;
+mod routes;
+mod seed;
+mod server;
+mod shared;
+mod state;
+mod wire;
+
+pub use admin::ADMIN_PREFIX;
+pub use api::ORGANIZATION_HEADER;
+pub use body::Upload;
+pub use config::{
+    DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_ORGANIZATION_ID,
+    MockConfig,
+};
+pub use faults::{Fault, FaultRule};
+pub use inspect::{REDACTED, RecordedRequest};
+pub use limits::Limits;
+pub use reply::codes;
+pub use server::MockServer;
 
 /// The path under which the API is served, as on the real service (`https://www.zohoapis.com/invoice/v3`).
 pub const API_PATH_PREFIX: &str = "/invoice/v3";
+
+/// Every operation the server routes, as `(method, path template)` under
+/// [`API_PATH_PREFIX`] (plus `GET /organizations`).
+pub fn operations() -> Vec<(&'static str, &'static str)> {
+    let mut ops: Vec<(&'static str, &'static str)> = routes::ROUTES
+        .iter()
+        .map(|r| (r.method, r.template))
+        .collect();
+    ops.push(("GET", "/organizations"));
+    ops
+}

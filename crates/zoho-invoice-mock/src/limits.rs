@@ -133,7 +133,11 @@ impl Limiter {
     }
 
     /// Admits one request of `org` at server time `elapsed`, or refuses it with 429.
-    pub(crate) fn admit(&self, org: &str, elapsed: Duration) -> (Result<Permit, ApiError>, RateHeaders) {
+    pub(crate) fn admit(
+        &self,
+        org: &str,
+        elapsed: Duration,
+    ) -> (Result<Permit, ApiError>, RateHeaders) {
         let limits = *self.limits.lock().unwrap_or_else(|e| e.into_inner());
         let secs = elapsed.as_secs();
         let mut usage = self.usage.lock().unwrap_or_else(|e| e.into_inner());

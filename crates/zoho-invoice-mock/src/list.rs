@@ -44,7 +44,11 @@ fn status_filter(filter_by: &str) -> Option<Vec<String>> {
     let status = filter_by.strip_prefix("Status.")?;
     match status {
         "All" => None,
-        "Unpaid" => Some(vec!["sent".into(), "overdue".into(), "partially_paid".into()]),
+        "Unpaid" => Some(vec![
+            "sent".into(),
+            "overdue".into(),
+            "partially_paid".into(),
+        ]),
         other => Some(vec![snake(other)]),
     }
 }
@@ -123,7 +127,10 @@ pub(crate) fn page(
         match get(name) {
             None | Some("") => Ok(default),
             Some(v) => v.parse::<usize>().map_err(|_| {
-                ApiError::bad(codes::INVALID_VALUE, format!("Invalid value passed for {name}"))
+                ApiError::bad(
+                    codes::INVALID_VALUE,
+                    format!("Invalid value passed for {name}"),
+                )
             }),
         }
     };
@@ -131,11 +138,16 @@ pub(crate) fn page(
     let per_page = number("per_page", MAX_PER_PAGE)?.clamp(1, MAX_PER_PAGE);
     let filter_by = get("filter_by").unwrap_or("Status.All");
     let statuses = status_filter(filter_by);
-    let search = get("search_text").map(str::to_lowercase).filter(|s| !s.is_empty());
+    let search = get("search_text")
+        .map(str::to_lowercase)
+        .filter(|s| !s.is_empty());
     let since = match get("last_modified_time") {
         None | Some("") => None,
         Some(v) => Some(parse_timestamp(v).ok_or_else(|| {
-            ApiError::bad(codes::INVALID_VALUE, "Invalid value passed for last_modified_time")
+            ApiError::bad(
+                codes::INVALID_VALUE,
+                "Invalid value passed for last_modified_time",
+            )
         })?),
     };
     let mut rows: Vec<Record> = records
@@ -216,12 +228,22 @@ mod tests {
     #[test]
     fn filters_sorts_and_pages() {
         let rows = vec![
-            rec(json!({"id": "1", "status": "paid", "total": 10, "date": "2024-01-02", "customer_name": "Bowman"})),
-            rec(json!({"id": "2", "status": "overdue", "total": 30, "date": "2024-01-05", "customer_name": "Zylker"})),
-            rec(json!({"id": "3", "status": "sent", "total": 20, "date": "2024-01-09", "customer_name": "bowman jr"})),
+            rec(
+                json!({"id": "1", "status": "paid", "total": 10, "date": "2024-01-02", "customer_name": "Bowman"}),
+            ),
+            rec(
+                json!({"id": "2", "status": "overdue", "total": 30, "date": "2024-01-05", "customer_name": "Zylker"}),
+            ),
+            rec(
+                json!({"id": "3", "status": "sent", "total": 20, "date": "2024-01-09", "customer_name": "bowman jr"}),
+            ),
         ];
-        let (p, ctx) = page(rows.clone(), &q(&[("filter_by", "Status.Unpaid")]), "Invoices")
-            .expect("ok");
+        let (p, ctx) = page(
+            rows.clone(),
+            &q(&[("filter_by", "Status.Unpaid")]),
+            "Invoices",
+        )
+        .expect("ok");
         assert_eq!(p.len(), 2);
         assert_eq!(ctx["applied_filter"], "Status.Unpaid");
         let (p, _) = page(rows.clone(), &q(&[("search_text", "BOWMAN")]), "x").expect("ok");
@@ -233,10 +255,15 @@ mod tests {
         )
         .expect("ok");
         assert_eq!(p[0]["id"], "2");
-        let (p, _) = page(rows.clone(), &q(&[("date_start", "2024-01-03"), ("date_end", "2024-01-09")]), "x")
-            .expect("ok");
+        let (p, _) = page(
+            rows.clone(),
+            &q(&[("date_start", "2024-01-03"), ("date_end", "2024-01-09")]),
+            "x",
+        )
+        .expect("ok");
         assert_eq!(p.len(), 2);
-        let (p, ctx) = page(rows.clone(), &q(&[("per_page", "2"), ("page", "2")]), "x").expect("ok");
+        let (p, ctx) =
+            page(rows.clone(), &q(&[("per_page", "2"), ("page", "2")]), "x").expect("ok");
         assert_eq!(p.len(), 1);
         assert_eq!(ctx["has_more_page"], false);
         let (_, ctx) = page(rows, &q(&[("per_page", "2")]), "x").expect("ok");

@@ -26,7 +26,9 @@ pub(crate) fn render(pages: &[Vec<String>]) -> Bytes {
     let page_count = pages.len().max(1);
     // 1: catalog, 2: pages, 3: font, then (page, content) pairs.
     objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-    let kids: Vec<String> = (0..page_count).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let kids: Vec<String> = (0..page_count)
+        .map(|i| format!("{} 0 R", 4 + 2 * i))
+        .collect();
     objects.push(format!(
         "<< /Type /Pages /Kids [{}] /Count {page_count} >>",
         kids.join(" ")
@@ -56,7 +58,10 @@ pub(crate) fn render(pages: &[Vec<String>]) -> Bytes {
         out.push_str(&format!("{} 0 obj\n{obj}\nendobj\n", i + 1));
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
     for off in offsets {
         out.push_str(&format!("{off:010} 00000 n \n"));
     }
@@ -75,7 +80,13 @@ fn lines(res: &Res, rec: &Record) -> Vec<String> {
         .or_else(|| text(rec.get(res.id)))
         .unwrap_or_default();
     let mut out = vec![format!("{} {number}", capitalize(res.label))];
-    for f in ["customer_name", "date", "due_date", "status", "reference_number"] {
+    for f in [
+        "customer_name",
+        "date",
+        "due_date",
+        "status",
+        "reference_number",
+    ] {
         if let Some(v) = text(rec.get(f)) {
             out.push(format!("{f}: {v}"));
         }
@@ -84,7 +95,9 @@ fn lines(res: &Res, rec: &Record) -> Vec<String> {
         for li in items {
             out.push(format!(
                 "- {} x{} @ {} = {}",
-                text(li.get("name")).or_else(|| text(li.get("description"))).unwrap_or_default(),
+                text(li.get("name"))
+                    .or_else(|| text(li.get("description")))
+                    .unwrap_or_default(),
                 text(li.get("quantity")).unwrap_or_else(|| "1".into()),
                 text(li.get("rate")).unwrap_or_default(),
                 text(li.get("item_total")).unwrap_or_default()
@@ -115,7 +128,10 @@ pub(crate) fn document_reply(format: Format, res: &Res, recs: &[Record]) -> Repl
             let body: String = pages
                 .iter()
                 .map(|p| {
-                    let items: String = p.iter().map(|l| format!("<p>{}</p>", html_escape(l))).collect();
+                    let items: String = p
+                        .iter()
+                        .map(|l| format!("<p>{}</p>", html_escape(l)))
+                        .collect();
                     format!("<section>{items}</section>")
                 })
                 .collect();
@@ -137,7 +153,9 @@ pub(crate) fn document_reply(format: Format, res: &Res, recs: &[Record]) -> Repl
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -160,7 +178,11 @@ mod tests {
         let entries: Vec<&str> = text[start..].lines().skip(3).take(7).collect();
         for (i, e) in entries.iter().enumerate() {
             let off: usize = e[..10].parse().expect("offset");
-            assert!(text[off..].starts_with(&format!("{} 0 obj", i + 1)), "object {}", i + 1);
+            assert!(
+                text[off..].starts_with(&format!("{} 0 obj", i + 1)),
+                "object {}",
+                i + 1
+            );
         }
         assert!(text.contains("/Count 2"));
         assert!(text.contains("\\(draft\\)"));

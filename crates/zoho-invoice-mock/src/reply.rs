@@ -56,7 +56,11 @@ impl ApiError {
 
     /// 404 / 1002 "<Label> does not exist."
     pub(crate) fn not_found(label: &str) -> Self {
-        Self::new(404, codes::NOT_FOUND, format!("{} does not exist.", capitalize(label)))
+        Self::new(
+            404,
+            codes::NOT_FOUND,
+            format!("{} does not exist.", capitalize(label)),
+        )
     }
 
     /// 400 with the given code.
@@ -65,11 +69,17 @@ impl ApiError {
     }
 
     pub(crate) fn missing(field: &str) -> Self {
-        Self::bad(codes::MISSING_FIELD, format!("Required field {field} is missing."))
+        Self::bad(
+            codes::MISSING_FIELD,
+            format!("Required field {field} is missing."),
+        )
     }
 
     pub(crate) fn invalid(field: &str) -> Self {
-        Self::bad(codes::INVALID_VALUE, format!("Invalid value passed for {field}"))
+        Self::bad(
+            codes::INVALID_VALUE,
+            format!("Invalid value passed for {field}"),
+        )
     }
 
     pub(crate) fn state(message: impl Into<String>) -> Self {

@@ -3,6 +3,9 @@
 use crate::ctx::Ctx;
 use crate::reply::HResult;
 
+/// Path parameters by name.
+pub(crate) type Params = Vec<(&'static str, String)>;
+
 /// A handler of one operation.
 pub(crate) type Handler = fn(&mut Ctx<'_>) -> HResult;
 
@@ -32,18 +35,18 @@ pub(crate) const fn route(method: &'static str, template: &'static str, handler:
 #[derive(Debug)]
 pub(crate) enum Found {
     /// A route matched; the path parameters by name.
-    Route(&'static Route, Vec<(&'static str, String)>),
+    Matched(&'static Route, Vec<(&'static str, String)>),
     /// The path exists but not with this method.
     MethodNotAllowed,
     /// No template matches the path.
-    NotFound,
+    NoSuchPath,
 }
 
 /// Matches `path` (without the API prefix) against `routes`. Literal segments win over
 /// parameters, earlier segments first, so `/invoices/pdf` is not `/invoices/{invoice_id}`.
 pub(crate) fn find(routes: &'static [Route], method: &str, path: &str) -> Found {
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let mut best: Option<(Vec<bool>, &'static Route, Vec<(&'static str, String)>)> = None;
+    let mut best: Option<(Vec<bool>, &'static Route, Params)> = None;
     let mut path_matched = false;
     for r in routes {
         let tsegs: Vec<&'static str> = r.template.trim_matches('/').split('/').collect();
@@ -78,8 +81,8 @@ pub(crate) fn find(routes: &'static [Route], method: &str, path: &str) -> Found 
         }
     }
     match best {
-        Some((_, r, p)) => Found::Route(r, p),
+        Some((_, r, p)) => Found::Matched(r, p),
         None if path_matched => Found::MethodNotAllowed,
-        None => Found::NotFound,
+        None => Found::NoSuchPath,
     }
 }

@@ -131,6 +131,7 @@ pub(crate) fn money(cents: i64) -> Value {
         json!(cents / 100)
     } else {
         #[allow(clippy::cast_precision_loss)]
-        json!(cents as f64 / 100.0)
+        let f = cents as f64 / 100.0;
+        json!(f)
     }
 }

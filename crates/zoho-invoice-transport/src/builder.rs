@@ -21,6 +21,7 @@ use crate::request::{ApiRequest, OrganizationId};
 use crate::response::ApiResponse;
 use crate::retry::layer::{RetryService, RetryShared};
 use crate::retry::{RetryBudget, RetryPolicy};
+use crate::shared::Shared;
 use crate::timeout::{TimeoutService, Timeouts};
 use crate::tls::TlsRoots;
 use crate::trace::TraceService;
@@ -312,7 +313,7 @@ impl TransportBuilder {
     fn with_attempt_timeout(&self, service: BoxedService) -> BoxedService {
         match self.timeouts.attempt {
             Some(limit) => BoxedService::new(TimeoutService {
-                inner: service,
+                inner: Shared::new(service),
                 limit,
                 kind: TimeoutKind::Attempt,
             }),
@@ -356,15 +357,16 @@ impl TransportBuilder {
             }
         };
 
-        let mut stack = raw;
+        let mut stack = Shared::new(raw);
         for layer in self.layers.drain(..).rev() {
-            stack = layer(stack);
+            stack = Shared::new(layer(BoxedService::new(stack)));
         }
-        stack = BoxedService::new(OrgService {
+        stack = Shared::new(OrgService {
             inner: stack,
             default_base: self.region.api_base().into(),
+            allow_http: self.allow_http,
         });
-        stack = BoxedService::new(AuthService {
+        stack = Shared::new(AuthService {
             inner: stack,
             source: source.clone(),
             honour_api_domain: self.honour(),
@@ -374,12 +376,12 @@ impl TransportBuilder {
             .clone()
             .map(|config| Arc::new(RateLimiter::new(config, self.clock.clone())));
         if let Some(limiter) = &limiter {
-            stack = BoxedService::new(RateLimitService {
+            stack = Shared::new(RateLimitService {
                 inner: stack,
                 limiter: limiter.clone(),
             });
         }
-        stack = BoxedService::new(RetryService {
+        stack = Shared::new(RetryService {
             inner: stack,
             shared: Arc::new(RetryShared {
                 policy: self.retry.clone(),
@@ -390,13 +392,13 @@ impl TransportBuilder {
             }),
         });
         if let Some(limit) = self.timeouts.total {
-            stack = BoxedService::new(TimeoutService {
+            stack = Shared::new(TimeoutService {
                 inner: stack,
                 limit,
                 kind: TimeoutKind::Total,
             });
         }
-        stack = BoxedService::new(TraceService { inner: stack });
+        stack = Shared::new(TraceService { inner: stack });
         Ok(HttpTransport::new(
             stack,
             self.organization.map(OrganizationId),

@@ -4,7 +4,6 @@ use std::fmt;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use tower::ServiceExt;
 
 use crate::auth::TokenSource;
 use crate::builder::TransportBuilder;
@@ -13,7 +12,8 @@ use crate::rate_limit::{QuotaStatus, RateLimiter};
 use crate::region::Region;
 use crate::request::{ApiRequest, OrganizationId};
 use crate::response::ApiResponse;
-use crate::transport::{BoxedService, Transport};
+use crate::shared::Shared;
+use crate::transport::Transport;
 
 /// The default transport: a tower stack over hyper-util and rustls. Build one with
 /// [`HttpTransport::builder`].
@@ -22,7 +22,7 @@ use crate::transport::{BoxedService, Transport};
 /// the retry budget.
 #[derive(Clone)]
 pub struct HttpTransport {
-    service: BoxedService,
+    service: Shared,
     organization: Option<OrganizationId>,
     limiter: Option<Arc<RateLimiter>>,
     region: Region,
@@ -46,7 +46,7 @@ impl HttpTransport {
     }
 
     pub(crate) fn new(
-        service: BoxedService,
+        service: Shared,
         organization: Option<OrganizationId>,
         limiter: Option<Arc<RateLimiter>>,
         region: Region,
@@ -83,10 +83,6 @@ impl Transport for HttpTransport {
         if let (None, Some(org)) = (request.organization(), &self.organization) {
             request.extensions_mut().insert(org.clone());
         }
-        self.service
-            .clone()
-            .oneshot(request)
-            .await?
-            .error_for_status()
+        self.service.call(request).await?.error_for_status()
     }
 }

@@ -72,6 +72,7 @@ mod region;
 mod request;
 mod response;
 mod retry;
+mod shared;
 mod timeout;
 mod tls;
 mod trace;

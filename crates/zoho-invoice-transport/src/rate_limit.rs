@@ -23,14 +23,14 @@ use std::time::{Duration, SystemTime};
 use http::{HeaderMap, StatusCode};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
-use tower::{Service, ServiceExt};
+use tower::Service;
 
 use crate::BoxFuture;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::request::{ApiRequest, OrganizationId};
 use crate::response::{ApiResponse, retry_after};
-use crate::transport::BoxedService;
+use crate::shared::Shared;
 
 /// The limits the transport keeps to, per organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,7 +281,7 @@ fn quota_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<QuotaStatu
 /// The layer's service.
 #[derive(Clone)]
 pub(crate) struct RateLimitService {
-    pub(crate) inner: BoxedService,
+    pub(crate) inner: Shared,
     pub(crate) limiter: Arc<RateLimiter>,
 }
 
@@ -305,7 +305,7 @@ impl Service<ApiRequest> for RateLimitService {
                 .unwrap_or_default();
             let org = limiter.org(&key);
             let permit = limiter.acquire(&key, &org).await?;
-            let result = inner.oneshot(request).await;
+            let result = inner.call(request).await;
             drop(permit);
             if let Ok(response) = &result {
                 if let Some(error) = limiter.observe(&key, &org, response) {

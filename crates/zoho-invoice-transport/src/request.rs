@@ -31,11 +31,15 @@ pub struct ApiRequest {
 
 impl ApiRequest {
     /// A request with an empty body. `path` is relative to the API base, with an optional
-    /// query: `/invoices?page=2`.
+    /// query: `/invoices?page=2` (a missing leading `/` is added), or an absolute URL under
+    /// the API base.
     pub fn new(method: Method, path: &str) -> Result<Self, Error> {
-        let uri: Uri = path
-            .parse()
-            .map_err(|e| Error::InvalidRequest(format!("bad path: {e}")))?;
+        let uri: Uri = if path.starts_with('/') || path.contains("://") {
+            path.parse()
+        } else {
+            format!("/{path}").parse()
+        }
+        .map_err(|e| Error::InvalidRequest(format!("bad path: {e}")))?;
         let mut inner = Request::new(Bytes::new());
         *inner.method_mut() = method;
         *inner.uri_mut() = uri;

@@ -3,13 +3,13 @@
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use tower::{Service, ServiceExt};
+use tower::Service;
 
 use crate::BoxFuture;
 use crate::error::{Error, TimeoutKind};
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::transport::BoxedService;
+use crate::shared::Shared;
 
 /// The transport's time limits; `None` means no limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ impl Timeouts {
 /// Wraps the inner service's call in a time limit.
 #[derive(Clone)]
 pub(crate) struct TimeoutService {
-    pub(crate) inner: BoxedService,
+    pub(crate) inner: Shared,
     pub(crate) limit: Duration,
     pub(crate) kind: TimeoutKind,
 }
@@ -62,7 +62,7 @@ impl Service<ApiRequest> for TimeoutService {
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let call = self.inner.clone().oneshot(request);
+        let call = self.inner.call(request);
         let (limit, kind) = (self.limit, self.kind);
         Box::pin(async move {
             match tokio::time::timeout(limit, call).await {

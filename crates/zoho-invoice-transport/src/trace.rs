@@ -5,19 +5,19 @@
 
 use std::task::{Context, Poll};
 
-use tower::{Service, ServiceExt};
+use tower::Service;
 use tracing::Instrument;
 
 use crate::BoxFuture;
 use crate::error::Error;
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::transport::BoxedService;
+use crate::shared::Shared;
 
 /// Opens the call span.
 #[derive(Clone)]
 pub(crate) struct TraceService {
-    pub(crate) inner: BoxedService,
+    pub(crate) inner: Shared,
 }
 
 impl Service<ApiRequest> for TraceService {
@@ -38,7 +38,7 @@ impl Service<ApiRequest> for TraceService {
             attempts = tracing::field::Empty,
             wait_ms = tracing::field::Empty,
         );
-        let call = self.inner.clone().oneshot(request);
+        let call = self.inner.call(request);
         let record = span.clone();
         Box::pin(
             async move {

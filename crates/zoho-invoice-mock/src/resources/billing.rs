@@ -20,7 +20,10 @@ pub(crate) fn check_customer(c: &Ctx<'_>, rec: &mut Record) -> Result<(), ApiErr
         .get(CONTACTS.table, &cid)
         .ok_or_else(|| ApiError::invalid("customer_id"))?;
     let name = contact.get("contact_name").cloned().unwrap_or(json!(""));
-    let currency = contact.get("currency_code").cloned().unwrap_or(json!("USD"));
+    let currency = contact
+        .get("currency_code")
+        .cloned()
+        .unwrap_or(json!("USD"));
     rec.insert("customer_id".into(), json!(cid));
     rec.insert("customer_name".into(), name);
     rec.entry("currency_code").or_insert(currency);
@@ -78,7 +81,8 @@ fn line_items(c: &Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
 fn totals(c: &mut Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
     check_customer(c, rec)?;
     let sub_total = line_items(c, rec)?;
-    let extra = cents(rec.get("shipping_charge")).unwrap_or(0) + cents(rec.get("adjustment")).unwrap_or(0);
+    let extra =
+        cents(rec.get("shipping_charge")).unwrap_or(0) + cents(rec.get("adjustment")).unwrap_or(0);
     let total = sub_total + extra;
     rec.insert("sub_total".into(), money(sub_total));
     rec.insert("total".into(), money(total));
@@ -95,12 +99,23 @@ pub(crate) fn prepare_document(c: &mut Ctx<'_>, rec: &mut Record, _: Mode) -> Re
 }
 
 /// Prepare hook of invoices and retainer invoices: totals, due date and balance.
-pub(crate) fn prepare_invoice(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_invoice(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     let total = totals(c, rec)?;
     if text(rec.get("due_date")).is_none() {
-        let terms = text(rec.get("payment_terms")).and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
-        let date = text(rec.get("date")).and_then(|d| parse_date(&d)).unwrap_or(c.now / 86_400);
-        rec.insert("due_date".into(), json!(format_date((date + terms) * 86_400)));
+        let terms = text(rec.get("payment_terms"))
+            .and_then(|t| t.parse::<i64>().ok())
+            .unwrap_or(0);
+        let date = text(rec.get("date"))
+            .and_then(|d| parse_date(&d))
+            .unwrap_or(c.now / 86_400);
+        rec.insert(
+            "due_date".into(),
+            json!(format_date((date + terms) * 86_400)),
+        );
     }
     if mode == Mode::Create {
         for f in ["payment_made", "credits_applied", "write_off_amount"] {
@@ -121,13 +136,18 @@ pub(crate) fn prepare_invoice(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> 
 }
 
 /// Prepare hook of credit notes: totals and an open balance.
-pub(crate) fn prepare_credit_note(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_credit_note(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     let total = totals(c, rec)?;
     if mode == Mode::Create {
         rec.insert("credits_used".into(), json!(0));
         rec.insert("refunded_amount".into(), json!(0));
     }
-    let used = cents(rec.get("credits_used")).unwrap_or(0) + cents(rec.get("refunded_amount")).unwrap_or(0);
+    let used = cents(rec.get("credits_used")).unwrap_or(0)
+        + cents(rec.get("refunded_amount")).unwrap_or(0);
     let balance = total - used;
     rec.insert("balance".into(), money(balance));
     Ok(())
@@ -176,7 +196,12 @@ pub(crate) fn refresh_invoice(now: i64, rec: &mut Record) {
 }
 
 /// Moves an invoice's paid amount by `delta` cents in `field`, checking the balance.
-pub(crate) fn adjust_invoice(c: &mut Ctx<'_>, invoice_id: &str, field: &str, delta: i64) -> Result<(), ApiError> {
+pub(crate) fn adjust_invoice(
+    c: &mut Ctx<'_>,
+    invoice_id: &str,
+    field: &str,
+    delta: i64,
+) -> Result<(), ApiError> {
     let now = c.now;
     let inv = c
         .org
@@ -207,7 +232,9 @@ pub(crate) fn adjust_invoice(c: &mut Ctx<'_>, invoice_id: &str, field: &str, del
 
 /// Delete hook of invoices: refused while payments or credits are applied.
 pub(crate) fn delete_invoice(_: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiError> {
-    if cents(rec.get("payment_made")).unwrap_or(0) > 0 || cents(rec.get("credits_applied")).unwrap_or(0) > 0 {
+    if cents(rec.get("payment_made")).unwrap_or(0) > 0
+        || cents(rec.get("credits_applied")).unwrap_or(0) > 0
+    {
         return Err(ApiError::state(
             "Invoices with payments or credits applied cannot be deleted.",
         ));
@@ -217,7 +244,16 @@ pub(crate) fn delete_invoice(_: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiErr
 
 /// `POST /invoices/{id}/status/sent` and the like.
 pub(crate) fn mark_sent(c: &mut Ctx<'_>, res: &Res) -> HResult {
-    generic::transition(c, res, &["draft"], "sent", &format!("{} status has been changed to Sent.", crate::reply::capitalize(res.label)))
+    generic::transition(
+        c,
+        res,
+        &["draft"],
+        "sent",
+        &format!(
+            "{} status has been changed to Sent.",
+            crate::reply::capitalize(res.label)
+        ),
+    )
 }
 
 /// `POST /invoices/{id}/status/void`.
@@ -225,9 +261,20 @@ pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let rec = generic::load(c, res, &id)?;
     if paid_cents(&rec) > 0 && res.table == INVOICES.table {
-        return Err(ApiError::state("Invoices with payments applied cannot be voided."));
+        return Err(ApiError::state(
+            "Invoices with payments applied cannot be voided.",
+        ));
     }
-    generic::transition(c, res, &[], "void", &format!("{} status has been changed to Void.", crate::reply::capitalize(res.label)))
+    generic::transition(
+        c,
+        res,
+        &[],
+        "void",
+        &format!(
+            "{} status has been changed to Void.",
+            crate::reply::capitalize(res.label)
+        ),
+    )
 }
 
 /// `POST /invoices/{id}/status/draft`: from sent or void back to draft.
@@ -235,9 +282,15 @@ pub(crate) fn mark_draft(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let rec = generic::load(c, res, &id)?;
     if paid_cents(&rec) > 0 {
-        return Err(ApiError::state("Invoices with payments applied cannot be marked as draft."));
+        return Err(ApiError::state(
+            "Invoices with payments applied cannot be marked as draft.",
+        ));
     }
-    let message = format!("Status of {} changed from {} to Draft.", res.label, text(rec.get("status")).unwrap_or_default());
+    let message = format!(
+        "Status of {} changed from {} to Draft.",
+        res.label,
+        text(rec.get("status")).unwrap_or_default()
+    );
     generic::transition(c, res, &["sent", "void", "overdue"], "draft", &message)
 }
 
@@ -247,7 +300,9 @@ pub(crate) fn write_off(c: &mut Ctx<'_>) -> HResult {
     let rec = generic::load(c, &INVOICES, &id)?;
     let balance = cents(rec.get("balance")).unwrap_or(0);
     if balance <= 0 || text(rec.get("status")).as_deref() == Some("draft") {
-        return Err(ApiError::state("Only unpaid sent invoices can be written off."));
+        return Err(ApiError::state(
+            "Only unpaid sent invoices can be written off.",
+        ));
     }
     adjust_invoice(c, &id, "write_off_amount", balance)?;
     generic::add_history(c, &INVOICES, &id, "Invoice written off");
@@ -270,12 +325,21 @@ pub(crate) fn cancel_write_off(c: &mut Ctx<'_>) -> HResult {
         refresh_invoice(now, inv);
     }
     generic::add_history(c, &INVOICES, &id, "Write off cancelled");
-    Ok(Reply::ok("The write off done for this invoice has been cancelled.", vec![]))
+    Ok(Reply::ok(
+        "The write off done for this invoice has been cancelled.",
+        vec![],
+    ))
 }
 
 /// `POST /estimates/{id}/status/accepted|declined`.
 pub(crate) fn estimate_decision(c: &mut Ctx<'_>, res: &Res, to: &str) -> HResult {
-    generic::transition(c, res, &["sent"], to, &format!("Estimate status has been changed to {to}."))
+    generic::transition(
+        c,
+        res,
+        &["sent"],
+        to,
+        &format!("Estimate status has been changed to {to}."),
+    )
 }
 
 /// `PUT /things/{id}/address/billing|shipping`.
@@ -287,7 +351,10 @@ pub(crate) fn set_address(c: &mut Ctx<'_>, res: &Res, which: &str) -> HResult {
         res,
         &id,
         &[(which, Value::Object(input))],
-        &format!("{} address updated", crate::reply::capitalize(which.trim_end_matches("_address"))),
+        &format!(
+            "{} address updated",
+            crate::reply::capitalize(which.trim_end_matches("_address"))
+        ),
     )
 }
 
@@ -309,10 +376,18 @@ pub(crate) fn email_one(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.param(res.id).to_string();
     let rec = generic::load(c, res, &id)?;
     let mut fields = vec![("is_emailed", json!(true))];
-    if text(rec.get("status")).as_deref() == Some("draft") && res.table != crate::resources::defs::CREDIT_NOTES.table {
+    if text(rec.get("status")).as_deref() == Some("draft")
+        && res.table != crate::resources::defs::CREDIT_NOTES.table
+    {
         fields.push(("status", json!("sent")));
     }
-    generic::patch_id(c, res, &id, &fields, &format!("Your {} has been sent.", res.label))
+    generic::patch_id(
+        c,
+        res,
+        &id,
+        &fields,
+        &format!("Your {} has been sent.", res.label),
+    )
 }
 
 /// Bulk email and reminders: at most `max` ids, each must exist.

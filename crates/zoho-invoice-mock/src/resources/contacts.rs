@@ -9,13 +9,18 @@ use crate::resources::generic;
 use crate::state::{Record, text};
 
 /// Prepare hook of contacts: defaults of a new contact.
-pub(crate) fn prepare_contact(_: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_contact(
+    _: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     if mode == Mode::Create {
         rec.entry("contact_type").or_insert(json!("customer"));
         rec.entry("company_name").or_insert(json!(""));
         rec.entry("currency_code").or_insert(json!("USD"));
         rec.entry("payment_terms").or_insert(json!(0));
-        rec.entry("payment_terms_label").or_insert(json!("Due on Receipt"));
+        rec.entry("payment_terms_label")
+            .or_insert(json!("Due on Receipt"));
         rec.insert("outstanding_receivable_amount".into(), json!(0));
         rec.insert("unused_credits_receivable_amount".into(), json!(0));
         rec.insert("payment_reminder_enabled".into(), json!(true));
@@ -27,7 +32,10 @@ pub(crate) fn prepare_contact(_: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> 
 /// Delete hook of contacts: refused while invoices name the contact.
 pub(crate) fn delete_contact(c: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiError> {
     let id = text(rec.get("contact_id")).unwrap_or_default();
-    if c.org.rows(INVOICES.table).any(|i| text(i.get("customer_id")).as_deref() == Some(id.as_str())) {
+    if c.org
+        .rows(INVOICES.table)
+        .any(|i| text(i.get("customer_id")).as_deref() == Some(id.as_str()))
+    {
         return Err(ApiError::state(
             "Contacts with transactions cannot be deleted. Mark them as inactive instead.",
         ));
@@ -36,7 +44,11 @@ pub(crate) fn delete_contact(c: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiErr
 }
 
 /// Prepare hook of comments: who, when and what kind.
-pub(crate) fn prepare_comment(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_comment(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     if mode == Mode::Create {
         rec.insert("comment_type".into(), json!("internal"));
         rec.insert("commented_by_id".into(), json!("982000000554041"));
@@ -57,7 +69,10 @@ pub(crate) fn get_contact(c: &mut Ctx<'_>) -> HResult {
         .org
         .rows(INVOICES.table)
         .filter(|i| text(i.get("customer_id")).as_deref() == Some(id.as_str()))
-        .filter(|i| text(i.get("status")).as_deref() != Some("void") && text(i.get("status")).as_deref() != Some("draft"))
+        .filter(|i| {
+            text(i.get("status")).as_deref() != Some("void")
+                && text(i.get("status")).as_deref() != Some("draft")
+        })
         .map(|i| crate::state::cents(i.get("balance")).unwrap_or(0))
         .sum();
     let unused: i64 = c
@@ -67,8 +82,14 @@ pub(crate) fn get_contact(c: &mut Ctx<'_>) -> HResult {
         .filter(|i| text(i.get("status")).as_deref() == Some("open"))
         .map(|i| crate::state::cents(i.get("balance")).unwrap_or(0))
         .sum();
-    rec.insert("outstanding_receivable_amount".into(), crate::state::money(outstanding));
-    rec.insert("unused_credits_receivable_amount".into(), crate::state::money(unused));
+    rec.insert(
+        "outstanding_receivable_amount".into(),
+        crate::state::money(outstanding),
+    );
+    rec.insert(
+        "unused_credits_receivable_amount".into(),
+        crate::state::money(unused),
+    );
     let persons: Vec<Value> = c
         .org
         .rows(CONTACT_PERSONS.table)
@@ -91,7 +112,10 @@ pub(crate) fn mark_primary(c: &mut Ctx<'_>) -> HResult {
             p.insert("is_primary_contact".into(), json!(primary));
         }
     }
-    Ok(Reply::ok("This contact person has been marked as your primary contact person.", vec![]))
+    Ok(Reply::ok(
+        "This contact person has been marked as your primary contact person.",
+        vec![],
+    ))
 }
 
 /// `GET /contacts/{contact_id}/statements/email`.
@@ -124,7 +148,8 @@ pub(crate) fn reply_review(c: &mut Ctx<'_>) -> HResult {
     let id = c.param("comment_id").to_string();
     let mut rec = generic::load(c, &CLIENT_REVIEWS, &id)?;
     let input = c.input()?;
-    let description = text(input.get("description")).ok_or_else(|| ApiError::missing("description"))?;
+    let description =
+        text(input.get("description")).ok_or_else(|| ApiError::missing("description"))?;
     let reply = json!({"comment_id": c.new_id(), "description": description, "date": c.today(), "commented_by": "John David"});
     match rec.get_mut("comments") {
         Some(Value::Array(a)) => a.push(reply),
@@ -133,5 +158,8 @@ pub(crate) fn reply_review(c: &mut Ctx<'_>) -> HResult {
         }
     }
     generic::store(c, &CLIENT_REVIEWS, rec.clone());
-    Ok(Reply::ok("Your comment has been added.", vec![("reviews", json!([rec]))]))
+    Ok(Reply::ok(
+        "Your comment has been added.",
+        vec![("reviews", json!([rec]))],
+    ))
 }

@@ -100,7 +100,13 @@ pub(crate) static ITEMS: Res = Res {
 pub(crate) static PRICEBOOKS: Res = Res {
     required: &["name"],
     status: Some("active"),
-    ..res("pricebooks", "pricebook_id", "pricebook", "pricebooks", "price list")
+    ..res(
+        "pricebooks",
+        "pricebook_id",
+        "pricebook",
+        "pricebooks",
+        "price list",
+    )
 };
 
 pub(crate) static CONTACTS: Res = Res {
@@ -112,11 +118,18 @@ pub(crate) static CONTACTS: Res = Res {
     ..res("contacts", "contact_id", "contact", "contacts", "contact")
 };
 
-pub(crate) static CONTACT_COMMENTS: Res = comments("contact_comments", "contact_comments", &CONTACTS);
+pub(crate) static CONTACT_COMMENTS: Res =
+    comments("contact_comments", "contact_comments", &CONTACTS);
 
 pub(crate) static CONTACT_ADDRESSES: Res = Res {
     parent: Some(&CONTACTS),
-    ..res("contact_addresses", "address_id", "address_info", "addresses", "address")
+    ..res(
+        "contact_addresses",
+        "address_id",
+        "address_info",
+        "addresses",
+        "address",
+    )
 };
 
 pub(crate) static CONTACT_PERSONS: Res = Res {
@@ -131,8 +144,13 @@ pub(crate) static CONTACT_PERSONS: Res = Res {
     )
 };
 
-pub(crate) static CLIENT_REVIEWS: Res =
-    res("client_reviews", "comment_id", "reviews", "reviews", "review");
+pub(crate) static CLIENT_REVIEWS: Res = res(
+    "client_reviews",
+    "comment_id",
+    "reviews",
+    "reviews",
+    "review",
+);
 
 pub(crate) static ESTIMATES: Res = Res {
     number: Some(("estimate_number", "EST-")),
@@ -140,7 +158,13 @@ pub(crate) static ESTIMATES: Res = Res {
     status: Some("draft"),
     history: Some(&ESTIMATE_COMMENTS),
     prepare: billing::prepare_document,
-    ..res("estimates", "estimate_id", "estimate", "estimates", "estimate")
+    ..res(
+        "estimates",
+        "estimate_id",
+        "estimate",
+        "estimates",
+        "estimate",
+    )
 };
 
 pub(crate) static ESTIMATE_COMMENTS: Res = comments("estimate_comments", "comments", &ESTIMATES);
@@ -172,14 +196,23 @@ pub(crate) static RECURRING_INVOICES: Res = Res {
     )
 };
 
-pub(crate) static RECURRING_INVOICE_COMMENTS: Res =
-    comments("recurring_invoice_comments", "comments", &RECURRING_INVOICES);
+pub(crate) static RECURRING_INVOICE_COMMENTS: Res = comments(
+    "recurring_invoice_comments",
+    "comments",
+    &RECURRING_INVOICES,
+);
 
 pub(crate) static PAYMENTS: Res = Res {
     required: &["customer_id", "amount"],
     prepare: payments::prepare_payment,
     on_delete: payments::delete_payment,
-    ..res("payments", "payment_id", "payment", "customerpayments", "payment")
+    ..res(
+        "payments",
+        "payment_id",
+        "payment",
+        "customerpayments",
+        "payment",
+    )
 };
 
 pub(crate) static PAYMENT_REFUNDS: Res = Res {
@@ -221,7 +254,13 @@ pub(crate) static CREDIT_NOTES: Res = Res {
     history: Some(&CREDIT_NOTE_COMMENTS),
     prepare: billing::prepare_credit_note,
     on_delete: payments::delete_credit_note,
-    ..res("credit_notes", "creditnote_id", "creditnote", "creditnotes", "credit note")
+    ..res(
+        "credit_notes",
+        "creditnote_id",
+        "creditnote",
+        "creditnotes",
+        "credit note",
+    )
 };
 
 pub(crate) static CREDIT_NOTE_COMMENTS: Res =

@@ -83,7 +83,11 @@ pub(crate) fn add_history(c: &mut Ctx<'_>, res: &Res, parent_id: &str, descripti
 }
 
 /// Creates a record from `input` (validation, ids, numbering, hooks) and stores it.
-pub(crate) fn create_record(c: &mut Ctx<'_>, res: &Res, mut input: Record) -> Result<Record, ApiError> {
+pub(crate) fn create_record(
+    c: &mut Ctx<'_>,
+    res: &Res,
+    mut input: Record,
+) -> Result<Record, ApiError> {
     if let Some(parent) = res.parent {
         match path_parent(c, res)? {
             Some(pid) => {
@@ -167,14 +171,22 @@ pub(crate) fn list(c: &mut Ctx<'_>, res: &Res) -> HResult {
     Ok(Reply::ok(
         "success",
         vec![
-            (res.many, Value::Array(page.into_iter().map(Value::Object).collect())),
+            (
+                res.many,
+                Value::Array(page.into_iter().map(Value::Object).collect()),
+            ),
             ("page_context", context),
         ],
     ))
 }
 
 /// Merges `input` into the record `id` and stores it.
-pub(crate) fn update_record(c: &mut Ctx<'_>, res: &Res, id: &str, input: Record) -> Result<Record, ApiError> {
+pub(crate) fn update_record(
+    c: &mut Ctx<'_>,
+    res: &Res,
+    id: &str,
+    input: Record,
+) -> Result<Record, ApiError> {
     let mut rec = load(c, res, id)?;
     for (k, v) in input {
         if k == res.id || k == "created_time" {
@@ -212,11 +224,19 @@ pub(crate) fn delete_record(c: &mut Ctx<'_>, res: &Res, id: &str) -> Result<Reco
 pub(crate) fn delete(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     delete_record(c, res, &id)?;
-    Ok(Reply::ok(&format!("The {} has been deleted.", res.label), vec![]))
+    Ok(Reply::ok(
+        &format!("The {} has been deleted.", res.label),
+        vec![],
+    ))
 }
 
 /// Sets fields of the record named by the last path parameter and answers `message`.
-pub(crate) fn patch(c: &mut Ctx<'_>, res: &Res, fields: &[(&str, Value)], message: &str) -> HResult {
+pub(crate) fn patch(
+    c: &mut Ctx<'_>,
+    res: &Res,
+    fields: &[(&str, Value)],
+    message: &str,
+) -> HResult {
     let id = c.last_param().to_string();
     patch_id(c, res, &id, fields, message)
 }
@@ -240,7 +260,13 @@ pub(crate) fn patch_id(
 }
 
 /// Moves the status of the record in the path from one of `from` to `to`.
-pub(crate) fn transition(c: &mut Ctx<'_>, res: &Res, from: &[&str], to: &str, message: &str) -> HResult {
+pub(crate) fn transition(
+    c: &mut Ctx<'_>,
+    res: &Res,
+    from: &[&str],
+    to: &str,
+    message: &str,
+) -> HResult {
     let id = c.last_param().to_string();
     let rec = load(c, res, &id)?;
     let status = text(rec.get("status")).unwrap_or_default();
@@ -255,7 +281,11 @@ pub(crate) fn transition(c: &mut Ctx<'_>, res: &Res, from: &[&str], to: &str, me
 
 /// Checks that the record in the path exists and answers `message`, noting it in history.
 pub(crate) fn ack(c: &mut Ctx<'_>, res: &Res, message: &str) -> HResult {
-    let id = c.params.iter().find(|(n, _)| *n == res.id).map(|(_, v)| v.clone());
+    let id = c
+        .params
+        .iter()
+        .find(|(n, _)| *n == res.id)
+        .map(|(_, v)| v.clone());
     let id = id.unwrap_or_else(|| c.last_param().to_string());
     load(c, res, &id)?;
     add_history(c, res, &id, message);

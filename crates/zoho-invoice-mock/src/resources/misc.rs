@@ -46,7 +46,10 @@ pub(crate) fn bulk_pdf(c: &mut Ctx<'_>, res: &Res, ids_param: &str) -> HResult {
     if ids.len() > MAX_BULK_PDF {
         return Err(ApiError::bad(
             codes::TOO_MANY_IDS,
-            format!("At most {MAX_BULK_PDF} {} can be exported at a time.", res.many),
+            format!(
+                "At most {MAX_BULK_PDF} {} can be exported at a time.",
+                res.many
+            ),
         ));
     }
     let mut recs = Vec::new();
@@ -105,12 +108,18 @@ pub(crate) fn add_attachment(c: &mut Ctx<'_>, res: &Res) -> HResult {
         .cloned()
         .ok_or_else(|| ApiError::missing("attachment"))?;
     let doc = attach(c, res, &id, upload)?;
-    Ok(Reply::created("Your file has been successfully attached.", vec![("documents", json!([doc]))]))
+    Ok(Reply::created(
+        "Your file has been successfully attached.",
+        vec![("documents", json!([doc]))],
+    ))
 }
 
 fn doc_ids(rec: &crate::state::Record) -> Vec<String> {
     match rec.get("documents") {
-        Some(Value::Array(a)) => a.iter().filter_map(|d| text(d.get("document_id"))).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|d| text(d.get("document_id")))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -164,20 +173,29 @@ pub(crate) fn delete_attachment(c: &mut Ctx<'_>, res: &Res) -> HResult {
     }
     c.org.files.remove(&target);
     generic::store(c, res, rec);
-    Ok(Reply::ok("Your file is no longer attached to the invoice.", vec![]))
+    Ok(Reply::ok(
+        "Your file is no longer attached to the invoice.",
+        vec![],
+    ))
 }
 
 /// `POST /expenses/{expense_id}/receipt` (multipart field `receipt`).
 pub(crate) fn add_receipt(c: &mut Ctx<'_>) -> HResult {
     let id = c.param("expense_id").to_string();
-    let upload = c.upload("receipt").cloned().ok_or_else(|| ApiError::missing("receipt"))?;
+    let upload = c
+        .upload("receipt")
+        .cloned()
+        .ok_or_else(|| ApiError::missing("receipt"))?;
     check_type(&upload)?;
     let mut rec = generic::load(c, &EXPENSES, &id)?;
     rec.insert("receipt_name".into(), json!(upload.file_name));
     rec.insert("receipt_type".into(), json!(upload.content_type));
     c.org.files.insert(format!("receipt:{id}"), upload);
     generic::store(c, &EXPENSES, rec);
-    Ok(Reply::created("The expense receipt has been attached.", vec![]))
+    Ok(Reply::created(
+        "The expense receipt has been attached.",
+        vec![],
+    ))
 }
 
 /// `GET /expenses/{expense_id}/receipt`.
@@ -206,5 +224,8 @@ pub(crate) fn delete_receipt(c: &mut Ctx<'_>) -> HResult {
     }
     rec.insert("receipt_name".into(), json!(""));
     generic::store(c, &EXPENSES, rec);
-    Ok(Reply::ok("The attached expense receipt has been deleted.", vec![]))
+    Ok(Reply::ok(
+        "The attached expense receipt has been deleted.",
+        vec![],
+    ))
 }

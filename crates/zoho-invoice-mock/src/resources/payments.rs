@@ -16,7 +16,10 @@ const INVOICE_PAYMENTS: &str = "invoice_payments";
 const CREDITS_APPLIED: &str = "credits_applied";
 
 fn exceeds(what: &str) -> ApiError {
-    ApiError::bad(codes::AMOUNT_EXCEEDS, format!("The amount exceeds the {what}."))
+    ApiError::bad(
+        codes::AMOUNT_EXCEEDS,
+        format!("The amount exceeds the {what}."),
+    )
 }
 
 /// The `(invoice_id, cents)` pairs of an `invoices` array.
@@ -27,7 +30,8 @@ fn applications(v: Option<&Value>, id_field: &str) -> Result<Vec<(String, i64)>,
     list.iter()
         .map(|e| {
             let id = text(e.get(id_field)).ok_or_else(|| ApiError::missing(id_field))?;
-            let amount = cents(e.get("amount_applied")).ok_or_else(|| ApiError::missing("amount_applied"))?;
+            let amount = cents(e.get("amount_applied"))
+                .ok_or_else(|| ApiError::missing("amount_applied"))?;
             if amount <= 0 {
                 return Err(ApiError::invalid("amount_applied"));
             }
@@ -37,9 +41,18 @@ fn applications(v: Option<&Value>, id_field: &str) -> Result<Vec<(String, i64)>,
 }
 
 /// Applies `cents` of payment `payment` to an invoice and records the application.
-fn apply_payment_to(c: &mut Ctx<'_>, payment: &Record, invoice_id: &str, amount: i64) -> Result<Record, ApiError> {
+fn apply_payment_to(
+    c: &mut Ctx<'_>,
+    payment: &Record,
+    invoice_id: &str,
+    amount: i64,
+) -> Result<Record, ApiError> {
     adjust_invoice(c, invoice_id, "payment_made", amount)?;
-    let inv = c.org.get(INVOICES.table, invoice_id).cloned().unwrap_or_default();
+    let inv = c
+        .org
+        .get(INVOICES.table, invoice_id)
+        .cloned()
+        .unwrap_or_default();
     let row_id = c.new_id();
     let row = json!({
         "invoice_payment_id": row_id,
@@ -64,7 +77,12 @@ fn apply_payment_to(c: &mut Ctx<'_>, payment: &Record, invoice_id: &str, amount:
         return Err(ApiError::new(500, codes::INTERNAL, "Internal error"));
     };
     c.org.table(INVOICE_PAYMENTS).insert(row_id, row.clone());
-    generic::add_history(c, &INVOICES, invoice_id, &format!("Payment of {} recorded", money(amount)));
+    generic::add_history(
+        c,
+        &INVOICES,
+        invoice_id,
+        &format!("Payment of {} recorded", money(amount)),
+    );
     Ok(row)
 }
 
@@ -98,7 +116,11 @@ fn remove_payment_row(c: &mut Ctx<'_>, row: &Record) {
 }
 
 /// Prepare hook of customer payments: applies the amounts to the invoices.
-pub(crate) fn prepare_payment(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_payment(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     check_customer(c, rec)?;
     let amount = cents(rec.get("amount")).ok_or_else(|| ApiError::invalid("amount"))?;
     if amount <= 0 {
@@ -111,7 +133,10 @@ pub(crate) fn prepare_payment(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> 
     }
     let customer = text(rec.get("customer_id")).unwrap_or_default();
     for (invoice_id, a) in &apps {
-        let inv = c.org.get(INVOICES.table, invoice_id).ok_or_else(|| ApiError::invalid("invoice_id"))?;
+        let inv = c
+            .org
+            .get(INVOICES.table, invoice_id)
+            .ok_or_else(|| ApiError::invalid("invoice_id"))?;
         if text(inv.get("customer_id")).as_deref() != Some(customer.as_str()) {
             return Err(ApiError::invalid("invoice_id"));
         }
@@ -179,7 +204,10 @@ fn resync_payment(c: &mut Ctx<'_>, payment_id: &str) {
         .filter(|r| text(r.get("payment_id")).as_deref() == Some(payment_id))
         .cloned()
         .collect();
-    let applied: i64 = rows.iter().map(|r| cents(r.get("amount")).unwrap_or(0)).sum();
+    let applied: i64 = rows
+        .iter()
+        .map(|r| cents(r.get("amount")).unwrap_or(0))
+        .sum();
     if let Some(p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let amount = cents(p.get("amount")).unwrap_or(0);
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
@@ -251,7 +279,11 @@ pub(crate) fn get_payment_or_retainer_payments(c: &mut Ctx<'_>) -> HResult {
 }
 
 /// Prepare hook of payment refunds: at most the unused amount.
-pub(crate) fn prepare_payment_refund(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_payment_refund(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     let pid = text(rec.get("payment_id")).unwrap_or_default();
     let amount = cents(rec.get("amount")).ok_or_else(|| ApiError::invalid("amount"))?;
     if amount <= 0 {
@@ -266,7 +298,10 @@ pub(crate) fn prepare_payment_refund(c: &mut Ctx<'_>, rec: &mut Record, mode: Mo
     } else {
         0
     };
-    let payment = c.org.get(PAYMENTS.table, &pid).ok_or_else(|| ApiError::not_found("payment"))?;
+    let payment = c
+        .org
+        .get(PAYMENTS.table, &pid)
+        .ok_or_else(|| ApiError::not_found("payment"))?;
     let unused = cents(payment.get("unused_amount")).unwrap_or(0);
     if amount - previous > unused {
         return Err(exceeds("unused amount of the payment"));
@@ -296,7 +331,12 @@ pub(crate) fn delete_payment_refund(c: &mut Ctx<'_>, rec: &Record) -> Result<(),
 }
 
 /// Moves a credit note's used amount (`credits_used` or `refunded_amount`) by `delta`.
-fn move_credit(c: &mut Ctx<'_>, creditnote_id: &str, field: &str, delta: i64) -> Result<(), ApiError> {
+fn move_credit(
+    c: &mut Ctx<'_>,
+    creditnote_id: &str,
+    field: &str,
+    delta: i64,
+) -> Result<(), ApiError> {
     let cn = c
         .org
         .get_mut(CREDIT_NOTES.table, creditnote_id)
@@ -313,14 +353,22 @@ fn move_credit(c: &mut Ctx<'_>, creditnote_id: &str, field: &str, delta: i64) ->
     cn.insert(field.into(), money(current + delta));
     cn.insert("balance".into(), money(balance - delta));
     if status != "void" {
-        let next = if balance - delta <= 0 { "closed" } else { "open" };
+        let next = if balance - delta <= 0 {
+            "closed"
+        } else {
+            "open"
+        };
         cn.insert("status".into(), json!(next));
     }
     Ok(())
 }
 
 /// Prepare hook of credit note refunds.
-pub(crate) fn prepare_credit_refund(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_credit_refund(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     let cid = text(rec.get("creditnote_id")).unwrap_or_default();
     let amount = cents(rec.get("amount")).ok_or_else(|| ApiError::invalid("amount"))?;
     if amount <= 0 {
@@ -336,7 +384,11 @@ pub(crate) fn prepare_credit_refund(c: &mut Ctx<'_>, rec: &mut Record, mode: Mod
         0
     };
     move_credit(c, &cid, "refunded_amount", amount - previous)?;
-    let cn = c.org.get(CREDIT_NOTES.table, &cid).cloned().unwrap_or_default();
+    let cn = c
+        .org
+        .get(CREDIT_NOTES.table, &cid)
+        .cloned()
+        .unwrap_or_default();
     for f in ["creditnote_number", "customer_id", "customer_name"] {
         if let Some(v) = cn.get(f) {
             rec.insert(f.into(), v.clone());
@@ -352,22 +404,40 @@ pub(crate) fn prepare_credit_refund(c: &mut Ctx<'_>, rec: &mut Record, mode: Mod
 /// Delete hook of credit note refunds: the amount goes back to the credit note.
 pub(crate) fn delete_credit_refund(c: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiError> {
     let cid = text(rec.get("creditnote_id")).unwrap_or_default();
-    move_credit(c, &cid, "refunded_amount", -cents(rec.get("amount")).unwrap_or(0))
+    move_credit(
+        c,
+        &cid,
+        "refunded_amount",
+        -cents(rec.get("amount")).unwrap_or(0),
+    )
 }
 
 /// Delete hook of credit notes: refused while credits are applied.
 pub(crate) fn delete_credit_note(c: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiError> {
     let cid = text(rec.get("creditnote_id")).unwrap_or_default();
-    if c.org.rows(CREDITS_APPLIED).any(|r| text(r.get("creditnote_id")).as_deref() == Some(cid.as_str())) {
-        return Err(ApiError::state("Credit notes applied to invoices cannot be deleted."));
+    if c.org
+        .rows(CREDITS_APPLIED)
+        .any(|r| text(r.get("creditnote_id")).as_deref() == Some(cid.as_str()))
+    {
+        return Err(ApiError::state(
+            "Credit notes applied to invoices cannot be deleted.",
+        ));
     }
     Ok(())
 }
 
 /// Applies `amount` of credit note `cid` to invoice `iid`.
 fn apply_credit(c: &mut Ctx<'_>, cid: &str, iid: &str, amount: i64) -> Result<Record, ApiError> {
-    let cn = c.org.get(CREDIT_NOTES.table, cid).cloned().ok_or_else(|| ApiError::not_found("credit note"))?;
-    let inv = c.org.get(INVOICES.table, iid).cloned().ok_or_else(|| ApiError::invalid("invoice_id"))?;
+    let cn = c
+        .org
+        .get(CREDIT_NOTES.table, cid)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("credit note"))?;
+    let inv = c
+        .org
+        .get(INVOICES.table, iid)
+        .cloned()
+        .ok_or_else(|| ApiError::invalid("invoice_id"))?;
     if text(cn.get("customer_id")) != text(inv.get("customer_id")) {
         return Err(ApiError::invalid("invoice_id"));
     }
@@ -393,7 +463,12 @@ fn apply_credit(c: &mut Ctx<'_>, cid: &str, iid: &str, amount: i64) -> Result<Re
         return Err(ApiError::new(500, codes::INTERNAL, "Internal error"));
     };
     c.org.table(CREDITS_APPLIED).insert(row_id, row.clone());
-    generic::add_history(c, &INVOICES, iid, &format!("Credits of {} applied", money(amount)));
+    generic::add_history(
+        c,
+        &INVOICES,
+        iid,
+        &format!("Credits of {} applied", money(amount)),
+    );
     generic::add_history(c, &CREDIT_NOTES, cid, "Credits applied to an invoice");
     Ok(row)
 }
@@ -427,7 +502,11 @@ pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
         return Err(ApiError::missing("invoices"));
     }
     let total: i64 = apps.iter().map(|(_, a)| a).sum();
-    let balance = c.org.get(CREDIT_NOTES.table, &cid).and_then(|r| cents(r.get("balance"))).unwrap_or(0);
+    let balance = c
+        .org
+        .get(CREDIT_NOTES.table, &cid)
+        .and_then(|r| cents(r.get("balance")))
+        .unwrap_or(0);
     if total > balance {
         return Err(exceeds("balance of the credit note"));
     }
@@ -455,7 +534,10 @@ pub(crate) fn list_invoices_credited(c: &mut Ctx<'_>) -> HResult {
     let cid = c.param("creditnote_id").to_string();
     generic::load(c, &CREDIT_NOTES, &cid)?;
     let rows = credit_rows(c, "creditnote_id", &cid);
-    Ok(Reply::ok("success", vec![("invoices_credited", Value::Array(rows))]))
+    Ok(Reply::ok(
+        "success",
+        vec![("invoices_credited", Value::Array(rows))],
+    ))
 }
 
 /// `GET /invoices/{invoice_id}/creditsapplied`.
@@ -478,7 +560,10 @@ pub(crate) fn delete_credit_application(c: &mut Ctx<'_>, owner_field: &str) -> H
         .cloned()
         .ok_or_else(|| ApiError::not_found("credit"))?;
     remove_credit_row(c, &row)?;
-    Ok(Reply::ok("Credits applied to the invoice have been deleted.", vec![]))
+    Ok(Reply::ok(
+        "Credits applied to the invoice have been deleted.",
+        vec![],
+    ))
 }
 
 /// `POST /invoices/{invoice_id}/credits`: credit notes and unused payments.
@@ -492,7 +577,11 @@ pub(crate) fn apply_credits(c: &mut Ctx<'_>) -> HResult {
         return Err(ApiError::missing("apply_creditnotes"));
     }
     for (pid, a) in &pays {
-        let payment = c.org.get(PAYMENTS.table, pid).cloned().ok_or_else(|| ApiError::invalid("payment_id"))?;
+        let payment = c
+            .org
+            .get(PAYMENTS.table, pid)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid("payment_id"))?;
         if *a > cents(payment.get("unused_amount")).unwrap_or(0) {
             return Err(exceeds("unused amount of the payment"));
         }
@@ -505,7 +594,10 @@ pub(crate) fn apply_credits(c: &mut Ctx<'_>) -> HResult {
         apply_payment_to(c, &payment, &iid, a)?;
         resync_payment(c, &pid);
     }
-    Ok(Reply::ok("Credits have been applied to the invoice.", vec![]))
+    Ok(Reply::ok(
+        "Credits have been applied to the invoice.",
+        vec![],
+    ))
 }
 
 /// `GET /contacts/{contact_id}/refunds` and `GET /creditnotes/refunds`.
@@ -522,7 +614,10 @@ pub(crate) fn list_credit_refunds(c: &mut Ctx<'_>) -> HResult {
     Ok(Reply::ok(
         "success",
         vec![
-            ("creditnote_refunds", Value::Array(page.into_iter().map(Value::Object).collect())),
+            (
+                "creditnote_refunds",
+                Value::Array(page.into_iter().map(Value::Object).collect()),
+            ),
             ("page_context", context),
         ],
     ))

@@ -14,7 +14,11 @@ use crate::state::{Record, text};
 const ME: &str = "982000000554041";
 
 /// Prepare hook of projects: the customer, and tasks and users given inline.
-pub(crate) fn prepare_project(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_project(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     check_customer(c, rec)?;
     if mode != Mode::Create {
         return Ok(());
@@ -40,7 +44,8 @@ pub(crate) fn prepare_project(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> 
             }
         }
     }
-    rec.entry("billing_type").or_insert(json!("based_on_project_hours"));
+    rec.entry("billing_type")
+        .or_insert(json!("based_on_project_hours"));
     Ok(())
 }
 
@@ -84,7 +89,10 @@ pub(crate) fn clone_project(c: &mut Ctx<'_>) -> HResult {
         t.insert("project_id".into(), json!(new_id));
         c.org.table(TASKS.table).insert(tid, t);
     }
-    Ok(Reply::created("The project has been cloned.", vec![("project", Value::Object(rec))]))
+    Ok(Reply::created(
+        "The project has been cloned.",
+        vec![("project", Value::Object(rec))],
+    ))
 }
 
 fn user_rows(c: &Ctx<'_>, project_id: &str) -> Vec<Value> {
@@ -102,17 +110,20 @@ pub(crate) fn assign_users(c: &mut Ctx<'_>) -> HResult {
     generic::load(c, &PROJECTS, &pid)?;
     let input = c.input()?;
     let users: Vec<Record> = match input.get("users") {
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|u| u.as_object().cloned())
-            .collect(),
+        Some(Value::Array(a)) => a.iter().filter_map(|u| u.as_object().cloned()).collect(),
         _ => vec![input.clone()],
     };
     if users.iter().any(|u| text(u.get("user_id")).is_none()) {
         return Err(ApiError::missing("user_id"));
     }
-    let added: Vec<Value> = users.into_iter().map(|u| Value::Object(add_user(c, &pid, u))).collect();
-    Ok(Reply::ok("The user has been assigned to the project.", vec![("users", Value::Array(added))]))
+    let added: Vec<Value> = users
+        .into_iter()
+        .map(|u| Value::Object(add_user(c, &pid, u)))
+        .collect();
+    Ok(Reply::ok(
+        "The user has been assigned to the project.",
+        vec![("users", Value::Array(added))],
+    ))
 }
 
 /// `POST /projects/{project_id}/users/invite`.
@@ -128,7 +139,10 @@ pub(crate) fn invite_user(c: &mut Ctx<'_>) -> HResult {
     input.remove("user_id");
     input.insert("status".into(), json!("invited"));
     let user = add_user(c, &pid, input);
-    Ok(Reply::ok("The user has been invited.", vec![("users", json!([user]))]))
+    Ok(Reply::ok(
+        "The user has been invited.",
+        vec![("users", json!([user]))],
+    ))
 }
 
 fn user_key(c: &Ctx<'_>) -> String {
@@ -139,14 +153,20 @@ fn load_user(c: &mut Ctx<'_>) -> Result<Record, ApiError> {
     let pid = c.param("project_id").to_string();
     generic::load(c, &PROJECTS, &pid)?;
     let key = user_key(c);
-    c.org.get(PROJECT_USERS.table, &key).cloned().ok_or_else(|| ApiError::not_found("user"))
+    c.org
+        .get(PROJECT_USERS.table, &key)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("user"))
 }
 
 /// `GET /projects/{project_id}/users`.
 pub(crate) fn list_users(c: &mut Ctx<'_>) -> HResult {
     let pid = c.param("project_id").to_string();
     generic::load(c, &PROJECTS, &pid)?;
-    Ok(Reply::ok("success", vec![("users", Value::Array(user_rows(c, &pid)))]))
+    Ok(Reply::ok(
+        "success",
+        vec![("users", Value::Array(user_rows(c, &pid)))],
+    ))
 }
 
 /// `GET /projects/{project_id}/users/{user_id}`.
@@ -165,7 +185,10 @@ pub(crate) fn update_user(c: &mut Ctx<'_>) -> HResult {
     }
     let key = user_key(c);
     c.org.table(PROJECT_USERS.table).insert(key, user.clone());
-    Ok(Reply::ok("The user details have been updated.", vec![("users", json!([user]))]))
+    Ok(Reply::ok(
+        "The user details have been updated.",
+        vec![("users", json!([user]))],
+    ))
 }
 
 /// `DELETE /projects/{project_id}/users/{user_id}`.
@@ -173,7 +196,10 @@ pub(crate) fn delete_user(c: &mut Ctx<'_>) -> HResult {
     load_user(c)?;
     let key = user_key(c);
     c.org.table(PROJECT_USERS.table).remove(&key);
-    Ok(Reply::ok("The user has been removed from the project.", vec![]))
+    Ok(Reply::ok(
+        "The user has been removed from the project.",
+        vec![],
+    ))
 }
 
 /// `GET /projects/{project_id}/invoices`: invoices that name the project.
@@ -184,12 +210,20 @@ pub(crate) fn list_project_invoices(c: &mut Ctx<'_>) -> HResult {
         text(i.get("project_id")).as_deref() == Some(pid.as_str())
             || matches!(i.get("line_items"), Some(Value::Array(items)) if items.iter().any(|li| text(li.get("project_id")).as_deref() == Some(pid.as_str())))
     };
-    let rows: Vec<Record> = c.org.rows(INVOICES.table).filter(|i| names(i)).cloned().collect();
+    let rows: Vec<Record> = c
+        .org
+        .rows(INVOICES.table)
+        .filter(|i| names(i))
+        .cloned()
+        .collect();
     let (page, context) = crate::list::page(rows, &c.query, "Invoices")?;
     Ok(Reply::ok(
         "success",
         vec![
-            ("invoices", Value::Array(page.into_iter().map(Value::Object).collect())),
+            (
+                "invoices",
+                Value::Array(page.into_iter().map(Value::Object).collect()),
+            ),
             ("page_context", context),
         ],
     ))
@@ -208,9 +242,17 @@ fn hhmm(total: i64) -> String {
 }
 
 /// Prepare hook of time entries: the task must be the project's; names and defaults.
-pub(crate) fn prepare_time_entry(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
+pub(crate) fn prepare_time_entry(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
     let pid = text(rec.get("project_id")).ok_or_else(|| ApiError::missing("project_id"))?;
-    let project = c.org.get(PROJECTS.table, &pid).cloned().ok_or_else(|| ApiError::invalid("project_id"))?;
+    let project = c
+        .org
+        .get(PROJECTS.table, &pid)
+        .cloned()
+        .ok_or_else(|| ApiError::invalid("project_id"))?;
     let tid = text(rec.get("task_id")).ok_or_else(|| ApiError::missing("task_id"))?;
     let task = c
         .org
@@ -218,10 +260,22 @@ pub(crate) fn prepare_time_entry(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) 
         .filter(|t| text(t.get("project_id")).as_deref() == Some(pid.as_str()))
         .cloned()
         .ok_or_else(|| ApiError::invalid("task_id"))?;
-    rec.insert("project_name".into(), project.get("project_name").cloned().unwrap_or(json!("")));
-    rec.insert("customer_id".into(), project.get("customer_id").cloned().unwrap_or(json!("")));
-    rec.insert("customer_name".into(), project.get("customer_name").cloned().unwrap_or(json!("")));
-    rec.insert("task_name".into(), task.get("task_name").cloned().unwrap_or(json!("")));
+    rec.insert(
+        "project_name".into(),
+        project.get("project_name").cloned().unwrap_or(json!("")),
+    );
+    rec.insert(
+        "customer_id".into(),
+        project.get("customer_id").cloned().unwrap_or(json!("")),
+    );
+    rec.insert(
+        "customer_name".into(),
+        project.get("customer_name").cloned().unwrap_or(json!("")),
+    );
+    rec.insert(
+        "task_name".into(),
+        task.get("task_name").cloned().unwrap_or(json!("")),
+    );
     if text(rec.get("user_id")).is_none() {
         rec.insert("user_id".into(), json!(ME));
     }
@@ -258,7 +312,9 @@ fn running(c: &Ctx<'_>) -> Option<Record> {
 }
 
 fn with_duration(c: &Ctx<'_>, mut t: Record) -> Record {
-    let started = text(t.get("timer_started_at")).and_then(|s| parse_timestamp(&s)).unwrap_or(c.now);
+    let started = text(t.get("timer_started_at"))
+        .and_then(|s| parse_timestamp(&s))
+        .unwrap_or(c.now);
     let secs = (c.now - started).max(0);
     t.insert("timer_duration_in_seconds".into(), json!(secs));
     t.insert("timer_duration_in_minutes".into(), json!(secs / 60));
@@ -271,7 +327,9 @@ pub(crate) fn start_timer(c: &mut Ctx<'_>) -> HResult {
     let mut rec = generic::load(c, &TIME_ENTRIES, &id)?;
     if let Some(r) = running(c) {
         if text(r.get("time_entry_id")).as_deref() != Some(id.as_str()) {
-            return Err(ApiError::state("Another timer is already running. Stop it first."));
+            return Err(ApiError::state(
+                "Another timer is already running. Stop it first.",
+            ));
         }
         return Err(ApiError::state("The timer is already running."));
     }
@@ -279,27 +337,39 @@ pub(crate) fn start_timer(c: &mut Ctx<'_>) -> HResult {
     rec.insert("timer_started_at_utc_time".into(), json!(c.timestamp()));
     generic::store(c, &TIME_ENTRIES, rec.clone());
     let rec = with_duration(c, rec);
-    Ok(Reply::ok("The timer has been started.", vec![("time_entry", Value::Object(rec))]))
+    Ok(Reply::ok(
+        "The timer has been started.",
+        vec![("time_entry", Value::Object(rec))],
+    ))
 }
 
 /// `POST /projects/timeentries/timer/stop`: the elapsed time is added to `log_time`.
 pub(crate) fn stop_timer(c: &mut Ctx<'_>) -> HResult {
     let rec = running(c).ok_or_else(|| ApiError::state("No timer is running."))?;
     let mut rec = with_duration(c, rec);
-    let secs = rec.get("timer_duration_in_seconds").and_then(Value::as_i64).unwrap_or(0);
+    let secs = rec
+        .get("timer_duration_in_seconds")
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
     let logged = minutes(&text(rec.get("log_time")).unwrap_or_default()) + secs / 60;
     rec.insert("log_time".into(), json!(hhmm(logged)));
     rec.insert("timer_started_at".into(), json!(""));
     rec.insert("timer_started_at_utc_time".into(), json!(""));
     generic::store(c, &TIME_ENTRIES, rec.clone());
-    Ok(Reply::ok("The timer has been stopped.", vec![("time_entry", Value::Object(rec))]))
+    Ok(Reply::ok(
+        "The timer has been stopped.",
+        vec![("time_entry", Value::Object(rec))],
+    ))
 }
 
 /// `GET /projects/timeentries/runningtimer/me`.
 pub(crate) fn get_timer(c: &mut Ctx<'_>) -> HResult {
     let rec = running(c).ok_or_else(|| ApiError::not_found("timer"))?;
     let rec = with_duration(c, rec);
-    Ok(Reply::ok("success", vec![("time_entry", Value::Object(rec))]))
+    Ok(Reply::ok(
+        "success",
+        vec![("time_entry", Value::Object(rec))],
+    ))
 }
 
 /// `DELETE /projects/timeentries?time_entry_ids=a,b`.
@@ -314,5 +384,8 @@ pub(crate) fn delete_time_entries(c: &mut Ctx<'_>) -> HResult {
     for id in &ids {
         c.org.table(TIME_ENTRIES.table).remove(id);
     }
-    Ok(Reply::ok("The selected time entries have been deleted.", vec![]))
+    Ok(Reply::ok(
+        "The selected time entries have been deleted.",
+        vec![],
+    ))
 }

@@ -10,7 +10,7 @@ use std::task::{Context, Poll};
 
 use async_trait::async_trait;
 use http::StatusCode;
-use tower::{Service, ServiceExt};
+use tower::Service;
 
 pub use oauth::{ClientCredentials, OAuthClient, TokenSet};
 pub use refresh::RefreshingToken;
@@ -22,7 +22,7 @@ use crate::org::ApiBase;
 use crate::region::API_PATH;
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::transport::BoxedService;
+use crate::shared::Shared;
 
 /// Where access tokens come from.
 #[async_trait]
@@ -40,7 +40,7 @@ pub trait TokenSource: Send + Sync + fmt::Debug {
 /// with a fresh token.
 #[derive(Clone)]
 pub(crate) struct AuthService {
-    pub(crate) inner: BoxedService,
+    pub(crate) inner: Shared,
     pub(crate) source: Arc<dyn TokenSource>,
     pub(crate) honour_api_domain: bool,
 }
@@ -86,7 +86,7 @@ impl Service<ApiRequest> for AuthService {
             let replay = request.clone();
             let mut first = request;
             authorize(&mut first, &token, honour)?;
-            let response = inner.clone().oneshot(first).await?;
+            let response = inner.call(first).await?;
             if response.status() != StatusCode::UNAUTHORIZED || !source.invalidate(&token) {
                 return Ok(response);
             }
@@ -94,7 +94,7 @@ impl Service<ApiRequest> for AuthService {
             let token = source.token().await?;
             let mut second = replay;
             authorize(&mut second, &token, honour)?;
-            inner.oneshot(second).await
+            inner.call(second).await
         })
     }
 }

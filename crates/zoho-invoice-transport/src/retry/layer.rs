@@ -5,7 +5,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use crate::BoxFuture;
-use tower::{Service, ServiceExt};
+use tower::Service;
 use tracing::Instrument;
 
 use super::{Decision, Outcome, RetryBudget, RetryPolicy, decide};
@@ -13,7 +13,7 @@ use crate::clock::{Clock, Random, Sleeper};
 use crate::error::{Error, TokenError};
 use crate::request::ApiRequest;
 use crate::response::{ApiResponse, retry_after};
-use crate::transport::BoxedService;
+use crate::shared::Shared;
 
 /// What the retry layer shares between clones.
 #[derive(Debug)]
@@ -28,7 +28,7 @@ pub(crate) struct RetryShared {
 /// Retries attempts as the policy decides.
 #[derive(Clone)]
 pub(crate) struct RetryService {
-    pub(crate) inner: BoxedService,
+    pub(crate) inner: Shared,
     pub(crate) shared: Arc<RetryShared>,
 }
 
@@ -74,11 +74,7 @@ impl Service<ApiRequest> for RetryService {
                     attempt,
                     status = tracing::field::Empty
                 );
-                let result = inner
-                    .clone()
-                    .oneshot(request.clone())
-                    .instrument(span.clone())
-                    .await;
+                let result = inner.call(request.clone()).instrument(span.clone()).await;
                 if let Ok(response) = &result {
                     span.record("status", response.status().as_u16());
                 }

@@ -1,0 +1,159 @@
+//! One GET through the transport's full default stack (tracing, timeouts, retry, rate limiter,
+//! auth, organization header, hyper-util + rustls connector in plain-HTTP mode) against the
+//! same GET through a bare hyper-util client, both to one loopback server, in the same run.
+//!
+//! `cargo bench --bench transport_overhead -- --warm-up-time 1 --measurement-time 3`
+//!
+//! The ratio of the two means is the stack's cost per request.
+
+// criterion's macros generate public functions without docs.
+#![allow(missing_docs)]
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use bytes::Bytes;
+use criterion::{Criterion, criterion_group, criterion_main};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use secrecy::SecretString;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use zoho_invoice_transport::{
+    ApiRequest, HttpTransport, RateLimitConfig, Region, Timeouts, Transport,
+};
+
+const BODY: &str = r#"{"code":0,"message":"success","invoices":[],"page_context":{"page":1,"per_page":200,"has_more_page":false}}"#;
+const TOKEN: &str = "1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef";
+const ORG: &str = "10234695";
+
+/// A keep-alive HTTP/1.1 server that answers every request with `BODY`.
+async fn serve() -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let response = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{BODY}",
+        BODY.len()
+    );
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            socket.set_nodelay(true).ok();
+            let response = response.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 16 * 1024];
+                let mut filled = 0;
+                loop {
+                    let Ok(n) = socket.read(&mut buf[filled..]).await else {
+                        return;
+                    };
+                    if n == 0 {
+                        return;
+                    }
+                    filled += n;
+                    // GETs have no body: each request ends with an empty line.
+                    while let Some(end) = buf[..filled].windows(4).position(|w| w == b"\r\n\r\n") {
+                        if socket.write_all(response.as_bytes()).await.is_err() {
+                            return;
+                        }
+                        buf.copy_within(end + 4..filled, 0);
+                        filled -= end + 4;
+                    }
+                }
+            });
+        }
+    });
+    addr
+}
+
+fn bench(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let addr = runtime.block_on(serve());
+    let base = format!("http://{addr}");
+
+    let mut connector = HttpConnector::new();
+    connector.set_nodelay(true);
+    let plain: Client<HttpConnector, Full<Bytes>> =
+        Client::builder(TokioExecutor::new()).build(connector);
+    let url: http::Uri = format!("{base}/invoice/v3/invoices?page=1")
+        .parse()
+        .unwrap();
+
+    let transport = runtime.block_on(async {
+        HttpTransport::builder()
+            .region(Region::custom(format!("{base}/invoice/v3"), base.clone()))
+            .allow_http(true)
+            .static_token(SecretString::from(TOKEN))
+            .organization_id(ORG)
+            // The limiter runs, but never makes the benchmark wait.
+            .rate_limit(
+                RateLimitConfig::default().with_requests_per(u32::MAX, Duration::from_secs(1)),
+            )
+            .timeouts(Timeouts::default())
+            .build()
+            .unwrap()
+    });
+
+    let mut group = c.benchmark_group("get_loopback");
+    group.bench_function("plain_hyper_util", |b| {
+        b.iter(|| {
+            runtime.block_on(async {
+                let request = http::Request::get(url.clone())
+                    .header("authorization", format!("Zoho-oauthtoken {TOKEN}"))
+                    .header("x-com-zoho-invoice-organizationid", ORG)
+                    .body(Full::new(Bytes::new()))
+                    .unwrap();
+                let response = plain.request(request).await.unwrap();
+                assert!(response.status().is_success());
+                let body = response.into_body().collect().await.unwrap().to_bytes();
+                black_box(body)
+            })
+        })
+    });
+    group.bench_function("full_stack", |b| {
+        b.iter(|| {
+            runtime.block_on(async {
+                let response = transport
+                    .send(ApiRequest::get("/invoices?page=1").unwrap())
+                    .await
+                    .unwrap();
+                black_box(response)
+            })
+        })
+    });
+    let variants: Vec<(&str, HttpTransport)> = runtime.block_on(async {
+        let mk = |t: Timeouts, rl: bool| {
+            let b = HttpTransport::builder()
+                .region(Region::custom(format!("{base}/invoice/v3"), base.clone()))
+                .allow_http(true)
+                .static_token(SecretString::from(TOKEN))
+                .organization_id(ORG)
+                .timeouts(t);
+            let b = if rl { b.rate_limit(RateLimitConfig::default().with_requests_per(u32::MAX, Duration::from_secs(1))) } else { b.no_rate_limit() };
+            b.build().unwrap()
+        };
+        vec![
+            ("no_timeouts", mk(Timeouts::none(), true)),
+            ("no_rl", mk(Timeouts::default(), false)),
+            ("bare", mk(Timeouts::none(), false)),
+        ]
+    });
+    for (name, t) in &variants {
+        group.bench_function(*name, |b| {
+            b.iter(|| runtime.block_on(async { black_box(t.send(ApiRequest::get("/invoices?page=1").unwrap()).await.unwrap()) }))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

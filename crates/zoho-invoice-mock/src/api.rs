@@ -1,0 +1,331 @@
+//! The request pipeline of the API and accounts servers: log, faults, auth, organization,
+//! limits, routing, handler, response.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http::{HeaderMap, Request, header};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use serde_json::{Value, json};
+
+use crate::API_PATH_PREFIX;
+use crate::accounts::AccountsReply;
+use crate::body::{parse_body, parse_pairs};
+use crate::ctx::{Ctx, Format};
+use crate::faults::Fault;
+use crate::inspect::{RecordedRequest, redact_body, redact_header, redact_pairs};
+use crate::reply::{ApiError, codes};
+use crate::router::{Found, find};
+use crate::routes::ROUTES;
+use crate::shared::Shared;
+use crate::wire::{self, Resp};
+
+/// The service error: the connection is dropped without an answer.
+pub(crate) type DropConnection = Box<dyn std::error::Error + Send + Sync>;
+
+/// The organization id header.
+pub const ORGANIZATION_HEADER: &str = "x-com-zoho-invoice-organizationid";
+
+fn header_str(h: &HeaderMap, name: impl http::header::AsHeaderName) -> &str {
+    h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+fn record(
+    shared: &Shared,
+    method: &str,
+    path: &str,
+    query: &[(String, String)],
+    headers: &HeaderMap,
+    body: &Bytes,
+    operation: Option<String>,
+) {
+    let content_type = header_str(headers, header::CONTENT_TYPE).to_string();
+    shared.inspector.record(RecordedRequest {
+        method: method.to_string(),
+        path: path.to_string(),
+        query: redact_pairs(query.to_vec()),
+        headers: headers
+            .iter()
+            .map(|(k, v)| {
+                let v = String::from_utf8_lossy(v.as_bytes());
+                (k.as_str().to_string(), redact_header(k.as_str(), &v))
+            })
+            .collect(),
+        body: redact_body(&content_type, body),
+        operation,
+    });
+}
+
+/// Applies a fault that replaces or breaks the answer; `Ok(None)` means answer normally.
+fn fault_before(fault: Option<&Fault>) -> Result<Option<Resp>, DropConnection> {
+    match fault {
+        Some(Fault::ResetBeforeResponse) => {
+            Err("fault: connection reset before the response".into())
+        }
+        Some(f) => Ok(wire::fault_response(f)),
+        None => Ok(None),
+    }
+}
+
+fn fault_after(fault: Option<&Fault>, r: Resp) -> Resp {
+    match fault {
+        Some(f @ (Fault::TruncatedBody | Fault::ResetMidBody | Fault::MalformedBody)) => {
+            let (r, bytes) = wire::take_bytes(r);
+            wire::break_body(r, f, bytes)
+        }
+        _ => r,
+    }
+}
+
+/// Serves one API request.
+pub(crate) async fn serve_api(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Resp, DropConnection> {
+    let (parts, body) = req.into_parts();
+    let bytes = body.collect().await?.to_bytes();
+    let method = parts.method.as_str().to_string();
+    let path = parts.uri.path().to_string();
+    let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
+    if path.starts_with(crate::admin::ADMIN_PREFIX) {
+        return Ok(crate::admin::handle(
+            &shared, &method, &path, &query, &bytes,
+        ));
+    }
+    let rel = path.strip_prefix(API_PATH_PREFIX).map(str::to_string);
+    let found = rel.as_deref().map(|r| find(ROUTES, &method, r));
+    let is_orgs = rel.as_deref().map(|r| r.trim_end_matches('/')) == Some("/organizations")
+        && method == "GET";
+    let operation = match &found {
+        Some(Found::Matched(r, _)) => Some(format!("{} {}", r.method, r.template)),
+        _ if is_orgs => Some("GET /organizations".to_string()),
+        _ => None,
+    };
+    record(
+        &shared,
+        &method,
+        &path,
+        &query,
+        &parts.headers,
+        &bytes,
+        operation,
+    );
+    let fault = shared.faults.take(&method, &path);
+
+    // Authentication.
+    let auth = header_str(&parts.headers, header::AUTHORIZATION).trim();
+    let token = auth
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("Zoho-oauthtoken"))
+        .map(|(_, t)| t.trim());
+    let auth_result = match token {
+        None => Err(ApiError::new(
+            401,
+            codes::NOT_AUTHORIZED,
+            "You are not authorized to perform this operation",
+        )),
+        Some(t) => shared.accounts.check(t, shared.now_secs()),
+    };
+    if let Err(e) = auth_result {
+        if let Some(r) = fault_before(fault.as_ref())? {
+            return Ok(r);
+        }
+        return Ok(wire::error(&e));
+    }
+
+    // Organization.
+    let org_id = {
+        let h = header_str(&parts.headers, ORGANIZATION_HEADER)
+            .trim()
+            .to_string();
+        if h.is_empty() {
+            query
+                .iter()
+                .find(|(k, _)| k == "organization_id")
+                .map(|(_, v)| v.trim().to_string())
+                .unwrap_or_default()
+        } else {
+            h
+        }
+    };
+    if !is_orgs {
+        let err = if org_id.is_empty() {
+            Some(ApiError::bad(
+                codes::MISSING_ORGANIZATION,
+                "Organization ID is missing. Send it in the X-com-zoho-invoice-organizationid header or the organization_id parameter.",
+            ))
+        } else if !shared.state().orgs.contains_key(&org_id) {
+            Some(ApiError::bad(
+                codes::UNKNOWN_ORGANIZATION,
+                format!("This user is not associated with the organization {org_id}."),
+            ))
+        } else {
+            None
+        };
+        if let Some(e) = err {
+            if let Some(r) = fault_before(fault.as_ref())? {
+                return Ok(r);
+            }
+            return Ok(wire::error(&e));
+        }
+    }
+
+    // Limits.
+    let (permit, rate) = shared
+        .limiter
+        .admit(if is_orgs { "" } else { &org_id }, shared.clock.elapsed());
+    let permit = match permit {
+        Ok(p) => p,
+        Err(e) => return Ok(wire::with_rate_headers(wire::error(&e), rate)),
+    };
+    if let Some(Fault::Delay(d)) = &fault {
+        tokio::time::sleep(*d).await;
+    }
+    if let Some(r) = fault_before(fault.as_ref())? {
+        drop(permit);
+        return Ok(wire::with_rate_headers(r, rate));
+    }
+
+    let response = match found {
+        _ if is_orgs => {
+            let orgs: Vec<Value> = shared
+                .state()
+                .orgs
+                .values()
+                .map(|o| Value::Object(o.info.clone()))
+                .collect();
+            wire::json(
+                200,
+                &json!({"code": 0, "message": "success", "organizations": orgs}),
+            )
+        }
+        Some(Found::Matched(route, params)) => {
+            let content_type = header_str(&parts.headers, header::CONTENT_TYPE).to_string();
+            let accept = header_str(&parts.headers, header::ACCEPT).to_ascii_lowercase();
+            let format = match query
+                .iter()
+                .find(|(k, _)| k == "accept")
+                .map(|(_, v)| v.to_ascii_lowercase())
+            {
+                Some(v) if v == "pdf" => Format::Pdf,
+                Some(v) if v == "html" => Format::Html,
+                _ if accept.contains("application/pdf") => Format::Pdf,
+                _ => Format::Json,
+            };
+            match parse_body(&content_type, &bytes) {
+                Err(e) => wire::error(&e),
+                Ok(mut parsed) => {
+                    if parsed.json.is_none() {
+                        if let Some((_, js)) = query.iter().find(|(k, _)| k == "JSONString") {
+                            match serde_json::from_str(js) {
+                                Ok(v) => parsed.json = Some(v),
+                                Err(_) => {
+                                    return Ok(wire::with_rate_headers(
+                                        wire::error(&ApiError::bad(
+                                            codes::BAD_JSON,
+                                            "JSON is not well formed",
+                                        )),
+                                        rate,
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    let now = shared.clock.epoch();
+                    let mut state = shared.state();
+                    let result = match state.orgs.get_mut(&org_id) {
+                        None => Err(ApiError::not_found("organization")),
+                        Some(org) => {
+                            let mut ctx = Ctx {
+                                org,
+                                ids: &shared.ids,
+                                params,
+                                query: query.clone(),
+                                body: parsed,
+                                now,
+                                format,
+                            };
+                            (route.handler)(&mut ctx)
+                        }
+                    };
+                    drop(state);
+                    match result {
+                        Ok(r) => wire::reply(r),
+                        Err(e) => wire::error(&e),
+                    }
+                }
+            }
+        }
+        Some(Found::MethodNotAllowed) => wire::error(&ApiError::new(
+            405,
+            codes::INVALID_URL,
+            "Method not allowed for this URL.",
+        )),
+        Some(Found::NoSuchPath) | None => wire::error(&ApiError::new(
+            404,
+            codes::INVALID_URL,
+            "Invalid URL Passed",
+        )),
+    };
+    drop(permit);
+    Ok(fault_after(
+        fault.as_ref(),
+        wire::with_rate_headers(response, rate),
+    ))
+}
+
+/// Serves one accounts-server request.
+pub(crate) async fn serve_accounts(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Resp, DropConnection> {
+    let (parts, body) = req.into_parts();
+    let bytes = body.collect().await?.to_bytes();
+    let method = parts.method.as_str().to_string();
+    let path = parts.uri.path().to_string();
+    let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
+    let op = format!("{method} {path}");
+    record(
+        &shared,
+        &method,
+        &path,
+        &query,
+        &parts.headers,
+        &bytes,
+        Some(op),
+    );
+    let fault = shared.faults.take(&method, &path);
+    if let Some(Fault::Delay(d)) = &fault {
+        tokio::time::sleep(*d).await;
+    }
+    if let Some(r) = fault_before(fault.as_ref())? {
+        return Ok(r);
+    }
+    let mut params: HashMap<String, String> = query.into_iter().collect();
+    if header_str(&parts.headers, header::CONTENT_TYPE)
+        .starts_with("application/x-www-form-urlencoded")
+    {
+        params.extend(parse_pairs(&String::from_utf8_lossy(&bytes)));
+    }
+    let reply = shared.accounts.handle(
+        &method,
+        &path,
+        &params,
+        shared.now_secs(),
+        &shared.api_domain,
+        &shared.accounts_url,
+    );
+    let r = match reply {
+        AccountsReply::Json(status, v) => wire::json(status, &v),
+        AccountsReply::Redirect(location) => {
+            let mut r = wire::json(302, &json!({}));
+            if let Ok(v) = http::HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            r
+        }
+    };
+    Ok(fault_after(fault.as_ref(), r))
+}

@@ -1,0 +1,9 @@
+//! Handlers of the API's resources.
+
+pub(crate) mod billing;
+pub(crate) mod contacts;
+pub(crate) mod defs;
+pub(crate) mod generic;
+pub(crate) mod misc;
+pub(crate) mod payments;
+pub(crate) mod projects;
