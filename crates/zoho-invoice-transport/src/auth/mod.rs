@@ -34,6 +34,12 @@ pub trait TokenSource: Send + Sync + fmt::Debug {
     /// `true` when asking [`token`](Self::token) again may give a better one (the request is
     /// then replayed once).
     fn invalidate(&self, token: &AccessToken) -> bool;
+
+    /// Whether [`invalidate`](Self::invalidate) can ever return `true`. A source that says no
+    /// spares the transport keeping a copy of each request for a replay.
+    fn can_replay(&self) -> bool {
+        true
+    }
 }
 
 /// Puts `Authorization: Zoho-oauthtoken ...` on each attempt, and replays once after a 401
@@ -83,10 +89,13 @@ impl Service<ApiRequest> for AuthService {
         let honour = self.honour_api_domain;
         Box::pin(async move {
             let token = source.token().await?;
-            let replay = request.clone();
+            let replay = source.can_replay().then(|| request.clone());
             let mut first = request;
             authorize(&mut first, &token, honour)?;
             let response = inner.call(first).await?;
+            let Some(replay) = replay else {
+                return Ok(response);
+            };
             if response.status() != StatusCode::UNAUTHORIZED || !source.invalidate(&token) {
                 return Ok(response);
             }

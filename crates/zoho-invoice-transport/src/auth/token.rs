@@ -103,4 +103,8 @@ impl TokenSource for StaticToken {
     fn invalidate(&self, _token: &AccessToken) -> bool {
         false
     }
+
+    fn can_replay(&self) -> bool {
+        false
+    }
 }
