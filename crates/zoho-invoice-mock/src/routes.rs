@@ -197,7 +197,7 @@ pub(crate) static ROUTES: &[Route] = &[
         b::email_content(c, &ESTIMATES)
     }),
     r("POST", "/estimates/email", |c| {
-        b::bulk_email(c, &ESTIMATES, "estimate_ids", MAX_BULK_EMAIL)
+        b::bulk_email(c, &ESTIMATES, "estimate_ids", MAX_BULK_EMAIL, false)
     }),
     r("GET", "/estimates/pdf", |c| {
         m::bulk_pdf(c, &ESTIMATES, "estimate_ids")
@@ -257,7 +257,7 @@ pub(crate) static ROUTES: &[Route] = &[
         b::email_content(c, &INVOICES)
     }),
     r("POST", "/invoices/email", |c| {
-        b::bulk_email(c, &INVOICES, "invoice_ids", MAX_BULK_EMAIL)
+        b::bulk_email(c, &INVOICES, "invoice_ids", MAX_BULK_EMAIL, false)
     }),
     r("POST", "/invoices/{invoice_id}/paymentreminder", |c| {
         g::ack(c, &INVOICES, "Your payment reminder has been sent.")
@@ -266,7 +266,7 @@ pub(crate) static ROUTES: &[Route] = &[
         b::email_content(c, &INVOICES)
     }),
     r("POST", "/invoices/paymentreminder", |c| {
-        b::bulk_email(c, &INVOICES, "invoice_ids", MAX_BULK_EMAIL)
+        b::bulk_email(c, &INVOICES, "invoice_ids", MAX_BULK_EMAIL, true)
     }),
     r("GET", "/invoices/pdf", |c| {
         m::bulk_pdf(c, &INVOICES, "invoice_ids")

@@ -63,6 +63,7 @@ async fn items_crud_and_active_flags() {
 async fn contacts_persons_addresses_and_comments() {
     let api = Api::start().await;
     let cid = api.contact("Bowman and Co").await;
+    // The reference answers a new contact person as a list of one.
     let person = api
         .create(
             "/contacts/contactpersons",
@@ -70,7 +71,7 @@ async fn contacts_persons_addresses_and_comments() {
             json!({"contact_id": cid, "first_name": "Will", "email": "will@zylker.org"}),
         )
         .await;
-    let pid = id(&person, "contact_person_id");
+    let pid = id(&person[0], "contact_person_id");
     let persons = api.get(&format!("/contacts/{cid}/contactpersons")).await;
     assert_eq!(persons["contact_persons"].as_array().unwrap().len(), 1);
     api.post_ok(&format!("/contacts/contactpersons/{pid}/primary"), None)
@@ -352,13 +353,15 @@ async fn payment_refunds_move_unused_amount() {
         )
         .await;
     let pid = id(&pay, "payment_id");
+    // The reference answers a new refund as a list of one under `payment_refunds`.
     let r = api
         .create(
             &format!("/customerpayments/{pid}/refunds"),
             "payment_refunds",
             json!({"amount": 30}),
         )
-        .await;
+        .await[0]
+        .clone();
     assert_eq!(
         api.get(&format!("/customerpayments/{pid}")).await["payment"]["unused_amount"],
         70
@@ -372,6 +375,13 @@ async fn payment_refunds_move_unused_amount() {
         )
         .await;
     assert_eq!(upd.status, 200);
+    assert_eq!(upd.json()["payment_refunds"][0]["amount"], 50);
+    assert_eq!(
+        api.get(&format!("/customerpayments/{pid}/refunds/{rid}"))
+            .await["payment_refunds"]["amount"],
+        50,
+        "one refund is an object"
+    );
     assert_eq!(
         api.get(&format!("/customerpayments/{pid}")).await["payment"]["unused_amount"],
         50
@@ -469,10 +479,11 @@ async fn estimates_recurring_and_retainers() {
         api.get(&format!("/recurringinvoices/{rid}")).await["recurring_invoice"]["status"],
         "active"
     );
+    // The reference answers a new retainer invoice under `retainerinvoices` (one object).
     let ret = api
         .create(
             "/retainerinvoices",
-            "retainerinvoice",
+            "retainerinvoices",
             json!({"customer_id": cid, "line_items": [{"description": "Advance", "rate": 500}]}),
         )
         .await;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::clock::{format_date, parse_date};
 use crate::ctx::Ctx;
 use crate::reply::{ApiError, HResult, Reply};
-use crate::resources::defs::{CONTACTS, INVOICES, ITEMS, Mode, Res};
+use crate::resources::defs::{CONTACTS, INVOICES, ITEMS, Mode, RETAINER_INVOICES, Res};
 use crate::resources::generic;
 use crate::state::{Record, cents, money, text};
 
@@ -390,8 +390,16 @@ pub(crate) fn email_one(c: &mut Ctx<'_>, res: &Res) -> HResult {
     )
 }
 
-/// Bulk email and reminders: at most `max` ids, each must exist.
-pub(crate) fn bulk_email(c: &mut Ctx<'_>, res: &Res, ids_param: &str, max: usize) -> HResult {
+/// Bulk email and reminders: at most `max` ids, each must exist. Reminders answer with an
+/// `info` report of what was sent (`report`), emails with a message only, as the reference
+/// shows them.
+pub(crate) fn bulk_email(
+    c: &mut Ctx<'_>,
+    res: &Res,
+    ids_param: &str,
+    max: usize,
+    report: bool,
+) -> HResult {
     let ids = c.id_list(ids_param);
     if ids.is_empty() {
         return Err(ApiError::missing(ids_param));
@@ -416,11 +424,17 @@ pub(crate) fn bulk_email(c: &mut Ctx<'_>, res: &Res, ids_param: &str, max: usize
         generic::store(c, res, r);
         generic::add_history(c, res, id, "Emailed");
     }
+    if !report {
+        return Ok(Reply::ok(
+            &format!("Mission accomplished! We've sent all the {}.", res.many),
+            vec![],
+        ));
+    }
     Ok(Reply::ok(
-        "Mission accomplished! We've sent all the emails.",
+        "success",
         vec![(
             "info",
-            json!({"email_success_info": {"message": "The emails were successfully sent", "sent_count": ids.len()}}),
+            json!({"email_success_info": {"message": "The reminders were successfully sent", "sent_count": ids.len()}}),
         )],
     ))
 }
@@ -442,11 +456,25 @@ pub(crate) fn email_content(c: &mut Ctx<'_>, res: &Res) -> HResult {
         "customer_id": rec.get("customer_id").cloned().unwrap_or(json!("")),
         "error_list": [],
     });
-    if res.table == INVOICES.table {
-        Ok(Reply::ok("success", vec![("data", data)]))
-    } else if let Value::Object(m) = data {
-        Ok(Reply::Json(200, crate::resources::misc::merge_envelope(m)))
+    let Value::Object(mut data) = data else {
+        return Ok(Reply::ok("success", vec![]));
+    };
+    let default_template =
+        json!([{"selected": true, "name": "Default", "email_template_id": "982000000000067"}]);
+    if res.table == RETAINER_INVOICES.table {
+        data.insert("gateways_configured".into(), json!(false));
+        data.insert("deprecated_placeholders_used".into(), json!([]));
+        data.insert("attachment_name".into(), json!(""));
+        data.insert("email_template_id".into(), json!("982000000000067"));
     } else {
-        Ok(Reply::ok("success", vec![]))
+        data.insert("emailtemplates".into(), default_template);
+    }
+    if res.table == INVOICES.table {
+        Ok(Reply::ok("success", vec![("data", Value::Object(data))]))
+    } else {
+        Ok(Reply::Json(
+            200,
+            crate::resources::misc::merge_envelope(data),
+        ))
     }
 }

@@ -1,4 +1,5 @@
-//! The resources the server stores: table, id field, envelope keys, numbering and hooks.
+//! The resources the server stores: table, id field, envelope keys and shapes, numbering and
+//! hooks.
 
 use crate::ctx::Ctx;
 use crate::reply::ApiError;
@@ -21,14 +22,55 @@ pub(crate) type Refresh = fn(i64, &mut Record);
 /// Checks and undoes side effects before a record is deleted.
 pub(crate) type OnDelete = fn(&mut Ctx<'_>, &Record) -> Result<(), ApiError>;
 
+/// How an answer carries the record it is about, as the reference's examples show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// One object under the key (`"invoice": {...}`).
+    One(&'static str),
+    /// A list of one object under the key (`"contact_person": [{...}]`).
+    ListOfOne(&'static str),
+    /// The record's fields at the top level, beside `code` and `message`.
+    Flat,
+    /// No record at all: only `code` and `message`.
+    Bare,
+}
+
+/// The shapes of the answers to create, get and update of a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Answers {
+    /// `POST /things`.
+    pub(crate) create: Shape,
+    /// `GET /things/{id}`.
+    pub(crate) get: Shape,
+    /// `PUT /things/{id}`.
+    pub(crate) update: Shape,
+}
+
+impl Answers {
+    /// Every answer carries one object under `key`.
+    pub(crate) const fn one(key: &'static str) -> Self {
+        Self::new(Shape::One(key), Shape::One(key), Shape::One(key))
+    }
+
+    /// Create, get and update answers in the given shapes.
+    pub(crate) const fn new(create: Shape, get: Shape, update: Shape) -> Self {
+        Self {
+            create,
+            get,
+            update,
+        }
+    }
+}
+
 /// A stored resource.
 pub(crate) struct Res {
     /// Table name in the organization's store.
     pub(crate) table: &'static str,
     /// Id field (`invoice_id`).
     pub(crate) id: &'static str,
-    /// Envelope key of one record (`invoice`).
-    pub(crate) one: &'static str,
+    /// How create, get and update answers carry the record (`"invoice": {...}`); the
+    /// reference's examples differ per resource and per operation.
+    pub(crate) answers: Answers,
     /// Envelope key of a list (`invoices`).
     pub(crate) many: &'static str,
     /// Name in messages (`invoice`).
@@ -68,7 +110,7 @@ const fn res(
     Res {
         table,
         id,
-        one,
+        answers: Answers::one(one),
         many,
         label,
         parent: None,
@@ -82,9 +124,15 @@ const fn res(
     }
 }
 
-const fn comments(table: &'static str, many: &'static str, parent: &'static Res) -> Res {
+const fn comments(
+    table: &'static str,
+    many: &'static str,
+    parent: &'static Res,
+    answers: Answers,
+) -> Res {
     Res {
         parent: Some(parent),
+        answers,
         required: &["description"],
         prepare: contacts::prepare_comment,
         ..res(table, "comment_id", "comment", many, "comment")
@@ -118,8 +166,12 @@ pub(crate) static CONTACTS: Res = Res {
     ..res("contacts", "contact_id", "contact", "contacts", "contact")
 };
 
-pub(crate) static CONTACT_COMMENTS: Res =
-    comments("contact_comments", "contact_comments", &CONTACTS);
+pub(crate) static CONTACT_COMMENTS: Res = comments(
+    "contact_comments",
+    "contact_comments",
+    &CONTACTS,
+    Answers::one("comment"),
+);
 
 pub(crate) static CONTACT_ADDRESSES: Res = Res {
     parent: Some(&CONTACTS),
@@ -134,6 +186,11 @@ pub(crate) static CONTACT_ADDRESSES: Res = Res {
 
 pub(crate) static CONTACT_PERSONS: Res = Res {
     parent: Some(&CONTACTS),
+    answers: Answers::new(
+        Shape::ListOfOne("contact_person"),
+        Shape::One("contact_person"),
+        Shape::ListOfOne("contact_person"),
+    ),
     required: &["first_name"],
     ..res(
         "contact_persons",
@@ -167,7 +224,12 @@ pub(crate) static ESTIMATES: Res = Res {
     )
 };
 
-pub(crate) static ESTIMATE_COMMENTS: Res = comments("estimate_comments", "comments", &ESTIMATES);
+pub(crate) static ESTIMATE_COMMENTS: Res = comments(
+    "estimate_comments",
+    "comments",
+    &ESTIMATES,
+    Answers::new(Shape::Bare, Shape::One("comment"), Shape::One("comment")),
+);
 
 pub(crate) static INVOICES: Res = Res {
     number: Some(("invoice_number", "INV-")),
@@ -180,7 +242,12 @@ pub(crate) static INVOICES: Res = Res {
     ..res("invoices", "invoice_id", "invoice", "invoices", "invoice")
 };
 
-pub(crate) static INVOICE_COMMENTS: Res = comments("invoice_comments", "comments", &INVOICES);
+pub(crate) static INVOICE_COMMENTS: Res = comments(
+    "invoice_comments",
+    "comments",
+    &INVOICES,
+    Answers::new(Shape::Bare, Shape::One("comment"), Shape::Flat),
+);
 
 pub(crate) static RECURRING_INVOICES: Res = Res {
     required: &["recurrence_name", "customer_id"],
@@ -200,6 +267,7 @@ pub(crate) static RECURRING_INVOICE_COMMENTS: Res = comments(
     "recurring_invoice_comments",
     "comments",
     &RECURRING_INVOICES,
+    Answers::one("comment"),
 );
 
 pub(crate) static PAYMENTS: Res = Res {
@@ -217,6 +285,11 @@ pub(crate) static PAYMENTS: Res = Res {
 
 pub(crate) static PAYMENT_REFUNDS: Res = Res {
     parent: Some(&PAYMENTS),
+    answers: Answers::new(
+        Shape::ListOfOne("payment_refunds"),
+        Shape::One("payment_refunds"),
+        Shape::ListOfOne("payment_refunds"),
+    ),
     required: &["amount"],
     prepare: payments::prepare_payment_refund,
     on_delete: payments::delete_payment_refund,
@@ -235,6 +308,11 @@ pub(crate) static RETAINER_INVOICES: Res = Res {
     status: Some("draft"),
     history: Some(&RETAINER_COMMENTS),
     prepare: billing::prepare_invoice,
+    answers: Answers::new(
+        Shape::One("retainerinvoices"),
+        Shape::One("retainerinvoice"),
+        Shape::One("retainerinvoices"),
+    ),
     ..res(
         "retainer_invoices",
         "retainerinvoice_id",
@@ -244,8 +322,12 @@ pub(crate) static RETAINER_INVOICES: Res = Res {
     )
 };
 
-pub(crate) static RETAINER_COMMENTS: Res =
-    comments("retainer_comments", "comments", &RETAINER_INVOICES);
+pub(crate) static RETAINER_COMMENTS: Res = comments(
+    "retainer_comments",
+    "comments",
+    &RETAINER_INVOICES,
+    Answers::new(Shape::Bare, Shape::One("comment"), Shape::Flat),
+);
 
 pub(crate) static CREDIT_NOTES: Res = Res {
     number: Some(("creditnote_number", "CN-")),
@@ -263,8 +345,12 @@ pub(crate) static CREDIT_NOTES: Res = Res {
     )
 };
 
-pub(crate) static CREDIT_NOTE_COMMENTS: Res =
-    comments("creditnote_comments", "comments", &CREDIT_NOTES);
+pub(crate) static CREDIT_NOTE_COMMENTS: Res = comments(
+    "creditnote_comments",
+    "comments",
+    &CREDIT_NOTES,
+    Answers::new(Shape::Bare, Shape::One("comment"), Shape::One("comment")),
+);
 
 pub(crate) static CREDIT_NOTE_REFUNDS: Res = Res {
     parent: Some(&CREDIT_NOTES),
@@ -320,7 +406,16 @@ pub(crate) static PROJECTS: Res = Res {
     ..res("projects", "project_id", "project", "projects", "project")
 };
 
-pub(crate) static PROJECT_COMMENTS: Res = comments("project_comments", "comments", &PROJECTS);
+pub(crate) static PROJECT_COMMENTS: Res = comments(
+    "project_comments",
+    "comments",
+    &PROJECTS,
+    Answers::new(
+        Shape::ListOfOne("comments"),
+        Shape::One("comment"),
+        Shape::One("comment"),
+    ),
+);
 
 pub(crate) static TASKS: Res = Res {
     parent: Some(&PROJECTS),

@@ -1,13 +1,13 @@
 //! Create, get, list, update and delete for any stored resource, plus status changes,
 //! flags and history.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::ctx::{Ctx, Format};
 use crate::list;
 use crate::pdf;
 use crate::reply::{ApiError, HResult, Reply, capitalize};
-use crate::resources::defs::{Mode, Res};
+use crate::resources::defs::{Mode, Res, Shape};
 use crate::state::{Record, text};
 
 /// Whether a required field is present and not blank.
@@ -126,13 +126,33 @@ pub(crate) fn create_record(
     Ok(c.org.get(res.table, &id).cloned().unwrap_or(input))
 }
 
+/// A success answer carrying `rec` in `shape`, with HTTP `status`.
+pub(crate) fn record_reply(status: u16, message: &str, shape: Shape, rec: Record) -> Reply {
+    let mut map = Map::new();
+    match shape {
+        Shape::One(key) => {
+            map.insert(key.into(), Value::Object(rec));
+        }
+        Shape::ListOfOne(key) => {
+            map.insert(key.into(), json!([rec]));
+        }
+        Shape::Flat => map.extend(rec),
+        Shape::Bare => {}
+    }
+    map.insert("code".into(), json!(0));
+    map.insert("message".into(), json!(message));
+    Reply::Json(status, Value::Object(map))
+}
+
 /// `POST /things`.
 pub(crate) fn create(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let input = c.input()?;
     let rec = create_record(c, res, input)?;
-    Ok(Reply::created(
+    Ok(record_reply(
+        201,
         &format!("The {} has been created.", res.label),
-        vec![(res.one, Value::Object(rec))],
+        res.answers.create,
+        rec,
     ))
 }
 
@@ -143,7 +163,7 @@ pub(crate) fn get(c: &mut Ctx<'_>, res: &Res) -> HResult {
     if c.format != Format::Json {
         return Ok(pdf::document_reply(c.format, res, &[rec]));
     }
-    Ok(Reply::ok("success", vec![(res.one, Value::Object(rec))]))
+    Ok(record_reply(200, "success", res.answers.get, rec))
 }
 
 /// The records of a list, under the parent in the path if any, refreshed.
@@ -206,9 +226,11 @@ pub(crate) fn update(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let input = c.input()?;
     let rec = update_record(c, res, &id, input)?;
-    Ok(Reply::ok(
+    Ok(record_reply(
+        200,
         &format!("The {} has been updated.", res.label),
-        vec![(res.one, Value::Object(rec))],
+        res.answers.update,
+        rec,
     ))
 }
 

@@ -27,13 +27,17 @@ pub(crate) fn merge_envelope(fields: Map<String, Value>) -> Value {
     Value::Object(m)
 }
 
-/// `GET /invoices/templates` and the like.
+/// `GET /invoices/templates` and the like. The estimate templates answer carries one bare
+/// template object, as the reference's example shows it; the others carry a list.
 pub(crate) fn templates(_: &mut Ctx<'_>, kind: &str) -> HResult {
     let list = json!([
         {"template_name": "Standard", "template_id": "982000000000143", "template_type": "standard"},
         {"template_name": "Professional", "template_id": "982000000000144", "template_type": "professional"},
         {"template_name": format!("Simple {kind}"), "template_id": "982000000000145", "template_type": "simple"},
     ]);
+    if kind == "estimate" {
+        return Ok(Reply::ok("success", vec![("templates", list[0].clone())]));
+    }
     Ok(Reply::ok("success", vec![("templates", list)]))
 }
 
@@ -76,7 +80,7 @@ fn check_type(upload: &Upload) -> Result<(), ApiError> {
 }
 
 /// Stores an upload and lists it among the record's `documents`.
-fn attach(c: &mut Ctx<'_>, res: &Res, id: &str, upload: Upload) -> Result<Value, ApiError> {
+fn attach(c: &mut Ctx<'_>, res: &Res, id: &str, upload: Upload) -> Result<(), ApiError> {
     check_type(&upload)?;
     let mut rec = generic::load(c, res, id)?;
     let doc_id = c.new_id();
@@ -92,25 +96,29 @@ fn attach(c: &mut Ctx<'_>, res: &Res, id: &str, upload: Upload) -> Result<Value,
         Some(Value::Array(a)) => a.clone(),
         _ => Vec::new(),
     };
-    docs.push(doc.clone());
+    docs.push(doc);
     rec.insert("documents".into(), Value::Array(docs));
     rec.insert("has_attachment".into(), json!(true));
     c.org.files.insert(doc_id, upload);
     generic::store(c, res, rec);
-    Ok(doc)
+    Ok(())
 }
 
-/// `POST /invoices/{id}/attachment` (multipart field `attachment`).
+/// `POST /invoices/{id}/attachment` (multipart field `attachment`). The answer carries no
+/// document, as in the reference; the record's `documents` list it.
 pub(crate) fn add_attachment(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.param(res.id).to_string();
     let upload = c
         .upload("attachment")
         .cloned()
         .ok_or_else(|| ApiError::missing("attachment"))?;
-    let doc = attach(c, res, &id, upload)?;
+    attach(c, res, &id, upload)?;
     Ok(Reply::created(
-        "Your file has been successfully attached.",
-        vec![("documents", json!([doc]))],
+        &format!(
+            "Your file has been successfully attached to the {}.",
+            res.label
+        ),
+        vec![],
     ))
 }
 

@@ -510,13 +510,12 @@ pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
     if total > balance {
         return Err(exceeds("balance of the credit note"));
     }
-    let mut rows = Vec::new();
     for (iid, a) in apps {
-        rows.push(Value::Object(apply_credit(c, &cid, &iid, a)?));
+        apply_credit(c, &cid, &iid, a)?;
     }
     Ok(Reply::ok(
         "Credits have been applied to the invoice(s).",
-        vec![("apply_to_invoices", json!({"invoices": rows}))],
+        vec![],
     ))
 }
 
