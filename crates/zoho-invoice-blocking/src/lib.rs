@@ -14,4 +14,6 @@
 //! assert!(contact.contact_id.is_none());
 //! ```
 
+#![warn(clippy::unwrap_used)]
+
 pub use zoho_invoice::models;

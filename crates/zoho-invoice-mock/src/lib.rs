@@ -40,6 +40,8 @@
 //! # }).unwrap();
 //! ```
 
+#![warn(clippy::unwrap_used)]
+
 mod accounts;
 mod admin;
 mod api;

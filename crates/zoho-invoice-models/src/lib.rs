@@ -35,6 +35,8 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+#![warn(clippy::unwrap_used)]
+
 pub mod common;
 pub mod envelope;
 pub mod ids;

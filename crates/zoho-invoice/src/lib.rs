@@ -1,18 +1,68 @@
-//! Typed async client for every operation of the Zoho Invoice API.
+//! Typed async client for the Zoho Invoice API.
 //!
-//! This is the crate most users depend on. It will define each of the API's 212 operations
-//! once, as a value that describes itself (method, path, query, body and response type),
-//! execute them through `zoho-invoice-transport`, paginate lists as streams, download PDFs and
-//! watch for changed records.
+//! Each operation of the API is a type implementing [`Endpoint`]: a value that describes its
+//! request (method, path with percent-encoded ids, query, body) and the type its answer
+//! decodes into. The [`Client`] executes those values through a
+//! [`Transport`](zoho_invoice_transport::Transport) (OAuth, retry, rate limiting), and the
+//! blocking client executes the very same values, so no operation is written twice.
 //!
-//! **Status:** laid out, not written yet. Today it re-exports the data types:
+//! - Invalid input (an empty id, a bulk call over the API's limit) is refused with a typed
+//!   [`Error`] before anything is sent; ids are percent-encoded so they can never change the
+//!   path.
+//! - Lists paginate as streams of pages or of records ([`Client::pages`], [`Client::items`]).
+//! - [`Client::raw`] makes any call through the same stack.
 //!
 //! ```
-//! use zoho_invoice::models::invoices::Invoice;
+//! use zoho_invoice::items::GetItem;
+//! use zoho_invoice::{Client, Endpoint};
+//! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
-//! let invoice: Invoice = serde_json::from_str(r#"{"invoice_id": "982000000567114", "total": 40.60}"#)?;
-//! assert_eq!(invoice.total.map(|t| t.to_string()).as_deref(), Some("40.60"));
-//! # Ok::<(), serde_json::Error>(())
+//! // A hand-written transport standing in for the network.
+//! struct Canned;
+//!
+//! #[async_trait::async_trait]
+//! impl Transport for Canned {
+//!     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, zoho_invoice_transport::Error> {
+//!         assert_eq!(request.path(), "/items/903000000045027");
+//!         Ok(ApiResponse::json_ok(r#"{"code": 0, "message": "success",
+//!             "item": {"item_id": "903000000045027", "name": "Hard Drive", "rate": 120.00}}"#))
+//!     }
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let client = Client::new(Canned);
+//! let item = client.send(&GetItem { item_id: "903000000045027".parse()? }).await?.record;
+//! assert_eq!(item.name.as_deref(), Some("Hard Drive"));
+//! assert_eq!(item.rate.map(|r| r.to_string()).as_deref(), Some("120.00"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
 //! ```
 
-pub use zoho_invoice_transport::models;
+#![warn(clippy::unwrap_used)]
+
+mod client;
+pub mod endpoint;
+mod error;
+mod macros;
+mod multipart;
+pub mod paginate;
+pub mod path;
+pub mod query;
+mod resources;
+
+pub use client::Client;
+pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
+pub use error::Error;
+pub use paginate::{PageOf, Paginated};
+pub use resources::*;
+
+pub use zoho_invoice_models as models;
+pub use zoho_invoice_transport as transport;
+
+/// Every operation this crate defines: resource, name, method and path template.
+pub fn operations() -> Vec<Operation> {
+    resources::OPERATION_GROUPS
+        .iter()
+        .flat_map(|group| group.iter().cloned())
+        .collect()
+}

@@ -1,0 +1,106 @@
+//! The async client.
+
+use std::sync::Arc;
+
+use futures_util::Stream;
+use http::Method;
+use zoho_invoice_transport::{ApiRequest, Transport};
+
+use crate::endpoint::{Endpoint, FromResponse};
+use crate::error::Error;
+use crate::paginate::{PageOf, Paginated};
+
+/// The async client: executes [operations](crate::Endpoint) through a [`Transport`]
+/// (the default hyper + rustls stack, or your own).
+///
+/// Cheap to clone; clones share the transport (its connection pool, token and rate limiter).
+#[derive(Clone)]
+pub struct Client {
+    transport: Arc<dyn Transport>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client over `transport`.
+    pub fn new(transport: impl Transport + 'static) -> Self {
+        Self {
+            transport: Arc::new(transport),
+        }
+    }
+
+    /// A client over a shared transport.
+    pub fn from_shared(transport: Arc<dyn Transport>) -> Self {
+        Self { transport }
+    }
+
+    /// The transport calls go through.
+    pub fn transport(&self) -> &Arc<dyn Transport> {
+        &self.transport
+    }
+
+    /// Performs one operation: checks its input, sends it, decodes the answer.
+    pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = endpoint.request()?;
+        let response = self.transport.send(request).await?;
+        E::Output::from_response(&E::OPERATION, response)
+    }
+
+    /// The pages of a list operation, one request per page.
+    pub fn pages<E>(
+        &self,
+        endpoint: E,
+    ) -> impl Stream<Item = Result<E::Output, Error>> + Send + use<E>
+    where
+        E: Paginated,
+        E::Output: PageOf + Send,
+    {
+        crate::paginate::pages(self.clone(), endpoint)
+    }
+
+    /// The records of a list operation, across all its pages.
+    pub fn items<E>(
+        &self,
+        endpoint: E,
+    ) -> impl Stream<Item = Result<<E::Output as PageOf>::Item, Error>> + Send + use<E>
+    where
+        E: Paginated,
+        E::Output: PageOf + Send,
+        <E::Output as PageOf>::Item: Send,
+    {
+        crate::paginate::items(self.clone(), endpoint)
+    }
+
+    /// Any call, for what is not typed yet: a method, a path under the API base (ids in it
+    /// are yours to encode), query pairs and an optional JSON body, through the same stack
+    /// (auth, retry, rate limit). Returns the answer's JSON.
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+    ) -> Result<serde_json::Value, Error> {
+        let mut target = path.to_owned();
+        if !query.is_empty() {
+            let mut q = form_urlencoded::Serializer::new(String::new());
+            q.extend_pairs(query);
+            target.push(if target.contains('?') { '&' } else { '?' });
+            target.push_str(&q.finish());
+        }
+        let mut request = ApiRequest::new(method, &target)?;
+        if let Some(body) = body {
+            request = request
+                .with_json(serde_json::to_vec(body).map_err(|e| Error::Encode(e.to_string()))?);
+        }
+        let response = self.transport.send(request).await?;
+        serde_json::from_slice(response.body()).map_err(|e| Error::Decode {
+            operation: "raw call",
+            reason: e.to_string(),
+        })
+    }
+}

@@ -1,0 +1,198 @@
+//! Operations as values: each of the API's operations is a type implementing [`Endpoint`],
+//! which describes its request (method, path with encoded ids, query, body) and its answer.
+//! The async [`Client`](crate::Client) and the blocking client execute the same values.
+
+use bytes::Bytes;
+use http::Method;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use zoho_invoice_transport::{ApiRequest, ApiResponse};
+
+use crate::error::Error;
+use crate::query::Query;
+
+/// One row of the API's table of operations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    /// The resource group, as the reference names it (`Invoices`).
+    pub resource: &'static str,
+    /// The operation's name, as the reference names it (`Create an invoice`).
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template under the API base, ids in braces (`/invoices/{invoice_id}`).
+    pub path: &'static str,
+}
+
+/// A request body.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub enum Body {
+    /// No body.
+    #[default]
+    None,
+    /// A JSON document.
+    Json(Bytes),
+    /// A `multipart/form-data` upload of one file.
+    Multipart(Upload),
+}
+
+impl Body {
+    /// Encodes a value as JSON.
+    pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
+        serde_json::to_vec(value)
+            .map(|v| Self::Json(v.into()))
+            .map_err(|e| Error::Encode(e.to_string()))
+    }
+}
+
+/// A file to upload (attachments, receipts).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Upload {
+    /// The form field (`attachment`, `receipt`).
+    pub field: &'static str,
+    /// The file's name.
+    pub file_name: String,
+    /// Its content type (`application/pdf`, `image/png`).
+    pub content_type: String,
+    /// Its bytes.
+    pub bytes: Bytes,
+}
+
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("field", &self.field)
+            .field("file_name", &self.file_name)
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// An operation of the API, described as a value.
+pub trait Endpoint: Send + Sync {
+    /// What a successful answer decodes into.
+    type Output: FromResponse;
+
+    /// The operation this value performs.
+    const OPERATION: Operation;
+
+    /// The ids that fill the path template's placeholders, in order.
+    fn path_ids(&self) -> Vec<&str> {
+        Vec::new()
+    }
+
+    /// Adds the query pairs; an error refuses the call before anything is sent.
+    fn query(&self, _query: &mut Query) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// The request body.
+    fn body(&self) -> Result<Body, Error> {
+        Ok(Body::None)
+    }
+
+    /// The request this value describes, ready for a transport: the path filled with encoded
+    /// ids, the query, the body. Every check on the input happens here, before sending.
+    fn request(&self) -> Result<ApiRequest, Error> {
+        let op = Self::OPERATION;
+        let mut path = crate::path::fill(op.path, &self.path_ids())?;
+        let mut query = Query::new();
+        self.query(&mut query)?;
+        if !query.is_empty() {
+            path.push('?');
+            path.push_str(&query.encode());
+        }
+        let request = ApiRequest::new(op.method.clone(), &path)?;
+        Ok(match self.body()? {
+            Body::None => request,
+            Body::Json(json) => request.with_json(json),
+            Body::Multipart(upload) => crate::multipart::attach(request, &upload),
+        })
+    }
+}
+
+/// Decodes a successful answer.
+pub trait FromResponse: Sized {
+    /// Decodes `response`, answered to `operation`.
+    fn from_response(operation: &Operation, response: ApiResponse) -> Result<Self, Error>;
+}
+
+impl<T: DeserializeOwned> FromResponse for T {
+    fn from_response(operation: &Operation, response: ApiResponse) -> Result<Self, Error> {
+        serde_json::from_slice(response.body()).map_err(|e| Error::Decode {
+            operation: operation.name,
+            reason: e.to_string(),
+        })
+    }
+}
+
+/// A downloaded file: a PDF, an HTML page, an attachment.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Download {
+    /// The file's bytes.
+    pub bytes: Bytes,
+    /// Its content type (`application/pdf`).
+    pub content_type: Option<String>,
+    /// Its name, from `Content-Disposition` (`INV-000001.pdf`).
+    pub file_name: Option<String>,
+}
+
+impl std::fmt::Debug for Download {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Download")
+            .field("len", &self.bytes.len())
+            .field("content_type", &self.content_type)
+            .field("file_name", &self.file_name)
+            .finish()
+    }
+}
+
+impl FromResponse for Download {
+    fn from_response(_operation: &Operation, response: ApiResponse) -> Result<Self, Error> {
+        let header = |name: http::header::HeaderName| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header(http::header::CONTENT_TYPE);
+        let file_name = header(http::header::CONTENT_DISPOSITION)
+            .as_deref()
+            .and_then(file_name_of);
+        Ok(Self {
+            bytes: response.into_body(),
+            content_type,
+            file_name,
+        })
+    }
+}
+
+/// The file name of a `Content-Disposition` value: `attachment; filename="INV-384.pdf"`.
+fn file_name_of(disposition: &str) -> Option<String> {
+    disposition.split(';').map(str::trim).find_map(|part| {
+        let value = part.strip_prefix("filename=")?;
+        let value = value.trim_matches('"');
+        (!value.is_empty()).then(|| value.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_come_from_content_disposition() {
+        assert_eq!(
+            file_name_of(r#"attachment; filename="INV-384.pdf""#).as_deref(),
+            Some("INV-384.pdf")
+        );
+        assert_eq!(
+            file_name_of("inline; filename=a.html").as_deref(),
+            Some("a.html")
+        );
+        assert_eq!(file_name_of("attachment"), None);
+    }
+}

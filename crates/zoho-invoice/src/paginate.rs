@@ -1,0 +1,136 @@
+//! Pagination: a list operation as a stream of pages or of records.
+//!
+//! Pages are fetched one after the other, `per_page` 200 unless the filter says otherwise.
+//! The stream ends after the last page, after the first error (which it yields), and when
+//! the server contradicts itself (more pages announced but an empty page sent, or a page
+//! other than the one asked for), so it cannot loop forever.
+
+use futures_util::stream::{self, Stream, StreamExt};
+use zoho_invoice_models::envelope::{Page, Resource};
+
+use crate::client::Client;
+use crate::endpoint::{Endpoint, FromResponse};
+use crate::error::Error;
+use crate::query::{MAX_PER_PAGE, Paging};
+
+/// A list operation whose pages can be walked.
+pub trait Paginated: Endpoint + Clone + 'static
+where
+    Self::Output: PageOf,
+{
+    /// The paging of the operation's filter.
+    fn paging_mut(&mut self) -> &mut Paging;
+}
+
+/// A page of records.
+pub trait PageOf: FromResponse {
+    /// The records' type.
+    type Item;
+    /// Whether the server says a further page exists.
+    fn has_more(&self) -> bool;
+    /// The page number the server says this is.
+    fn page_number(&self) -> Option<u32>;
+    /// How many records the page holds.
+    fn len(&self) -> usize;
+    /// Whether the page holds no record.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The records.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+impl<T> PageOf for Page<T>
+where
+    T: Resource,
+    Page<T>: FromResponse,
+{
+    type Item = T;
+    fn has_more(&self) -> bool {
+        self.has_more_page()
+    }
+    fn page_number(&self) -> Option<u32> {
+        self.page_context.as_ref().and_then(|p| p.page)
+    }
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+    fn into_items(self) -> Vec<T> {
+        self.records
+    }
+}
+
+/// The most pages one walk fetches (2,000,000 records at 200 a page): a guard against a
+/// server that never stops announcing more.
+pub const MAX_PAGES: u32 = 10_000;
+
+struct Walk<E> {
+    client: Client,
+    endpoint: E,
+    next: Option<u32>,
+}
+
+/// The pages of `endpoint`, from the page its filter names (1 if none).
+pub(crate) fn pages<E>(
+    client: Client,
+    mut endpoint: E,
+) -> impl Stream<Item = Result<E::Output, Error>> + Send
+where
+    E: Paginated,
+    E::Output: PageOf + Send,
+{
+    let paging = endpoint.paging_mut();
+    let first = paging.page.unwrap_or(1).max(1);
+    paging.per_page.get_or_insert(MAX_PER_PAGE);
+    stream::unfold(
+        Walk {
+            client,
+            endpoint,
+            next: Some(first),
+        },
+        |mut walk| async move {
+            let page = walk.next.take()?;
+            walk.endpoint.paging_mut().page = Some(page);
+            let result = walk
+                .client
+                .send(&walk.endpoint)
+                .await
+                .and_then(|output: E::Output| {
+                    if output.page_number().is_some_and(|n| n != page) {
+                        return Err(Error::Decode {
+                            operation: E::OPERATION.name,
+                            reason: format!(
+                                "asked for page {page}, the server sent page {:?}",
+                                output.page_number()
+                            ),
+                        });
+                    }
+                    Ok(output)
+                });
+            if let Ok(output) = &result {
+                let more = output.has_more() && !output.is_empty() && page < MAX_PAGES;
+                walk.next = more.then_some(page + 1);
+            }
+            Some((result, walk))
+        },
+    )
+}
+
+/// The records of every page of `endpoint`.
+pub(crate) fn items<E>(
+    client: Client,
+    endpoint: E,
+) -> impl Stream<Item = Result<<E::Output as PageOf>::Item, Error>> + Send
+where
+    E: Paginated,
+    E::Output: PageOf + Send,
+    <E::Output as PageOf>::Item: Send,
+{
+    pages(client, endpoint).flat_map(|page| {
+        let items: Vec<Result<_, Error>> = match page {
+            Ok(page) => page.into_items().into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        };
+        stream::iter(items)
+    })
+}

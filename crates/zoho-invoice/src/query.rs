@@ -1,0 +1,338 @@
+//! Query strings: the pairs an operation sends, and typed list filters with Zoho's variants
+//! (`name_startswith`, `total_less_than`, `date_start`, ...).
+
+use std::borrow::Cow;
+
+use zoho_invoice_models::{Decimal, NaiveDate, Timestamp};
+
+use crate::error::Error;
+
+/// The query pairs of one request, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pairs: Vec<(Cow<'static, str>, String)>,
+}
+
+impl Query {
+    /// An empty query.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one pair.
+    pub fn push(&mut self, key: impl Into<Cow<'static, str>>, value: impl Into<String>) {
+        self.pairs.push((key.into(), value.into()));
+    }
+
+    /// The pairs.
+    pub fn pairs(&self) -> &[(Cow<'static, str>, String)] {
+        &self.pairs
+    }
+
+    /// The value of the first pair with this key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether there is no pair.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The pairs, percent-encoded as `application/x-www-form-urlencoded`.
+    pub fn encode(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.pairs {
+            out.append_pair(k, v);
+        }
+        out.finish()
+    }
+}
+
+/// What a value adds to a query.
+pub trait ToQuery {
+    /// Adds this value's pairs to `query`; an error refuses the request before it is sent.
+    fn to_query(&self, query: &mut Query) -> Result<(), Error>;
+}
+
+impl<T: ToQuery> ToQuery for Option<T> {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        match self {
+            Some(v) => v.to_query(query),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A filter on a text field: `name`, `name_startswith`, `name_contains`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TextFilter {
+    /// The field equals the text.
+    Is(String),
+    /// The field starts with the text.
+    StartsWith(String),
+    /// The field contains the text.
+    Contains(String),
+}
+
+impl TextFilter {
+    /// Adds the pair for `field`.
+    pub fn push(&self, field: &'static str, query: &mut Query) {
+        match self {
+            Self::Is(v) => query.push(field, v.clone()),
+            Self::StartsWith(v) => query.push(format!("{field}_startswith"), v.clone()),
+            Self::Contains(v) => query.push(format!("{field}_contains"), v.clone()),
+        }
+    }
+}
+
+/// A filter on an amount: `total`, `total_less_than`, `total_less_equals`,
+/// `total_greater_than`, `total_greater_equals`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AmountFilter {
+    /// Equal to.
+    Is(Decimal),
+    /// Less than.
+    LessThan(Decimal),
+    /// Less than or equal to.
+    LessEquals(Decimal),
+    /// Greater than.
+    GreaterThan(Decimal),
+    /// Greater than or equal to.
+    GreaterEquals(Decimal),
+}
+
+impl AmountFilter {
+    /// Adds the pair for `field`.
+    pub fn push(&self, field: &'static str, query: &mut Query) {
+        let (suffix, v) = match self {
+            Self::Is(v) => ("", v),
+            Self::LessThan(v) => ("_less_than", v),
+            Self::LessEquals(v) => ("_less_equals", v),
+            Self::GreaterThan(v) => ("_greater_than", v),
+            Self::GreaterEquals(v) => ("_greater_equals", v),
+        };
+        query.push(format!("{field}{suffix}"), v.to_string());
+    }
+}
+
+/// A filter on a date: `date`, `date_start`, `date_end`, `date_before`, `date_after`, or a
+/// range (`date_start` and `date_end`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateFilter {
+    /// On the day.
+    On(NaiveDate),
+    /// On or after the day.
+    Start(NaiveDate),
+    /// On or before the day.
+    End(NaiveDate),
+    /// Before the day.
+    Before(NaiveDate),
+    /// After the day.
+    After(NaiveDate),
+    /// From the first day to the second, both included.
+    Between(NaiveDate, NaiveDate),
+}
+
+impl DateFilter {
+    /// Adds the pairs for `field`.
+    pub fn push(&self, field: &'static str, query: &mut Query) {
+        let mut one =
+            |suffix: &str, d: &NaiveDate| query.push(format!("{field}{suffix}"), d.to_string());
+        match self {
+            Self::On(d) => one("", d),
+            Self::Start(d) => one("_start", d),
+            Self::End(d) => one("_end", d),
+            Self::Before(d) => one("_before", d),
+            Self::After(d) => one("_after", d),
+            Self::Between(a, b) => {
+                one("_start", a);
+                one("_end", b);
+            }
+        }
+    }
+}
+
+/// The order of a sorted list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Ascending (`A`).
+    Ascending,
+    /// Descending (`D`).
+    Descending,
+}
+
+impl std::fmt::Display for SortOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Ascending => "A",
+            Self::Descending => "D",
+        })
+    }
+}
+
+/// Writes a timestamp the way Zoho's filters take it (`2013-11-18T02:02:51-0800`).
+pub fn timestamp_value(t: &Timestamp) -> String {
+    zoho_invoice_models::time::format_timestamp(t)
+}
+
+/// Which page of a list to fetch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Paging {
+    /// The page, from 1.
+    pub page: Option<u32>,
+    /// Records per page, at most [`MAX_PER_PAGE`].
+    pub per_page: Option<u32>,
+}
+
+/// The most records a page holds.
+pub const MAX_PER_PAGE: u32 = 200;
+
+impl ToQuery for Paging {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        if let Some(page) = self.page {
+            query.push("page", page.max(1).to_string());
+        }
+        if let Some(per_page) = self.per_page {
+            query.push("per_page", per_page.clamp(1, MAX_PER_PAGE).to_string());
+        }
+        Ok(())
+    }
+}
+
+/// The ids of a bulk call, sent as one comma-separated value (`invoice_ids=1,2,3`), with the
+/// API's limit checked before sending.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BulkIds<K> {
+    ids: Vec<zoho_invoice_models::ids::Id<K>>,
+}
+
+impl<K: zoho_invoice_models::ids::IdKind> std::fmt::Debug for BulkIds<K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.ids).finish()
+    }
+}
+
+impl<K> BulkIds<K> {
+    /// The ids.
+    pub fn new(ids: impl IntoIterator<Item = zoho_invoice_models::ids::Id<K>>) -> Self {
+        Self {
+            ids: ids.into_iter().collect(),
+        }
+    }
+
+    /// The ids.
+    pub fn ids(&self) -> &[zoho_invoice_models::ids::Id<K>] {
+        &self.ids
+    }
+
+    /// Checks the count against `limit` and adds `key=1,2,3`.
+    pub fn push(
+        &self,
+        operation: &'static str,
+        key: &'static str,
+        limit: usize,
+        query: &mut Query,
+    ) -> Result<(), Error> {
+        if self.ids.is_empty() {
+            return Err(Error::NoIds { operation });
+        }
+        if self.ids.len() > limit {
+            return Err(Error::TooManyIds {
+                operation,
+                limit,
+                given: self.ids.len(),
+            });
+        }
+        let joined = self
+            .ids
+            .iter()
+            .map(|id| id.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        query.push(key, joined);
+        Ok(())
+    }
+}
+
+impl<K> FromIterator<zoho_invoice_models::ids::Id<K>> for BulkIds<K> {
+    fn from_iter<I: IntoIterator<Item = zoho_invoice_models::ids::Id<K>>>(iter: I) -> Self {
+        Self::new(iter)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zoho_invoice_models::ids::InvoiceId;
+
+    #[test]
+    fn filters_use_zoho_suffixes() {
+        let mut q = Query::new();
+        TextFilter::StartsWith("Bow".into()).push("customer_name", &mut q);
+        AmountFilter::LessEquals(Decimal::new(1050, 2)).push("total", &mut q);
+        DateFilter::Between(
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 1, 31).unwrap(),
+        )
+        .push("date", &mut q);
+        assert_eq!(
+            q.encode(),
+            "customer_name_startswith=Bow&total_less_equals=10.50&date_start=2024-01-01&date_end=2024-01-31"
+        );
+    }
+
+    #[test]
+    fn values_are_percent_encoded() {
+        let mut q = Query::new();
+        q.push("search_text", "a&b=c d");
+        assert_eq!(q.encode(), "search_text=a%26b%3Dc+d");
+    }
+
+    #[test]
+    fn paging_is_clamped_to_the_api_limits() {
+        let mut q = Query::new();
+        Paging {
+            page: Some(0),
+            per_page: Some(500),
+        }
+        .to_query(&mut q)
+        .unwrap();
+        assert_eq!(q.encode(), "page=1&per_page=200");
+    }
+
+    #[test]
+    fn bulk_ids_are_checked_before_sending() {
+        let ids: BulkIds<_> = (1..=26u64).map(InvoiceId::from).collect();
+        let mut q = Query::new();
+        let err = ids
+            .push("Bulk export Invoices", "invoice_ids", 25, &mut q)
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooManyIds {
+                    limit: 25,
+                    given: 26,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(q.is_empty());
+        let none: BulkIds<zoho_invoice_models::ids::kind::Invoice> = BulkIds::new([]);
+        assert!(matches!(
+            none.push("x", "invoice_ids", 25, &mut q),
+            Err(Error::NoIds { .. })
+        ));
+        let ok: BulkIds<_> = (1..=3u64).map(InvoiceId::from).collect();
+        ok.push("x", "invoice_ids", 25, &mut q).unwrap();
+        assert_eq!(q.get("invoice_ids"), Some("1,2,3"));
+    }
+}

@@ -1,0 +1,172 @@
+//! Items (`/items`) and price lists (`/pricebooks`).
+//!
+//! ```no_run
+//! use zoho_invoice::items::{CreateItem, ItemFilter, ListItems};
+//! use zoho_invoice::models::items::ItemInput;
+//! use zoho_invoice::query::TextFilter;
+//! use zoho_invoice::Client;
+//!
+//! # async fn run(client: Client) -> Result<(), zoho_invoice::Error> {
+//! let created = client
+//!     .send(&CreateItem {
+//!         item: ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() },
+//!     })
+//!     .await?;
+//! println!("created {:?}", created.record.item_id);
+//!
+//! let hard = ListItems {
+//!     filter: ItemFilter { name: Some(TextFilter::StartsWith("Hard".into())), ..Default::default() },
+//! };
+//! let page = client.send(&hard).await?;
+//! println!("{} items", page.records.len());
+//! # Ok(())
+//! # }
+//! ```
+
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{ItemId, PriceListId, TaxId};
+use zoho_invoice_models::items::{Item, ItemInput};
+use zoho_invoice_models::price_lists::{PriceList, PriceListInput};
+
+use crate::macros::{list_filter, operation};
+
+list_filter! {
+    /// Filters of [`ListItems`].
+    pub struct ItemFilter {
+        /// By name (`name`, `name_startswith`, `name_contains`).
+        text name,
+        /// By description.
+        text description,
+        /// By rate (`rate_less_than`, ...).
+        amount rate,
+        /// By tax.
+        value tax_id: TaxId,
+        /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
+        value filter_by: String,
+        /// By name or description.
+        value search_text: String,
+        /// The column to sort by: `name`, `rate` or `tax_name`.
+        value sort_column: String,
+    }
+}
+
+operation! {
+    /// Creates an item (`POST /items`).
+    pub struct CreateItem = ("Items", "Create an Item", POST "/items") -> Record<Item> {
+        /// The item.
+        body item: ItemInput,
+    }
+}
+
+operation! {
+    /// Lists items, a page at a time (`GET /items`).
+    pub struct ListItems = ("Items", "List items", GET "/items") -> Page<Item> {
+        /// Filters, sort and paging.
+        list filter: ItemFilter,
+    }
+}
+
+operation! {
+    /// Updates an item (`PUT /items/{item_id}`).
+    pub struct UpdateItem = ("Items", "Update an item", PUT "/items/{item_id}") -> Record<Item> {
+        /// The item.
+        path item_id: ItemId,
+        /// Its new fields.
+        body item: ItemInput,
+    }
+}
+
+operation! {
+    /// Gets an item (`GET /items/{item_id}`).
+    pub struct GetItem = ("Items", "Retrieve an item", GET "/items/{item_id}") -> Record<Item> {
+        /// The item.
+        path item_id: ItemId,
+    }
+}
+
+operation! {
+    /// Deletes an item (`DELETE /items/{item_id}`); items used in transactions cannot be.
+    pub struct DeleteItem = ("Items", "Delete an item", DELETE "/items/{item_id}") -> Reply {
+        /// The item.
+        path item_id: ItemId,
+    }
+}
+
+operation! {
+    /// Marks an item active (`POST /items/{item_id}/active`).
+    pub struct MarkItemActive = ("Items", "Mark as active", POST "/items/{item_id}/active") -> Reply {
+        /// The item.
+        path item_id: ItemId,
+    }
+}
+
+operation! {
+    /// Marks an item inactive (`POST /items/{item_id}/inactive`).
+    pub struct MarkItemInactive = ("Items", "Mark as inactive", POST "/items/{item_id}/inactive") -> Reply {
+        /// The item.
+        path item_id: ItemId,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListPriceLists`].
+    pub struct PriceListFilter {}
+}
+
+operation! {
+    /// Creates a price list (`POST /pricebooks`).
+    pub struct CreatePriceList = ("Items", "Create a Price List", POST "/pricebooks") -> Record<PriceList> {
+        /// The price list.
+        body price_list: PriceListInput,
+    }
+}
+
+operation! {
+    /// Lists price lists (`GET /pricebooks`).
+    pub struct ListPriceLists = ("Items", "List of all the Price Lists", GET "/pricebooks") -> Page<PriceList> {
+        /// Sort and paging.
+        list filter: PriceListFilter,
+    }
+}
+
+operation! {
+    /// Updates a price list (`PUT /pricebooks/{pricebook_id}`).
+    pub struct UpdatePriceList = ("Items", "Update a Price List", PUT "/pricebooks/{pricebook_id}") -> Record<PriceList> {
+        /// The price list.
+        path pricebook_id: PriceListId,
+        /// Its new fields.
+        body price_list: PriceListInput,
+    }
+}
+
+operation! {
+    /// Gets a price list (`GET /pricebooks/{pricebook_id}`).
+    pub struct GetPriceList = ("Items", "Retrieve a Price list", GET "/pricebooks/{pricebook_id}") -> Record<PriceList> {
+        /// The price list.
+        path pricebook_id: PriceListId,
+    }
+}
+
+operation! {
+    /// Deletes a price list (`DELETE /pricebooks/{pricebook_id}`).
+    pub struct DeletePriceList = ("Items", "Delete a Price List", DELETE "/pricebooks/{pricebook_id}") -> Reply {
+        /// The price list.
+        path pricebook_id: PriceListId,
+    }
+}
+
+/// The operations of this module.
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateItem as crate::Endpoint>::OPERATION,
+    <ListItems as crate::Endpoint>::OPERATION,
+    <UpdateItem as crate::Endpoint>::OPERATION,
+    <GetItem as crate::Endpoint>::OPERATION,
+    <DeleteItem as crate::Endpoint>::OPERATION,
+    <MarkItemActive as crate::Endpoint>::OPERATION,
+    <MarkItemInactive as crate::Endpoint>::OPERATION,
+    <CreatePriceList as crate::Endpoint>::OPERATION,
+    <ListPriceLists as crate::Endpoint>::OPERATION,
+    <UpdatePriceList as crate::Endpoint>::OPERATION,
+    <GetPriceList as crate::Endpoint>::OPERATION,
+    <DeletePriceList as crate::Endpoint>::OPERATION,
+];
