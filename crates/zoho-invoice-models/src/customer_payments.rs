@@ -25,6 +25,7 @@ use crate::common::CustomField;
 use crate::envelope::resource;
 use crate::ids::{ContactId, InvoiceId, InvoicePaymentId, PaymentId, RefundId};
 use crate::macros::{model, string_enum};
+use crate::time::Timestamp;
 
 string_enum! {
     /// How a payment was made.
@@ -121,6 +122,10 @@ model! {
         currency_symbol: String,
         /// The payment's custom fields.
         custom_fields: Vec<CustomField>,
+        /// When the record was created (sent by the live service; the reference's examples omit it).
+        created_time: Timestamp,
+        /// When the record last changed (sent by the live service; the reference's examples omit it).
+        last_modified_time: Timestamp,
     }
 }
 resource!(Payment, "payment", "customerpayments");

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use crate::envelope::resource;
 use crate::ids::{ItemId, TaxExemptionId, TaxId};
 use crate::macros::{model, string_enum};
+use crate::time::Timestamp;
 
 string_enum! {
     /// Whether an item can be used in new transactions.
@@ -86,6 +87,10 @@ model! {
         tax_exemption_id: TaxExemptionId,
         /// Tax preferences (India).
         item_tax_preferences: Vec<ItemTaxPreference>,
+        /// When the record was created (sent by the live service; the reference's examples omit it).
+        created_time: Timestamp,
+        /// When the record last changed (sent by the live service; the reference's examples omit it).
+        last_modified_time: Timestamp,
     }
 }
 resource!(Item, "item", "items");

@@ -133,6 +133,8 @@ model! {
         tasks: Vec<Task>,
         /// Its users.
         users: Vec<ProjectUser>,
+        /// When the record last changed (sent by the live service; the reference's examples omit it).
+        last_modified_time: Timestamp,
     }
 }
 resource!(Project, "project", "projects");

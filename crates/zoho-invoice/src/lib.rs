@@ -11,6 +11,7 @@
 //!   path.
 //! - Lists paginate as streams of pages or of records ([`Client::pages`], [`Client::items`]).
 //! - [`Client::raw`] makes any call through the same stack.
+//! - [`Watcher`] delivers the records created or updated since a saved [`Cursor`].
 //!
 //! ```
 //! use zoho_invoice::items::GetItem;
@@ -49,12 +50,14 @@ pub mod paginate;
 pub mod path;
 pub mod query;
 mod resources;
+pub mod watch;
 
 pub use client::Client;
 pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
 pub use error::Error;
 pub use paginate::{PageOf, Paginated};
 pub use resources::*;
+pub use watch::{Cursor, Watchable, Watched, Watcher};
 
 pub use zoho_invoice_models as models;
 pub use zoho_invoice_transport as transport;

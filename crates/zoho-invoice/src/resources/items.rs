@@ -170,3 +170,20 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <GetPriceList as crate::Endpoint>::OPERATION,
     <DeletePriceList as crate::Endpoint>::OPERATION,
 ];
+
+impl crate::watch::Watched for Item {
+    fn watch_id(&self) -> Option<String> {
+        self.item_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListItems {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some("last_modified_time".to_owned());
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}
