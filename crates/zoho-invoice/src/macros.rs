@@ -6,6 +6,7 @@
 /// order), `query` (a [`ToQuery`](crate::query::ToQuery) value), `list` (the list filter of a
 /// paginated operation, which also makes it [`Paginated`](crate::Paginated)), `body` (sent as
 /// JSON) or `upload` (sent as a multipart file).
+#[allow(unused_macros)] // with no resource feature, nothing uses it
 macro_rules! operation {
     (
         $(#[$meta:meta])*
@@ -74,6 +75,7 @@ macro_rules! operation {
     };
     (@paginated $name:ident) => {};
 }
+#[allow(unused_imports)]
 pub(crate) use operation;
 
 /// Defines a list filter: a struct of optional filters, plus the paging, sort order and
@@ -83,6 +85,7 @@ pub(crate) use operation;
 /// `x_startswith`, `x_contains`), `amount` ([`AmountFilter`](crate::query::AmountFilter)),
 /// `date` ([`DateFilter`](crate::query::DateFilter)), or `value` (any `Display` value sent as
 /// it is: ids, enums, flags).
+#[allow(unused_macros)] // with no resource feature, nothing uses it
 macro_rules! list_filter {
     (
         $(#[$meta:meta])*
@@ -130,4 +133,5 @@ macro_rules! list_filter {
     (@push $q:ident $v:ident date $f:ident) => { $v.push(stringify!($f), $q) };
     (@push $q:ident $v:ident value $f:ident) => { $q.push(stringify!($f), $v.to_string()) };
 }
+#[allow(unused_imports)]
 pub(crate) use list_filter;

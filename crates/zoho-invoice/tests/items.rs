@@ -1,6 +1,8 @@
 //! Items and price lists: every operation's request and the decoding of the reference's
 //! example answer, then a workflow against the fake server.
 
+#![cfg(feature = "items")]
+
 mod support;
 
 use futures_util::TryStreamExt;

@@ -1,6 +1,8 @@
 //! Watch against the fake server: every change delivered once, in order, resumable from a
 //! saved cursor without missing or repeating a record.
 
+#![cfg(feature = "items")]
+
 mod support;
 
 use std::time::Duration;
