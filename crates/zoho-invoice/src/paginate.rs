@@ -79,41 +79,51 @@ where
     E: Paginated,
     E::Output: PageOf + Send,
 {
+    let first = start(&mut endpoint);
+    let walk = Walk {
+        client,
+        endpoint,
+        next: Some(first),
+    };
+    stream::unfold(walk, |mut walk| async move {
+        let page = walk.next.take()?;
+        walk.endpoint.paging_mut().page = Some(page);
+        let result = walk.client.send(&walk.endpoint).await;
+        let result = result.and_then(|output: E::Output| {
+            walk.next = next_page::<E>(page, &output)?;
+            Ok(output)
+        });
+        Some((result, walk))
+    })
+}
+
+/// The page to fetch after `page`, given what the server answered for it: `None` after the
+/// last page. An answer for another page than the one asked for is an error. Both the async
+/// and the blocking clients walk lists with it.
+pub fn next_page<E>(page: u32, output: &E::Output) -> Result<Option<u32>, Error>
+where
+    E: Endpoint,
+    E::Output: PageOf,
+{
+    if let Some(sent) = output.page_number().filter(|n| *n != page) {
+        return Err(Error::Decode {
+            operation: E::OPERATION.name,
+            reason: format!("asked for page {page}, the server sent page {sent}"),
+        });
+    }
+    let more = output.has_more() && !output.is_empty() && page < MAX_PAGES;
+    Ok(more.then_some(page + 1))
+}
+
+/// Prepares a walk: the page size it asks for (200 unless set), and the first page it
+/// fetches (the filter's page, or 1).
+pub fn start<E: Paginated>(endpoint: &mut E) -> u32
+where
+    E::Output: PageOf,
+{
     let paging = endpoint.paging_mut();
-    let first = paging.page.unwrap_or(1).max(1);
     paging.per_page.get_or_insert(MAX_PER_PAGE);
-    stream::unfold(
-        Walk {
-            client,
-            endpoint,
-            next: Some(first),
-        },
-        |mut walk| async move {
-            let page = walk.next.take()?;
-            walk.endpoint.paging_mut().page = Some(page);
-            let result = walk
-                .client
-                .send(&walk.endpoint)
-                .await
-                .and_then(|output: E::Output| {
-                    if output.page_number().is_some_and(|n| n != page) {
-                        return Err(Error::Decode {
-                            operation: E::OPERATION.name,
-                            reason: format!(
-                                "asked for page {page}, the server sent page {:?}",
-                                output.page_number()
-                            ),
-                        });
-                    }
-                    Ok(output)
-                });
-            if let Ok(output) = &result {
-                let more = output.has_more() && !output.is_empty() && page < MAX_PAGES;
-                walk.next = more.then_some(page + 1);
-            }
-            Some((result, walk))
-        },
-    )
+    paging.page.unwrap_or(1).max(1)
 }
 
 /// The records of every page of `endpoint`.
