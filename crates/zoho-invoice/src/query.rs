@@ -208,10 +208,23 @@ impl ToQuery for Paging {
 
 /// The ids of a bulk call, sent as one comma-separated value (`invoice_ids=1,2,3`), with the
 /// API's limit checked before sending.
-#[derive(Clone, PartialEq, Eq)]
 pub struct BulkIds<K> {
     ids: Vec<zoho_invoice_models::ids::Id<K>>,
 }
+
+impl<K> Clone for BulkIds<K> {
+    fn clone(&self) -> Self {
+        Self { ids: self.ids.clone() }
+    }
+}
+
+impl<K> PartialEq for BulkIds<K> {
+    fn eq(&self, other: &Self) -> bool {
+        self.ids == other.ids
+    }
+}
+
+impl<K> Eq for BulkIds<K> {}
 
 impl<K: zoho_invoice_models::ids::IdKind> std::fmt::Debug for BulkIds<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,4 +1,519 @@
-//! (being written)
+//! Contacts (`/contacts`): customers and vendors, with their contact persons
+//! (`/contacts/contactpersons`), additional addresses, statements, emails, comments, refunds,
+//! client portal access and payment reminders, and the reviews clients leave
+//! (`/clientreviews`).
+//!
+//! ```
+//! use futures_util::TryStreamExt;
+//! use zoho_invoice::contacts::{ContactFilter, CreateContact, GetContact, ListContacts};
+//! use zoho_invoice::models::contacts::{ContactInput, ContactPersonEntry};
+//! use zoho_invoice::query::TextFilter;
+//! # use zoho_invoice::transport::{HttpTransport, Region};
+//! # use zoho_invoice_mock::MockServer;
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! # let server = MockServer::start().await?;
+//! # let transport = HttpTransport::builder()
+//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
+//! #     .allow_http(true)
+//! #     .static_token(secrecy::SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
+//! #     .organization_id(server.organization_id())
+//! #     .build()?;
+//! # let client = zoho_invoice::Client::new(transport);
+//! // `client` is a `zoho_invoice::Client` (here on the fake server).
+//! let bowman = ContactInput {
+//!     contact_name: Some("Bowman and Co".into()),
+//!     payment_terms: Some(15),
+//!     contact_persons: Some(vec![ContactPersonEntry {
+//!         first_name: Some("Will".into()),
+//!         email: Some("will@bowman.example".into()),
+//!         ..Default::default()
+//!     }]),
+//!     ..Default::default()
+//! };
+//! let created = client.send(&CreateContact { contact: bowman }).await?.record;
+//! let contact_id = created.contact_id.expect("an id");
+//!
+//! let got = client.send(&GetContact { contact_id }).await?.record;
+//! assert_eq!(got.payment_terms, Some(15));
+//!
+//! // Every contact whose name starts with "Bow", across all pages.
+//! let bows: Vec<_> = client
+//!     .items(ListContacts {
+//!         filter: ContactFilter {
+//!             contact_name: Some(TextFilter::StartsWith("Bow".into())),
+//!             ..Default::default()
+//!         },
+//!     })
+//!     .try_collect()
+//!     .await?;
+//! assert_eq!(bows.len(), 1);
+//! assert_eq!(bows[0].contact_name.as_deref(), Some("Bowman and Co"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+
+use zoho_invoice_models::NaiveDate;
+use zoho_invoice_models::common::Address;
+use zoho_invoice_models::contact_persons::{
+    ContactPerson, ContactPersonInput, ContactPersonsReply,
+};
+use zoho_invoice_models::contacts::{
+    AddressInput, ClientReview, Contact, ContactComment, ContactEmail, ContactInput,
+    ContactSortColumn, EnablePortalAccess, ReviewReply, StatementEmail, StatementMailContent,
+};
+use zoho_invoice_models::credit_notes::CreditNoteRefund;
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{AddressId, CommentId, ContactId, ContactPersonId};
+
+use crate::macros::{list_filter, operation};
+use crate::query::{Query, ToQuery};
+
+list_filter! {
+    /// Filters of [`ListContacts`].
+    pub struct ContactFilter {
+        /// By contact name (`contact_name`, `contact_name_startswith`, `contact_name_contains`).
+        text contact_name,
+        /// By company name.
+        text company_name,
+        /// By the contact person's first name.
+        text first_name,
+        /// By the contact person's last name.
+        text last_name,
+        /// By any field of the addresses.
+        text address,
+        /// By the contact person's email address.
+        text email,
+        /// By the contact person's phone number.
+        text phone,
+        /// By status (`Status.All`, `Status.Active`, `Status.Inactive`, `Status.Duplicate`,
+        /// `Status.Crm`).
+        value filter_by: zoho_invoice_models::contacts::ContactFilter,
+        /// By contact name or notes.
+        value search_text: String,
+        /// The column to sort by.
+        value sort_column: ContactSortColumn,
+    }
+}
+
+operation! {
+    /// Creates a contact, with its contact persons if given (`POST /contacts`).
+    pub struct CreateContact = ("Contacts", "Create a Contact", POST "/contacts") -> Record<Contact> {
+        /// The contact (`contact_name` required).
+        body contact: ContactInput,
+    }
+}
+
+operation! {
+    /// Lists contacts, a page at a time (`GET /contacts`).
+    pub struct ListContacts = ("Contacts", "List Contacts", GET "/contacts") -> Page<Contact> {
+        /// Filters, sort and paging.
+        list filter: ContactFilter,
+    }
+}
+
+operation! {
+    /// Updates a contact (`PUT /contacts/{contact_id}`). Contact persons left out of
+    /// `contact_persons`, when it is sent, are deleted.
+    pub struct UpdateContact = ("Contacts", "Update a Contact", PUT "/contacts/{contact_id}") -> Record<Contact> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// Its new fields.
+        body contact: ContactInput,
+    }
+}
+
+operation! {
+    /// Deletes a contact (`DELETE /contacts/{contact_id}`); contacts with transactions
+    /// cannot be deleted, only marked inactive.
+    pub struct DeleteContact = ("Contacts", "Delete a Contact", DELETE "/contacts/{contact_id}") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+    }
+}
+
+operation! {
+    /// Gets a contact, with its contact persons (`GET /contacts/{contact_id}`).
+    pub struct GetContact = ("Contacts", "Get a Contact", GET "/contacts/{contact_id}") -> Record<Contact> {
+        /// The contact.
+        path contact_id: ContactId,
+    }
+}
+
+operation! {
+    /// Marks a contact active (`POST /contacts/{contact_id}/active`).
+    pub struct MarkContactActive = ("Contacts", "Mark as Active", POST "/contacts/{contact_id}/active") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+    }
+}
+
+operation! {
+    /// Marks a contact inactive (`POST /contacts/{contact_id}/inactive`): kept for history,
+    /// no longer offered in new transactions.
+    pub struct MarkContactInactive = ("Contacts", "Mark as Inactive", POST "/contacts/{contact_id}/inactive") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+    }
+}
+
+operation! {
+    /// Gives contact persons access to the client portal
+    /// (`POST /contacts/{contact_id}/portal/enable`).
+    pub struct EnableContactPortalAccess = ("Contacts", "Enable Portal Access", POST "/contacts/{contact_id}/portal/enable") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The persons to give access to.
+        body access: EnablePortalAccess,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListClientReviews`].
+    pub struct ClientReviewFilter {
+        /// Only the reviews of this contact.
+        value contact_id: ContactId,
+    }
+}
+
+/// The query of one client review: optionally, the contact it belongs to (`contact_id`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewContact {
+    /// The contact who left the review.
+    pub contact_id: Option<ContactId>,
+}
+
+impl ToQuery for ReviewContact {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(id) = &self.contact_id {
+            query.push("contact_id", id.as_str());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Lists the reviews clients left (`GET /clientreviews`).
+    pub struct ListClientReviews = ("Contacts", "View All Client Reviews", GET "/clientreviews") -> Page<ClientReview> {
+        /// The contact, sort and paging.
+        list filter: ClientReviewFilter,
+    }
+}
+
+operation! {
+    /// Gets a client review, with the replies to it (`GET /clientreviews/{comment_id}`); the
+    /// answer carries it as a list of one.
+    pub struct GetClientReview = ("Contacts", "Details of a Particular Client Review", GET "/clientreviews/{comment_id}") -> Page<ClientReview> {
+        /// The review.
+        path comment_id: CommentId,
+        /// The contact who left it, optionally.
+        query contact: ReviewContact,
+    }
+}
+
+operation! {
+    /// Replies to a client review (`POST /clientreviews/{comment_id}/comment`); the answer
+    /// carries the review as a list of one.
+    pub struct ReplyClientReview = ("Contacts", "Reply a Client Review", POST "/clientreviews/{comment_id}/comment") -> Page<ClientReview> {
+        /// The review.
+        path comment_id: CommentId,
+        /// The contact who left it, optionally.
+        query contact: ReviewContact,
+        /// The reply.
+        body reply: ReviewReply,
+    }
+}
+
+operation! {
+    /// Turns on automated payment reminders for a contact
+    /// (`POST /contacts/{contact_id}/paymentreminder/enable`).
+    pub struct EnableContactPaymentReminders = ("Contacts", "Enable Payment Reminders", POST "/contacts/{contact_id}/paymentreminder/enable") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+    }
+}
+
+operation! {
+    /// Turns off automated payment reminders for a contact
+    /// (`POST /contacts/{contact_id}/paymentreminder/disable`).
+    pub struct DisableContactPaymentReminders = ("Contacts", "Disable Payment Reminders", POST "/contacts/{contact_id}/paymentreminder/disable") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+    }
+}
+
+/// The period of a statement (`start_date`, `end_date`); the current month when neither is
+/// given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatementPeriod {
+    /// The first day.
+    pub start_date: Option<NaiveDate>,
+    /// The last day.
+    pub end_date: Option<NaiveDate>,
+}
+
+impl StatementPeriod {
+    /// From `start` to `end`, both included.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Self {
+        Self {
+            start_date: Some(start),
+            end_date: Some(end),
+        }
+    }
+}
+
+impl ToQuery for StatementPeriod {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(d) = self.start_date {
+            query.push("start_date", d.to_string());
+        }
+        if let Some(d) = self.end_date {
+            query.push("end_date", d.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Emails a contact their statement (`POST /contacts/{contact_id}/statements/email`).
+    pub struct EmailContactStatement = ("Contacts", "Email Statement", POST "/contacts/{contact_id}/statements/email") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The statement's period (the current month by default).
+        query period: StatementPeriod,
+        /// The email.
+        body email: StatementEmail,
+    }
+}
+
+operation! {
+    /// Gets the email the API proposes for a contact's statement
+    /// (`GET /contacts/{contact_id}/statements/email`).
+    pub struct GetContactStatementMailContent = ("Contacts", "Get Statement Mail Content", GET "/contacts/{contact_id}/statements/email") -> StatementMailContent {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The statement's period (the current month by default).
+        query period: StatementPeriod,
+    }
+}
+
+/// The options of [`EmailContact`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ContactEmailOptions {
+    /// Attach the customer's statement PDF (`send_customer_statement`).
+    pub send_customer_statement: Option<bool>,
+}
+
+impl ToQuery for ContactEmailOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(send) = self.send_customer_statement {
+            query.push("send_customer_statement", send.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Emails a contact (`POST /contacts/{contact_id}/email`).
+    pub struct EmailContact = ("Contacts", "Email Contact", POST "/contacts/{contact_id}/email") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+        /// Whether to attach the statement.
+        query options: ContactEmailOptions,
+        /// The email.
+        body email: ContactEmail,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListContactComments`].
+    pub struct ContactCommentFilter {}
+}
+
+operation! {
+    /// Lists a contact's recent activity (`GET /contacts/{contact_id}/comments`).
+    pub struct ListContactComments = ("Contacts", "List Comments", GET "/contacts/{contact_id}/comments") -> Page<ContactComment> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// Sort and paging.
+        list filter: ContactCommentFilter,
+    }
+}
+
+operation! {
+    /// Adds an address to a contact (`POST /contacts/{contact_id}/address`).
+    pub struct AddContactAddress = ("Contacts", "Add Additional Address", POST "/contacts/{contact_id}/address") -> Record<Address> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The address.
+        body address: AddressInput,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListContactAddresses`].
+    pub struct ContactAddressFilter {}
+}
+
+operation! {
+    /// Lists a contact's addresses: billing, shipping and additional ones
+    /// (`GET /contacts/{contact_id}/address`).
+    pub struct ListContactAddresses = ("Contacts", "Get Contact Addresses", GET "/contacts/{contact_id}/address") -> Page<Address> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// Sort and paging.
+        list filter: ContactAddressFilter,
+    }
+}
+
+operation! {
+    /// Edits an additional address of a contact
+    /// (`PUT /contacts/{contact_id}/address/{address_id}`).
+    pub struct EditContactAddress = ("Contacts", "Edit Additional Address", PUT "/contacts/{contact_id}/address/{address_id}") -> Record<Address> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The address.
+        path address_id: AddressId,
+        /// Its new fields.
+        body address: AddressInput,
+    }
+}
+
+operation! {
+    /// Deletes an additional address of a contact
+    /// (`DELETE /contacts/{contact_id}/address/{address_id}`).
+    pub struct DeleteContactAddress = ("Contacts", "Delete Additional Address", DELETE "/contacts/{contact_id}/address/{address_id}") -> Reply {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The address.
+        path address_id: AddressId,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListContactRefunds`].
+    pub struct ContactRefundFilter {}
+}
+
+operation! {
+    /// Lists the refunds made to a contact (`GET /contacts/{contact_id}/refunds`).
+    pub struct ListContactRefunds = ("Contacts", "List Refunds", GET "/contacts/{contact_id}/refunds") -> Page<CreditNoteRefund> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// Sort and paging.
+        list filter: ContactRefundFilter,
+    }
+}
+
+operation! {
+    /// Creates a contact person (`POST /contacts/contactpersons`); the answer lists the
+    /// contact's persons.
+    pub struct CreateContactPerson = ("Contacts", "Create a contact person", POST "/contacts/contactpersons") -> ContactPersonsReply {
+        /// The person (`contact_id` and `first_name` required).
+        body person: ContactPersonInput,
+    }
+}
+
+operation! {
+    /// Updates a contact person (`PUT /contacts/contactpersons/{contact_person_id}`); the
+    /// answer lists the contact's persons.
+    pub struct UpdateContactPerson = ("Contacts", "Update a contact person", PUT "/contacts/contactpersons/{contact_person_id}") -> ContactPersonsReply {
+        /// The person.
+        path contact_person_id: ContactPersonId,
+        /// Its new fields (`contact_id` and `first_name` required).
+        body person: ContactPersonInput,
+    }
+}
+
+operation! {
+    /// Deletes a contact person (`DELETE /contacts/contactpersons/{contact_person_id}`).
+    pub struct DeleteContactPerson = ("Contacts", "Delete a contact person", DELETE "/contacts/contactpersons/{contact_person_id}") -> Reply {
+        /// The person.
+        path contact_person_id: ContactPersonId,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListContactPersons`].
+    pub struct ContactPersonFilter {}
+}
+
+operation! {
+    /// Lists a contact's persons, a page at a time
+    /// (`GET /contacts/{contact_id}/contactpersons`).
+    pub struct ListContactPersons = ("Contacts", "List contact persons", GET "/contacts/{contact_id}/contactpersons") -> Page<ContactPerson> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// Sort and paging.
+        list filter: ContactPersonFilter,
+    }
+}
+
+operation! {
+    /// Gets a contact person
+    /// (`GET /contacts/{contact_id}/contactpersons/{contact_person_id}`).
+    pub struct GetContactPerson = ("Contacts", "Get a contact person", GET "/contacts/{contact_id}/contactpersons/{contact_person_id}") -> Record<ContactPerson> {
+        /// The contact.
+        path contact_id: ContactId,
+        /// The person.
+        path contact_person_id: ContactPersonId,
+    }
+}
+
+operation! {
+    /// Makes a person the contact's primary person
+    /// (`POST /contacts/contactpersons/{contact_person_id}/primary`).
+    pub struct MarkContactPersonPrimary = ("Contacts", "Mark as primary contact person", POST "/contacts/contactpersons/{contact_person_id}/primary") -> Reply {
+        /// The person.
+        path contact_person_id: ContactPersonId,
+    }
+}
 
 /// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateContact as crate::Endpoint>::OPERATION,
+    <ListContacts as crate::Endpoint>::OPERATION,
+    <UpdateContact as crate::Endpoint>::OPERATION,
+    <DeleteContact as crate::Endpoint>::OPERATION,
+    <GetContact as crate::Endpoint>::OPERATION,
+    <MarkContactActive as crate::Endpoint>::OPERATION,
+    <MarkContactInactive as crate::Endpoint>::OPERATION,
+    <EnableContactPortalAccess as crate::Endpoint>::OPERATION,
+    <ListClientReviews as crate::Endpoint>::OPERATION,
+    <GetClientReview as crate::Endpoint>::OPERATION,
+    <ReplyClientReview as crate::Endpoint>::OPERATION,
+    <EnableContactPaymentReminders as crate::Endpoint>::OPERATION,
+    <DisableContactPaymentReminders as crate::Endpoint>::OPERATION,
+    <EmailContactStatement as crate::Endpoint>::OPERATION,
+    <GetContactStatementMailContent as crate::Endpoint>::OPERATION,
+    <EmailContact as crate::Endpoint>::OPERATION,
+    <ListContactComments as crate::Endpoint>::OPERATION,
+    <AddContactAddress as crate::Endpoint>::OPERATION,
+    <ListContactAddresses as crate::Endpoint>::OPERATION,
+    <EditContactAddress as crate::Endpoint>::OPERATION,
+    <DeleteContactAddress as crate::Endpoint>::OPERATION,
+    <ListContactRefunds as crate::Endpoint>::OPERATION,
+    <CreateContactPerson as crate::Endpoint>::OPERATION,
+    <UpdateContactPerson as crate::Endpoint>::OPERATION,
+    <DeleteContactPerson as crate::Endpoint>::OPERATION,
+    <ListContactPersons as crate::Endpoint>::OPERATION,
+    <GetContactPerson as crate::Endpoint>::OPERATION,
+    <MarkContactPersonPrimary as crate::Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for Contact {
+    fn watch_id(&self) -> Option<String> {
+        self.contact_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListContacts {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some(ContactSortColumn::LastModifiedTime);
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}

@@ -1,4 +1,52 @@
-//! (being written)
+//! Organizations (`/organizations`): the businesses the signed-in user belongs to. Every
+//! other call names one of them with its `organization_id`.
+//!
+//! ```
+//! use zoho_invoice::organizations::ListOrganizations;
+//! use zoho_invoice::{Client, Endpoint};
+//! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
+//!
+//! // A hand-written transport standing in for the network.
+//! struct Canned;
+//!
+//! #[async_trait::async_trait]
+//! impl Transport for Canned {
+//!     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, zoho_invoice_transport::Error> {
+//!         assert_eq!(request.path(), "/organizations");
+//!         Ok(ApiResponse::json_ok(r#"{"code": 0, "message": "success",
+//!             "organizations": [{"organization_id": "10234695", "name": "Zillum",
+//!             "is_default_org": true, "currency_code": "USD"}]}"#))
+//!     }
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let client = Client::new(Canned);
+//! let page = client.send(&ListOrganizations { filter: Default::default() }).await?;
+//! let default = page.records.iter().find(|o| o.is_default_org == Some(true)).expect("a default");
+//! assert_eq!(default.organization_id.as_ref().map(|id| id.as_str()), Some("10234695"));
+//! assert_eq!(default.name.as_deref(), Some("Zillum"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+
+use zoho_invoice_models::envelope::Page;
+use zoho_invoice_models::organizations::Organization;
+
+use crate::macros::{list_filter, operation};
+
+list_filter! {
+    /// Filters of [`ListOrganizations`].
+    pub struct OrganizationFilter {}
+}
+
+operation! {
+    /// Lists the organizations the signed-in user belongs to (`GET /organizations`).
+    pub struct ListOrganizations = ("Organizations", "List organizations", GET "/organizations") -> Page<Organization> {
+        /// Sort and paging.
+        list filter: OrganizationFilter,
+    }
+}
 
 /// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] =
+    &[<ListOrganizations as crate::Endpoint>::OPERATION];
