@@ -422,27 +422,29 @@ model! {
 }
 
 model! {
-    /// An expense category: an expense account of the chart of accounts.
+    /// An expense category (`/expensecategories`).
     pub struct ExpenseCategory {
         /// The category's id.
-        account_id: ExpenseCategoryId,
+        category_id: ExpenseCategoryId,
         /// The category's name.
-        account_name: String,
+        category_name: String,
         /// What the category is for.
         description: String,
-        /// Whether it can be used on new expenses.
-        is_active: bool,
-        /// The account's type (`expense`).
-        account_type: String,
+        /// `active` or `inactive`.
+        status: String,
+        /// The account of the chart of accounts behind the category, where the API names it.
+        account_id: AccountId,
+        /// That account's name.
+        account_name: String,
     }
 }
-resource!(ExpenseCategory, "expense_account", "expense_accounts");
+resource!(ExpenseCategory, "expense_category", "expense_categories");
 
 model! {
     /// The fields of a new expense category.
     pub struct ExpenseCategoryInput {
         /// The category's name (required).
-        account_name: String,
+        category_name: String,
         /// What the category is for.
         description: String,
     }

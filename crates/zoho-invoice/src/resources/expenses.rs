@@ -1,4 +1,219 @@
-//! (being written)
+//! Expenses (`/expenses`), their receipts, and the expense categories they are booked to
+//! (`/expensecategories`).
+//!
+//! ```
+//! use zoho_invoice::expenses::{CreateExpense, ExpenseFilter, ListExpenses};
+//! use zoho_invoice::models::expenses::{ExpenseInput, ExpenseStatus};
+//! use zoho_invoice::query::DateFilter;
+//! use zoho_invoice::Client;
+//! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
+//!
+//! // A hand-written transport standing in for the network.
+//! struct Canned;
+//!
+//! #[async_trait::async_trait]
+//! impl Transport for Canned {
+//!     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, zoho_invoice_transport::Error> {
+//!         Ok(ApiResponse::json_ok(match request.method().as_str() {
+//!             "POST" => r#"{"code": 0, "message": "The expense has been recorded.",
+//!                 "expense": {"expense_id": "982000000030049", "amount": 112.5, "status": "unbilled"}}"#,
+//!             _ => {
+//!                 assert_eq!(request.uri().query(), Some("date_start=2024-01-01&date_end=2024-01-31"));
+//!                 r#"{"code": 0, "message": "success", "expenses": [
+//!                     {"expense_id": "982000000030049", "total": 112.5, "status": "unbilled"}]}"#
+//!             }
+//!         }))
+//!     }
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let client = Client::new(Canned);
+//! let lunch = ExpenseInput {
+//!     account_id: Some("982000000561057".parse()?),
+//!     amount: Some("112.5".parse()?),
+//!     ..Default::default()
+//! };
+//! let created = client.send(&CreateExpense { expense: lunch }).await?.record;
+//! assert_eq!(created.status, Some(ExpenseStatus::Unbilled));
+//!
+//! let january = DateFilter::Between("2024-01-01".parse()?, "2024-01-31".parse()?);
+//! let filter = ExpenseFilter { date: Some(january), ..Default::default() };
+//! let page = client.send(&ListExpenses { filter }).await?;
+//! assert_eq!(page.records.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::expenses::{
+    Expense, ExpenseCategory, ExpenseCategoryInput, ExpenseInput, ExpenseStatus,
+};
+use zoho_invoice_models::ids::{ContactId, ExpenseId};
+
+use crate::endpoint::{Download, Upload};
+use crate::macros::{list_filter, operation};
+
+operation! {
+    /// Records an expense (`POST /expenses`).
+    pub struct CreateExpense = ("Expenses", "Create an Expense", POST "/expenses") -> Record<Expense> {
+        /// The expense: `account_id` and `amount` are required.
+        body expense: ExpenseInput,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListExpenses`].
+    pub struct ExpenseFilter {
+        /// By description (`description`, `description_startswith`, `description_contains`).
+        text description,
+        /// By reference number.
+        text reference_number,
+        /// By date (`date`, `date_start`, `date_end`, `date_before`, `date_after`).
+        date date,
+        /// By status: unbilled, invoiced, reimbursed, non-billable or billable.
+        value status: ExpenseStatus,
+        /// By amount (`amount_less_than`, ...).
+        amount amount,
+        /// By the name of the expense account (category).
+        text account_name,
+        /// By the name of the customer billed.
+        text customer_name,
+        /// By the customer billed.
+        value customer_id: ContactId,
+        /// By status: `Status.All`, `Status.Billable`, `Status.Nonbillable`,
+        /// `Status.Reimbursed`, `Status.Invoiced` or `Status.Unbilled`.
+        value filter_by: String,
+        /// By account name, description, customer name or reference number.
+        value search_text: String,
+        /// The column to sort by: `date`, `account_name`, `total`, `bcy_total`,
+        /// `reference_number`, `customer_name` or `created_time`.
+        value sort_column: String,
+    }
+}
+
+operation! {
+    /// Lists expenses, a page at a time (`GET /expenses`).
+    pub struct ListExpenses = ("Expenses", "List expenses", GET "/expenses") -> Page<Expense> {
+        /// Filters, sort and paging.
+        list filter: ExpenseFilter,
+    }
+}
+
+operation! {
+    /// Gets an expense (`GET /expenses/{expense_id}`).
+    pub struct GetExpense = ("Expenses", "Get an expense", GET "/expenses/{expense_id}") -> Record<Expense> {
+        /// The expense.
+        path expense_id: ExpenseId,
+    }
+}
+
+operation! {
+    /// Updates an expense (`PUT /expenses/{expense_id}`).
+    pub struct UpdateExpense = ("Expenses", "Update an expense", PUT "/expenses/{expense_id}") -> Record<Expense> {
+        /// The expense.
+        path expense_id: ExpenseId,
+        /// Its new fields.
+        body expense: ExpenseInput,
+    }
+}
+
+operation! {
+    /// Deletes an expense (`DELETE /expenses/{expense_id}`).
+    pub struct DeleteExpense = ("Expenses", "Delete an expense", DELETE "/expenses/{expense_id}") -> Reply {
+        /// The expense.
+        path expense_id: ExpenseId,
+    }
+}
+
+operation! {
+    /// Attaches a receipt to an expense (`POST /expenses/{expense_id}/receipt`, multipart field
+    /// `receipt`; gif, png, jpeg, jpg, bmp or pdf).
+    ///
+    /// Outside the reference's table of operations: not listed by
+    /// [`operations`](crate::operations).
+    pub struct AddExpenseReceipt = ("Expenses", "Add a receipt to an expense", POST "/expenses/{expense_id}/receipt") -> Reply {
+        /// The expense.
+        path expense_id: ExpenseId,
+        /// The receipt; its `field` must be `receipt` (see [`AddExpenseReceipt::receipt`]).
+        upload receipt: Upload,
+    }
+}
+
+impl AddExpenseReceipt {
+    /// A receipt upload: the file under the form field `receipt`.
+    pub fn receipt(
+        file_name: impl Into<String>,
+        content_type: impl Into<String>,
+        bytes: impl Into<bytes::Bytes>,
+    ) -> Upload {
+        Upload {
+            field: "receipt",
+            file_name: file_name.into(),
+            content_type: content_type.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+operation! {
+    /// Downloads the receipt of an expense (`GET /expenses/{expense_id}/receipt`).
+    ///
+    /// Outside the reference's table of operations: not listed by
+    /// [`operations`](crate::operations).
+    pub struct GetExpenseReceipt = ("Expenses", "Get the receipt of an expense", GET "/expenses/{expense_id}/receipt") -> Download {
+        /// The expense.
+        path expense_id: ExpenseId,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListExpenseCategories`].
+    pub struct ExpenseCategoryFilter {
+        /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
+        value filter_by: String,
+    }
+}
+
+operation! {
+    /// Lists expense categories, a page at a time (`GET /expensecategories`).
+    pub struct ListExpenseCategories = ("Expenses", "List expense categories", GET "/expensecategories") -> Page<ExpenseCategory> {
+        /// Status filter, sort and paging.
+        list filter: ExpenseCategoryFilter,
+    }
+}
+
+operation! {
+    /// Creates an expense category (`POST /expensecategories`).
+    pub struct CreateExpenseCategory = ("Expenses", "Create an expense category", POST "/expensecategories") -> Record<ExpenseCategory> {
+        /// The category: `category_name` is required.
+        body category: ExpenseCategoryInput,
+    }
+}
 
 /// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateExpense as crate::Endpoint>::OPERATION,
+    <ListExpenses as crate::Endpoint>::OPERATION,
+    <GetExpense as crate::Endpoint>::OPERATION,
+    <UpdateExpense as crate::Endpoint>::OPERATION,
+    <DeleteExpense as crate::Endpoint>::OPERATION,
+    <ListExpenseCategories as crate::Endpoint>::OPERATION,
+    <CreateExpenseCategory as crate::Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for Expense {
+    fn watch_id(&self) -> Option<String> {
+        self.expense_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListExpenses {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some("last_modified_time".to_owned());
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}
