@@ -1,4 +1,554 @@
-//! (being written)
+//! Credit notes (`/creditnotes`): amounts owed to a customer, applied to invoices or
+//! refunded, with their emails and email history, addresses, PDF templates, comments and
+//! refunds.
+//!
+//! ```
+//! use zoho_invoice::credit_notes::{CreateCreditNote, CreditInvoices, GetCreditNote};
+//! use zoho_invoice::models::credit_notes::{
+//!     CreditInvoicesInput, CreditNoteInput, CreditNoteLineItemInput, CreditedInvoiceInput,
+//! };
+//! # use zoho_invoice::transport::{HttpTransport, Region};
+//! # use zoho_invoice_mock::MockServer;
+//! # use serde_json::json;
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! # let server = MockServer::start().await?;
+//! # let transport = HttpTransport::builder()
+//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
+//! #     .allow_http(true)
+//! #     .static_token(secrecy::SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
+//! #     .organization_id(server.organization_id())
+//! #     .build()?;
+//! # let client = zoho_invoice::Client::new(transport);
+//! # let post = |path: &'static str, body: serde_json::Value| {
+//! #     let client = client.clone();
+//! #     async move { client.raw(http::Method::POST, path, &[], Some(&body)).await }
+//! # };
+//! # let contact = post("/contacts", json!({"contact_name": "Bowman and Co"})).await?;
+//! # let customer = contact["contact"]["contact_id"].as_str().expect("an id").to_owned();
+//! # let invoice = post("/invoices", json!({"customer_id": customer,
+//! #     "line_items": [{"name": "Design", "rate": 300, "quantity": 1}]})).await?;
+//! # let invoice_id = invoice["invoice"]["invoice_id"].as_str().expect("an id").to_owned();
+//! # client.raw(http::Method::POST, &format!("/invoices/{invoice_id}/status/sent"), &[], None).await?;
+//! # let customer_id = customer.parse()?;
+//! # let invoice_id = invoice_id.parse()?;
+//! // `client` is a `zoho_invoice::Client` (here on the fake server), `customer_id` a contact
+//! // and `invoice_id` one of their sent invoices.
+//! let refund = CreditNoteInput {
+//!     customer_id: Some(customer_id),
+//!     date: Some("2024-03-01".parse()?),
+//!     line_items: Some(vec![CreditNoteLineItemInput {
+//!         name: Some("Returned licence".into()),
+//!         rate: Some(100.into()),
+//!         quantity: Some(1.into()),
+//!         ..Default::default()
+//!     }]),
+//!     ..Default::default()
+//! };
+//! let note = client
+//!     .send(&CreateCreditNote { credit_note: refund, options: Default::default() })
+//!     .await?
+//!     .record;
+//! let creditnote_id = note.creditnote_id.expect("an id");
+//!
+//! // Apply 40 of the 100 credits to the invoice.
+//! let apply = CreditInvoicesInput {
+//!     invoices: Some(vec![CreditedInvoiceInput {
+//!         invoice_id: Some(invoice_id),
+//!         amount_applied: Some(40.into()),
+//!         ..Default::default()
+//!     }]),
+//!     ..Default::default()
+//! };
+//! client.send(&CreditInvoices { creditnote_id: creditnote_id.clone(), invoices: apply }).await?;
+//! let note = client.send(&GetCreditNote { creditnote_id }).await?.record;
+//! assert_eq!(note.balance, Some(60.into()));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+use zoho_invoice_models::Decimal;
+use zoho_invoice_models::NaiveDate;
+use zoho_invoice_models::common::{Address, Comment, EmailRequest, Template};
+use zoho_invoice_models::credit_notes::{
+    CreditInvoicesInput, CreditNote, CreditNoteCommentInput, CreditNoteEmail, CreditNoteInput,
+    CreditNoteRefund, CreditNoteRefundInput, CreditNoteStatus, InvoiceCredited,
+};
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{
+    CommentId, ContactId, CreditApplicationId, CreditNoteId, InvoiceId, ItemId, RefundId,
+    TemplateId,
+};
+
+use crate::endpoint::Download;
+use crate::macros::{list_filter, operation};
+use crate::query::{Query, ToQuery};
+
+/// The query of [`CreateCreditNote`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CreditNoteCreateOptions {
+    /// The invoice the credit note is raised against (`invoice_id`).
+    pub invoice_id: Option<InvoiceId>,
+    /// `true` to give your own `creditnote_number` instead of the generated one
+    /// (`ignore_auto_number_generation`).
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for CreditNoteCreateOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(id) = &self.invoice_id {
+            query.push("invoice_id", id.as_str());
+        }
+        if let Some(ignore) = self.ignore_auto_number_generation {
+            query.push("ignore_auto_number_generation", ignore.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Creates a credit note (`POST /creditnotes`).
+    pub struct CreateCreditNote = ("Credit Notes", "Create a credit note", POST "/creditnotes") -> Record<CreditNote> {
+        /// The credit note: `customer_id`, `date` and `line_items` are required, and
+        /// `creditnote_number` when numbers are not generated.
+        body credit_note: CreditNoteInput,
+        /// The invoice it is raised against, and whether its number is given.
+        query options: CreditNoteCreateOptions,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListCreditNotes`].
+    pub struct CreditNoteFilter {
+        /// By number (`creditnote_number`).
+        value creditnote_number: String,
+        /// By the day it was raised.
+        value date: NaiveDate,
+        /// By status: open, closed or void.
+        value status: CreditNoteStatus,
+        /// By total.
+        value total: Decimal,
+        /// By reference number.
+        value reference_number: String,
+        /// By customer name.
+        value customer_name: String,
+        /// By the name of an item credited.
+        value item_name: String,
+        /// By customer.
+        value customer_id: ContactId,
+        /// By the description of an item credited (`item_description`,
+        /// `item_description_startswith`, `item_description_contains`).
+        text item_description,
+        /// By an item credited.
+        value item_id: ItemId,
+        /// By status: `Status.All`, `Status.Open`, `Status.Draft`, `Status.Closed` or
+        /// `Status.Void`.
+        value filter_by: String,
+        /// By number, customer name or reference number.
+        value search_text: String,
+        /// The column to sort by: `customer_name`, `creditnote_number`, `balance`, `total`,
+        /// `date` or `created_time`.
+        value sort_column: String,
+    }
+}
+
+operation! {
+    /// Lists credit notes, a page at a time (`GET /creditnotes`).
+    pub struct ListCreditNotes = ("Credit Notes", "List Credit Notes", GET "/creditnotes") -> Page<CreditNote> {
+        /// Filters, sort and paging.
+        list filter: CreditNoteFilter,
+    }
+}
+
+/// The query of [`UpdateCreditNote`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreditNoteNumbering {
+    /// `true` to give your own `creditnote_number` (`ignore_auto_number_generation`).
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for CreditNoteNumbering {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(ignore) = self.ignore_auto_number_generation {
+            query.push("ignore_auto_number_generation", ignore.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Updates a credit note (`PUT /creditnotes/{creditnote_id}`).
+    pub struct UpdateCreditNote = ("Credit Notes", "Update a credit note", PUT "/creditnotes/{creditnote_id}") -> Record<CreditNote> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// Whether its number is given.
+        query options: CreditNoteNumbering,
+        /// Its new fields.
+        body credit_note: CreditNoteInput,
+    }
+}
+
+operation! {
+    /// Gets a credit note as JSON (`GET /creditnotes/{creditnote_id}`); see
+    /// [`DownloadCreditNote`] for its PDF or HTML.
+    pub struct GetCreditNote = ("Credit Notes", "Get a credit note", GET "/creditnotes/{creditnote_id}") -> Record<CreditNote> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+    }
+}
+
+/// The format of a downloaded credit note.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CreditNoteFormat {
+    /// A PDF (`accept=pdf`).
+    #[default]
+    Pdf,
+    /// An HTML page (`accept=html`).
+    Html,
+}
+
+/// The query of [`DownloadCreditNote`]: the format, and the print option.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreditNoteDownloadOptions {
+    /// PDF or HTML (`accept`).
+    pub format: CreditNoteFormat,
+    /// Export the PDF with the default print option (`print`).
+    pub print: Option<bool>,
+}
+
+impl ToQuery for CreditNoteDownloadOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        let accept = match self.format {
+            CreditNoteFormat::Pdf => "pdf",
+            CreditNoteFormat::Html => "html",
+        };
+        query.push("accept", accept);
+        if let Some(print) = self.print {
+            query.push("print", print.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Downloads a credit note as a PDF or an HTML page
+    /// (`GET /creditnotes/{creditnote_id}?accept=pdf|html`).
+    pub struct DownloadCreditNote = ("Credit Notes", "Get a credit note", GET "/creditnotes/{creditnote_id}") -> Download {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The format and print option.
+        query options: CreditNoteDownloadOptions,
+    }
+}
+
+operation! {
+    /// Deletes a credit note (`DELETE /creditnotes/{creditnote_id}`).
+    pub struct DeleteCreditNote = ("Credit Notes", "Delete a credit note", DELETE "/creditnotes/{creditnote_id}") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+    }
+}
+
+/// The query of [`EmailCreditNote`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CreditNoteEmailOptions {
+    /// The customer the credit note is raised for (`customer_id`).
+    pub customer_id: Option<ContactId>,
+}
+
+impl ToQuery for CreditNoteEmailOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(id) = &self.customer_id {
+            query.push("customer_id", id.as_str());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Emails a credit note (`POST /creditnotes/{creditnote_id}/email`).
+    pub struct EmailCreditNote = ("Credit Notes", "Email a credit note", POST "/creditnotes/{creditnote_id}/email") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The customer, optionally.
+        query options: CreditNoteEmailOptions,
+        /// The email.
+        body email: EmailRequest,
+    }
+}
+
+operation! {
+    /// Voids a credit note (`POST /creditnotes/{creditnote_id}/void`).
+    pub struct VoidCreditNote = ("Credit Notes", "Void a credit note", POST "/creditnotes/{creditnote_id}/void") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+    }
+}
+
+operation! {
+    /// Opens a voided credit note again (`POST /creditnotes/{creditnote_id}/converttoopen`).
+    pub struct OpenVoidedCreditNote = ("Credit Notes", "Open a voided credit note", POST "/creditnotes/{creditnote_id}/converttoopen") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListCreditNoteEmailHistory`].
+    pub struct CreditNoteEmailHistoryFilter {}
+}
+
+operation! {
+    /// Lists the emails sent for a credit note (`GET /creditnotes/{creditnote_id}/emailhistory`).
+    pub struct ListCreditNoteEmailHistory = ("Credit Notes", "Email history", GET "/creditnotes/{creditnote_id}/emailhistory") -> Page<CreditNoteEmail> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// Sort and paging.
+        list filter: CreditNoteEmailHistoryFilter,
+    }
+}
+
+operation! {
+    /// Changes the billing address of one credit note, not of its customer
+    /// (`PUT /creditnotes/{creditnote_id}/address/billing`).
+    pub struct UpdateCreditNoteBillingAddress = ("Credit Notes", "Update billing address", PUT "/creditnotes/{creditnote_id}/address/billing") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+operation! {
+    /// Changes the shipping address of one credit note, not of its customer
+    /// (`PUT /creditnotes/{creditnote_id}/address/shipping`).
+    pub struct UpdateCreditNoteShippingAddress = ("Credit Notes", "Update Shipping address", PUT "/creditnotes/{creditnote_id}/address/shipping") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListCreditNoteTemplates`].
+    pub struct CreditNoteTemplateFilter {}
+}
+
+operation! {
+    /// Lists the PDF templates of credit notes (`GET /creditnotes/templates`).
+    pub struct ListCreditNoteTemplates = ("Credit Notes", "List credit note templates", GET "/creditnotes/templates") -> Page<Template> {
+        /// Sort and paging.
+        list filter: CreditNoteTemplateFilter,
+    }
+}
+
+operation! {
+    /// Changes the PDF template of a credit note
+    /// (`PUT /creditnotes/{creditnote_id}/templates/{template_id}`).
+    pub struct UpdateCreditNoteTemplate = ("Credit Notes", "Update a credit note template", PUT "/creditnotes/{creditnote_id}/templates/{template_id}") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The template to use.
+        path template_id: TemplateId,
+    }
+}
+
+operation! {
+    /// Applies a credit note's credits to invoices (`POST /creditnotes/{creditnote_id}/invoices`).
+    pub struct CreditInvoices = ("Credit Notes", "Credit to an invoice", POST "/creditnotes/{creditnote_id}/invoices") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The invoices and the amounts applied to each.
+        body invoices: CreditInvoicesInput,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListCreditedInvoices`].
+    pub struct CreditedInvoiceFilter {}
+}
+
+operation! {
+    /// Lists the invoices a credit note was applied to
+    /// (`GET /creditnotes/{creditnote_id}/invoices`).
+    pub struct ListCreditedInvoices = ("Credit Notes", "List invoices credited", GET "/creditnotes/{creditnote_id}/invoices") -> Page<InvoiceCredited> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// Sort and paging.
+        list filter: CreditedInvoiceFilter,
+    }
+}
+
+operation! {
+    /// Removes credits applied to an invoice, which go back to the credit note
+    /// (`DELETE /creditnotes/{creditnote_id}/invoices/{creditnote_invoice_id}`).
+    pub struct DeleteCreditedInvoice = ("Credit Notes", "Delete invoices credited", DELETE "/creditnotes/{creditnote_id}/invoices/{creditnote_invoice_id}") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The application of credits (`creditnote_invoice_id` of [`ListCreditedInvoices`]).
+        path creditnote_invoice_id: CreditApplicationId,
+    }
+}
+
+operation! {
+    /// Adds a comment to a credit note (`POST /creditnotes/{creditnote_id}/comments`).
+    pub struct AddCreditNoteComment = ("Credit Notes", "Add a comment", POST "/creditnotes/{creditnote_id}/comments") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The comment.
+        body comment: CreditNoteCommentInput,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListCreditNoteComments`].
+    pub struct CreditNoteCommentFilter {}
+}
+
+operation! {
+    /// Lists the history and comments of a credit note
+    /// (`GET /creditnotes/{creditnote_id}/comments`).
+    pub struct ListCreditNoteComments = ("Credit Notes", "List credit note comments & history", GET "/creditnotes/{creditnote_id}/comments") -> Page<Comment> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// Sort and paging.
+        list filter: CreditNoteCommentFilter,
+    }
+}
+
+operation! {
+    /// Deletes a comment of a credit note
+    /// (`DELETE /creditnotes/{creditnote_id}/comments/{comment_id}`).
+    pub struct DeleteCreditNoteComment = ("Credit Notes", "Delete a Comment", DELETE "/creditnotes/{creditnote_id}/comments/{comment_id}") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The comment.
+        path comment_id: CommentId,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListAllCreditNoteRefunds`].
+    pub struct CreditNoteRefundFilter {
+        /// Only the refunds of this customer.
+        value customer_id: ContactId,
+        /// The column to sort by: `refund_mode`, `reference_number`, `date`,
+        /// `creditnote_number`, `customer_name`, `amount_bcy` or `amount_fcy`.
+        value sort_column: String,
+    }
+}
+
+operation! {
+    /// Lists the refunds of every credit note, a page at a time (`GET /creditnotes/refunds`).
+    pub struct ListAllCreditNoteRefunds = ("Credit Notes", "List credit note refunds", GET "/creditnotes/refunds") -> Page<CreditNoteRefund> {
+        /// Filters, sort and paging.
+        list filter: CreditNoteRefundFilter,
+    }
+}
+
+operation! {
+    /// Refunds some of a credit note's credits (`POST /creditnotes/{creditnote_id}/refunds`).
+    pub struct RefundCreditNote = ("Credit Notes", "Refund credit note", POST "/creditnotes/{creditnote_id}/refunds") -> Record<CreditNoteRefund> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The refund: `amount` is required.
+        body refund: CreditNoteRefundInput,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListCreditNoteRefunds`].
+    pub struct CreditNoteRefundsOfFilter {}
+}
+
+operation! {
+    /// Lists the refunds of one credit note (`GET /creditnotes/{creditnote_id}/refunds`).
+    pub struct ListCreditNoteRefunds = ("Credit Notes", "List refunds of a credit note", GET "/creditnotes/{creditnote_id}/refunds") -> Page<CreditNoteRefund> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// Sort and paging.
+        list filter: CreditNoteRefundsOfFilter,
+    }
+}
+
+operation! {
+    /// Updates a refund of a credit note
+    /// (`PUT /creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}`).
+    pub struct UpdateCreditNoteRefund = ("Credit Notes", "Update credit note refund", PUT "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Record<CreditNoteRefund> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The refund.
+        path creditnote_refund_id: RefundId,
+        /// Its new fields.
+        body refund: CreditNoteRefundInput,
+    }
+}
+
+operation! {
+    /// Gets a refund of a credit note
+    /// (`GET /creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}`).
+    pub struct GetCreditNoteRefund = ("Credit Notes", "Get credit note refund", GET "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Record<CreditNoteRefund> {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The refund.
+        path creditnote_refund_id: RefundId,
+    }
+}
+
+operation! {
+    /// Deletes a refund of a credit note; its amount goes back to the credit note
+    /// (`DELETE /creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}`).
+    pub struct DeleteCreditNoteRefund = ("Credit Notes", "Delete credit note refund", DELETE "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Reply {
+        /// The credit note.
+        path creditnote_id: CreditNoteId,
+        /// The refund.
+        path creditnote_refund_id: RefundId,
+    }
+}
+
+/// The operations of this module ([`DownloadCreditNote`] is the row of [`GetCreditNote`]).
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateCreditNote as crate::Endpoint>::OPERATION,
+    <ListCreditNotes as crate::Endpoint>::OPERATION,
+    <UpdateCreditNote as crate::Endpoint>::OPERATION,
+    <GetCreditNote as crate::Endpoint>::OPERATION,
+    <DeleteCreditNote as crate::Endpoint>::OPERATION,
+    <EmailCreditNote as crate::Endpoint>::OPERATION,
+    <VoidCreditNote as crate::Endpoint>::OPERATION,
+    <OpenVoidedCreditNote as crate::Endpoint>::OPERATION,
+    <ListCreditNoteEmailHistory as crate::Endpoint>::OPERATION,
+    <UpdateCreditNoteBillingAddress as crate::Endpoint>::OPERATION,
+    <UpdateCreditNoteShippingAddress as crate::Endpoint>::OPERATION,
+    <ListCreditNoteTemplates as crate::Endpoint>::OPERATION,
+    <UpdateCreditNoteTemplate as crate::Endpoint>::OPERATION,
+    <CreditInvoices as crate::Endpoint>::OPERATION,
+    <ListCreditedInvoices as crate::Endpoint>::OPERATION,
+    <DeleteCreditedInvoice as crate::Endpoint>::OPERATION,
+    <AddCreditNoteComment as crate::Endpoint>::OPERATION,
+    <ListCreditNoteComments as crate::Endpoint>::OPERATION,
+    <DeleteCreditNoteComment as crate::Endpoint>::OPERATION,
+    <ListAllCreditNoteRefunds as crate::Endpoint>::OPERATION,
+    <RefundCreditNote as crate::Endpoint>::OPERATION,
+    <ListCreditNoteRefunds as crate::Endpoint>::OPERATION,
+    <UpdateCreditNoteRefund as crate::Endpoint>::OPERATION,
+    <GetCreditNoteRefund as crate::Endpoint>::OPERATION,
+    <DeleteCreditNoteRefund as crate::Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for CreditNote {
+    fn watch_id(&self) -> Option<String> {
+        self.creditnote_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time.or(self.updated_time)
+    }
+}
+
+impl crate::watch::Watchable for ListCreditNotes {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some("last_modified_time".to_owned());
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}

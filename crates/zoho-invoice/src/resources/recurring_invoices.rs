@@ -1,4 +1,171 @@
-//! (being written)
+//! Recurring invoices (`/recurringinvoices`): profiles that raise an invoice at a fixed
+//! interval, which can be stopped and resumed, with their PDF template and their history.
+//!
+//! ```
+//! use zoho_invoice::recurring_invoices::{
+//!     CreateRecurringInvoice, GetRecurringInvoice, StopRecurringInvoice,
+//! };
+//! use zoho_invoice::models::common::RecurrenceFrequency;
+//! use zoho_invoice::models::recurring_invoices::{RecurringInvoiceInput, RecurringInvoiceStatus};
+//! use zoho_invoice::Client;
+//! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
+//!
+//! // A hand-written transport standing in for the network.
+//! struct Canned;
+//!
+//! #[async_trait::async_trait]
+//! impl Transport for Canned {
+//!     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, zoho_invoice_transport::Error> {
+//!         Ok(ApiResponse::json_ok(match (request.method().as_str(), request.path()) {
+//!             ("POST", "/recurringinvoices") => r#"{"code": 0, "message": "created",
+//!                 "recurring_invoice": {"recurring_invoice_id": "90300000072369",
+//!                 "recurrence_name": "Hosting", "status": "active"}}"#,
+//!             ("POST", "/recurringinvoices/90300000072369/status/stop") => {
+//!                 r#"{"code": 0, "message": "The recurring invoice has been stopped."}"#
+//!             }
+//!             ("GET", "/recurringinvoices/90300000072369") => r#"{"code": 0, "message": "success",
+//!                 "recurring_invoice": {"recurring_invoice_id": "90300000072369", "status": "stopped"}}"#,
+//!             other => panic!("unexpected call {other:?}"),
+//!         }))
+//!     }
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let client = Client::new(Canned);
+//! let hosting = RecurringInvoiceInput {
+//!     recurrence_name: Some("Hosting".into()),
+//!     customer_id: Some("903000000000099".parse()?),
+//!     recurrence_frequency: Some(RecurrenceFrequency::Months),
+//!     ..Default::default()
+//! };
+//! let created = client.send(&CreateRecurringInvoice { recurring_invoice: hosting }).await?.record;
+//! let recurring_invoice_id = created.recurring_invoice_id.expect("an id");
+//!
+//! let stop = StopRecurringInvoice { recurring_invoice_id: recurring_invoice_id.clone() };
+//! assert!(client.send(&stop).await?.is_success());
+//! let got = client.send(&GetRecurringInvoice { recurring_invoice_id }).await?.record;
+//! assert_eq!(got.status, Some(RecurringInvoiceStatus::Stopped));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+
+use zoho_invoice_models::common::Comment;
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{RecurringInvoiceId, TemplateId};
+use zoho_invoice_models::recurring_invoices::{RecurringInvoice, RecurringInvoiceInput};
+
+use crate::macros::{list_filter, operation};
+
+operation! {
+    /// Creates a recurring invoice (`POST /recurringinvoices`).
+    pub struct CreateRecurringInvoice = ("Recurring Invoices", "Create a Recurring Invoice", POST "/recurringinvoices") -> Record<RecurringInvoice> {
+        /// The profile: `recurrence_name`, `customer_id` and `recurrence_frequency` are
+        /// required.
+        body recurring_invoice: RecurringInvoiceInput,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListRecurringInvoices`].
+    pub struct RecurringInvoiceFilter {
+        /// By status: `Status.All`, `Status.Active`, `Status.Stopped` or `Status.Expired`.
+        value filter_by: String,
+        /// By invoice number, purchase order or customer name.
+        value search_text: String,
+        /// The column to sort by.
+        value sort_column: String,
+    }
+}
+
+operation! {
+    /// Lists recurring invoices, a page at a time (`GET /recurringinvoices`).
+    pub struct ListRecurringInvoices = ("Recurring Invoices", "List Recurring Invoice", GET "/recurringinvoices") -> Page<RecurringInvoice> {
+        /// Filters, sort and paging.
+        list filter: RecurringInvoiceFilter,
+    }
+}
+
+operation! {
+    /// Updates a recurring invoice (`PUT /recurringinvoices/{recurring_invoice_id}`).
+    pub struct UpdateRecurringInvoice = ("Recurring Invoices", "Update Recurring Invoice", PUT "/recurringinvoices/{recurring_invoice_id}") -> Record<RecurringInvoice> {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+        /// Its new fields.
+        body recurring_invoice: RecurringInvoiceInput,
+    }
+}
+
+operation! {
+    /// Gets a recurring invoice (`GET /recurringinvoices/{recurring_invoice_id}`).
+    pub struct GetRecurringInvoice = ("Recurring Invoices", "Get a Recurring Invoice", GET "/recurringinvoices/{recurring_invoice_id}") -> Record<RecurringInvoice> {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+    }
+}
+
+operation! {
+    /// Deletes a recurring invoice (`DELETE /recurringinvoices/{recurring_invoice_id}`); the
+    /// invoices it raised stay.
+    pub struct DeleteRecurringInvoice = ("Recurring Invoices", "Delete a Recurring Invoice", DELETE "/recurringinvoices/{recurring_invoice_id}") -> Reply {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+    }
+}
+
+operation! {
+    /// Stops an active recurring invoice: it raises no invoice until resumed
+    /// (`POST /recurringinvoices/{recurring_invoice_id}/status/stop`).
+    pub struct StopRecurringInvoice = ("Recurring Invoices", "Stop a Recurring Invoice", POST "/recurringinvoices/{recurring_invoice_id}/status/stop") -> Reply {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+    }
+}
+
+operation! {
+    /// Resumes a stopped recurring invoice
+    /// (`POST /recurringinvoices/{recurring_invoice_id}/status/resume`).
+    pub struct ResumeRecurringInvoice = ("Recurring Invoices", "Resume a Recurring Invoice", POST "/recurringinvoices/{recurring_invoice_id}/status/resume") -> Reply {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+    }
+}
+
+operation! {
+    /// Changes the PDF template of the invoices a profile raises
+    /// (`PUT /recurringinvoices/{recurring_invoice_id}/templates/{template_id}`).
+    pub struct UpdateRecurringInvoiceTemplate = ("Recurring Invoices", "Update Recurring Invoice template", PUT "/recurringinvoices/{recurring_invoice_id}/templates/{template_id}") -> Reply {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+        /// The template to use from now on.
+        path template_id: TemplateId,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListRecurringInvoiceHistory`].
+    pub struct RecurringInvoiceHistoryFilter {}
+}
+
+operation! {
+    /// Lists the history and comments of a recurring invoice
+    /// (`GET /recurringinvoices/{recurring_invoice_id}/comments`).
+    pub struct ListRecurringInvoiceHistory = ("Recurring Invoices", "List Recurring Invoice History", GET "/recurringinvoices/{recurring_invoice_id}/comments") -> Page<Comment> {
+        /// The profile.
+        path recurring_invoice_id: RecurringInvoiceId,
+        /// Sort and paging.
+        list filter: RecurringInvoiceHistoryFilter,
+    }
+}
 
 /// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateRecurringInvoice as crate::Endpoint>::OPERATION,
+    <ListRecurringInvoices as crate::Endpoint>::OPERATION,
+    <UpdateRecurringInvoice as crate::Endpoint>::OPERATION,
+    <GetRecurringInvoice as crate::Endpoint>::OPERATION,
+    <DeleteRecurringInvoice as crate::Endpoint>::OPERATION,
+    <StopRecurringInvoice as crate::Endpoint>::OPERATION,
+    <ResumeRecurringInvoice as crate::Endpoint>::OPERATION,
+    <UpdateRecurringInvoiceTemplate as crate::Endpoint>::OPERATION,
+    <ListRecurringInvoiceHistory as crate::Endpoint>::OPERATION,
+];

@@ -1,4 +1,437 @@
-//! (being written)
+//! Retainer invoices (`/retainerinvoices`): advance payments asked of a customer before work
+//! is billed, with their status changes, emails, billing address, templates, the payments
+//! made for them, their attachment and their comments.
+//!
+//! ```
+//! use zoho_invoice::retainer_invoices::{
+//!     CreateRetainerInvoice, GetRetainerInvoice, MarkRetainerInvoiceSent,
+//! };
+//! use zoho_invoice::models::retainer_invoices::{
+//!     RetainerInvoiceInput, RetainerInvoiceLineItemInput, RetainerInvoiceStatus,
+//! };
+//! # use zoho_invoice::transport::{HttpTransport, Region};
+//! # use zoho_invoice_mock::MockServer;
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! # let server = MockServer::start().await?;
+//! # let transport = HttpTransport::builder()
+//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
+//! #     .allow_http(true)
+//! #     .static_token(secrecy::SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
+//! #     .organization_id(server.organization_id())
+//! #     .build()?;
+//! # let client = zoho_invoice::Client::new(transport);
+//! # let contact = client
+//! #     .raw(http::Method::POST, "/contacts", &[], Some(&serde_json::json!({"contact_name": "Bowman and Co"})))
+//! #     .await?;
+//! # let customer_id = contact["contact"]["contact_id"].as_str().expect("an id").parse()?;
+//! // `client` is a `zoho_invoice::Client` (here on the fake server), `customer_id` a contact.
+//! let advance = RetainerInvoiceInput {
+//!     customer_id: Some(customer_id),
+//!     line_items: Some(vec![RetainerInvoiceLineItemInput {
+//!         description: Some("Advance for the design work".into()),
+//!         rate: Some(500.into()),
+//!         ..Default::default()
+//!     }]),
+//!     ..Default::default()
+//! };
+//! let created = client
+//!     .send(&CreateRetainerInvoice { retainer_invoice: advance, options: Default::default() })
+//!     .await?
+//!     .retainerinvoices
+//!     .expect("the retainer invoice");
+//! let retainerinvoice_id = created.retainerinvoice_id.expect("an id");
+//! assert_eq!(created.status, Some(RetainerInvoiceStatus::Draft));
+//!
+//! client.send(&MarkRetainerInvoiceSent { retainerinvoice_id: retainerinvoice_id.clone() }).await?;
+//! let sent = client.send(&GetRetainerInvoice { retainerinvoice_id }).await?.record;
+//! assert_eq!(sent.status, Some(RetainerInvoiceStatus::Sent));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+
+use zoho_invoice_models::common::{Address, Comment, EmailRequest, Template};
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{CommentId, DocumentId, PaymentId, RetainerInvoiceId, TemplateId};
+use zoho_invoice_models::retainer_invoices::{
+    RetainerInvoice, RetainerInvoiceCommentInput, RetainerInvoiceCommentReply,
+    RetainerInvoiceEmailContent, RetainerInvoiceInput, RetainerInvoiceSaved, RetainerPayment,
+};
+
+use crate::endpoint::{Download, Upload};
+use crate::macros::{list_filter, operation};
+use crate::query::{Query, ToQuery};
+
+/// The query of [`CreateRetainerInvoice`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RetainerInvoiceNumbering {
+    /// `true` to give your own `retainerinvoice_number` instead of the generated one
+    /// (`ignore_auto_number_generation`).
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for RetainerInvoiceNumbering {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(ignore) = self.ignore_auto_number_generation {
+            query.push("ignore_auto_number_generation", ignore.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Creates a retainer invoice (`POST /retainerinvoices`); the answer carries it under
+    /// `retainerinvoices`.
+    pub struct CreateRetainerInvoice = ("Retainer Invoices", "Create a retainer invoice", POST "/retainerinvoices") -> RetainerInvoiceSaved {
+        /// The retainer invoice: `customer_id` and `line_items` are required.
+        body retainer_invoice: RetainerInvoiceInput,
+        /// Whether its number is given rather than generated.
+        query options: RetainerInvoiceNumbering,
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListRetainerInvoices`].
+    pub struct RetainerInvoiceFilter {
+        /// Print the exported PDF (`print`).
+        value print: bool,
+        /// The column to sort by: `customer_name`, `retainerinvoice_number`, `date`,
+        /// `due_date`, `total`, `balance` or `created_time`.
+        value sort_column: String,
+        /// By status or payment expected date: `Status.All`, `Status.Sent`, `Status.Draft`,
+        /// `Status.OverDue`, `Status.Paid`, `Status.Void`, `Status.Unpaid`,
+        /// `Status.PartiallyPaid`, `Status.Viewed` or `Date.PaymentExpectedDate`.
+        value filter_by: String,
+    }
+}
+
+operation! {
+    /// Lists retainer invoices, a page at a time (`GET /retainerinvoices`).
+    pub struct ListRetainerInvoices = ("Retainer Invoices", "List Retainer invoices", GET "/retainerinvoices") -> Page<RetainerInvoice> {
+        /// Filters, sort and paging.
+        list filter: RetainerInvoiceFilter,
+    }
+}
+
+operation! {
+    /// Updates a retainer invoice (`PUT /retainerinvoices/{retainerinvoice_id}`); the answer
+    /// carries it under `retainerinvoices`.
+    pub struct UpdateRetainerInvoice = ("Retainer Invoices", "Update a retainer invoice", PUT "/retainerinvoices/{retainerinvoice_id}") -> RetainerInvoiceSaved {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// Its new fields.
+        body retainer_invoice: RetainerInvoiceInput,
+    }
+}
+
+operation! {
+    /// Gets a retainer invoice (`GET /retainerinvoices/{retainerinvoice_id}`).
+    pub struct GetRetainerInvoice = ("Retainer Invoices", "Get a retainer invoice", GET "/retainerinvoices/{retainerinvoice_id}") -> Record<RetainerInvoice> {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Deletes a retainer invoice (`DELETE /retainerinvoices/{retainerinvoice_id}`); one with
+    /// payments or credits applied cannot be.
+    pub struct DeleteRetainerInvoice = ("Retainer Invoices", "Delete a retainer invoice", DELETE "/retainerinvoices/{retainerinvoice_id}") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Marks a draft retainer invoice as sent
+    /// (`POST /retainerinvoices/{retainerinvoice_id}/status/sent`).
+    pub struct MarkRetainerInvoiceSent = ("Retainer Invoices", "Mark a retainer invoice as sent", POST "/retainerinvoices/{retainerinvoice_id}/status/sent") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Changes the PDF template of a retainer invoice
+    /// (`PUT /retainerinvoices/{retainerinvoice_id}/templates/{template_id}`).
+    pub struct UpdateRetainerInvoiceTemplate = ("Retainer Invoices", "Update retainer invoice template", PUT "/retainerinvoices/{retainerinvoice_id}/templates/{template_id}") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// The template to use.
+        path template_id: TemplateId,
+    }
+}
+
+operation! {
+    /// Voids a retainer invoice: its payments and credits become customer credits
+    /// (`POST /retainerinvoices/{retainerinvoice_id}/status/void`).
+    pub struct VoidRetainerInvoice = ("Retainer Invoices", "Void a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/status/void") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Turns a voided retainer invoice back into a draft
+    /// (`POST /retainerinvoices/{retainerinvoice_id}/status/draft`).
+    pub struct MarkRetainerInvoiceDraft = ("Retainer Invoices", "Mark as draft", POST "/retainerinvoices/{retainerinvoice_id}/status/draft") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+/// The query of [`EmailRetainerInvoice`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RetainerInvoiceEmailOptions {
+    /// Attach the customer's statement PDF (`send_customer_statement`).
+    pub send_customer_statement: Option<bool>,
+    /// Attach the retainer invoice's attachment (`send_attachment`).
+    pub send_attachment: Option<bool>,
+}
+
+impl ToQuery for RetainerInvoiceEmailOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(send) = self.send_customer_statement {
+            query.push("send_customer_statement", send.to_string());
+        }
+        if let Some(send) = self.send_attachment {
+            query.push("send_attachment", send.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Emails a retainer invoice to the customer
+    /// (`POST /retainerinvoices/{retainerinvoice_id}/email`); an empty email (the default)
+    /// sends the default content.
+    pub struct EmailRetainerInvoice = ("Retainer Invoices", "Email a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/email") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// What to attach.
+        query options: RetainerInvoiceEmailOptions,
+        /// The email.
+        body email: EmailRequest,
+    }
+}
+
+operation! {
+    /// Gets the email the API proposes for a retainer invoice
+    /// (`GET /retainerinvoices/{retainerinvoice_id}/email`).
+    pub struct GetRetainerInvoiceEmailContent = ("Retainer Invoices", "Get retainer invoice email content", GET "/retainerinvoices/{retainerinvoice_id}/email") -> RetainerInvoiceEmailContent {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Changes the billing address of one retainer invoice, not of its customer
+    /// (`PUT /retainerinvoices/{retainerinvoice_id}/address/billing`).
+    pub struct UpdateRetainerInvoiceBillingAddress = ("Retainer Invoices", "Update billing address", PUT "/retainerinvoices/{retainerinvoice_id}/address/billing") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListRetainerInvoiceTemplates`].
+    pub struct RetainerInvoiceTemplateFilter {}
+}
+
+operation! {
+    /// Lists the PDF templates of retainer invoices (`GET /retainerinvoices/templates`).
+    pub struct ListRetainerInvoiceTemplates = ("Retainer Invoices", "List retainer invoice templates", GET "/retainerinvoices/templates") -> Page<Template> {
+        /// Sort and paging.
+        list filter: RetainerInvoiceTemplateFilter,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListRetainerPayments`].
+    pub struct RetainerPaymentFilter {}
+}
+
+operation! {
+    /// Lists the payments made for a retainer invoice
+    /// (`GET /customerpayments/{retainerinvoice_id}`).
+    pub struct ListRetainerPayments = ("Retainer Invoices", "List retainer payments", GET "/customerpayments/{retainerinvoice_id}") -> Page<RetainerPayment> {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// Sort and paging.
+        list filter: RetainerPaymentFilter,
+    }
+}
+
+operation! {
+    /// Deletes a payment made for a retainer invoice
+    /// (`DELETE /customerpayments/{retainer_payment_id}`).
+    pub struct DeleteRetainerPayment = ("Retainer Invoices", "Delete a retainer payment", DELETE "/customerpayments/{retainer_payment_id}") -> Reply {
+        /// The payment.
+        path retainer_payment_id: PaymentId,
+    }
+}
+
+/// The query of [`AddRetainerInvoiceAttachment`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RetainerAttachmentOptions {
+    /// Send the file with the retainer invoice's emails (`can_send_in_mail`).
+    pub can_send_in_mail: Option<bool>,
+}
+
+impl ToQuery for RetainerAttachmentOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
+        if let Some(send) = self.can_send_in_mail {
+            query.push("can_send_in_mail", send.to_string());
+        }
+        Ok(())
+    }
+}
+
+operation! {
+    /// Attaches a file to a retainer invoice
+    /// (`POST /retainerinvoices/{retainerinvoice_id}/attachment`, multipart field
+    /// `attachment`; gif, png, jpeg, jpg, bmp or pdf).
+    pub struct AddRetainerInvoiceAttachment = ("Retainer Invoices", "Add attachment to a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/attachment") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// Whether the file goes with emails.
+        query options: RetainerAttachmentOptions,
+        /// The file; its `field` must be `attachment` (see
+        /// [`AddRetainerInvoiceAttachment::attachment`]).
+        upload attachment: Upload,
+    }
+}
+
+impl AddRetainerInvoiceAttachment {
+    /// A file upload under the form field `attachment`.
+    pub fn attachment(
+        file_name: impl Into<String>,
+        content_type: impl Into<String>,
+        bytes: impl Into<bytes::Bytes>,
+    ) -> Upload {
+        Upload {
+            field: "attachment",
+            file_name: file_name.into(),
+            content_type: content_type.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+operation! {
+    /// Downloads the file attached to a retainer invoice
+    /// (`GET /retainerinvoices/{retainerinvoice_id}/attachment`).
+    pub struct GetRetainerInvoiceAttachment = ("Retainer Invoices", "Get a retainer invoice attachment", GET "/retainerinvoices/{retainerinvoice_id}/attachment") -> Download {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Deletes a file attached to a retainer invoice
+    /// (`DELETE /retainerinvoices/{retainerinvoice_id}/documents/{document_id}`).
+    pub struct DeleteRetainerInvoiceAttachment = ("Retainer Invoices", "Delete an attachment", DELETE "/retainerinvoices/{retainerinvoice_id}/documents/{document_id}") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// The file.
+        path document_id: DocumentId,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListRetainerInvoiceComments`].
+    pub struct RetainerInvoiceCommentFilter {}
+}
+
+operation! {
+    /// Lists the history and comments of a retainer invoice
+    /// (`GET /retainerinvoices/{retainerinvoice_id}/comments`).
+    pub struct ListRetainerInvoiceComments = ("Retainer Invoices", "List retainer invoice comments & history", GET "/retainerinvoices/{retainerinvoice_id}/comments") -> Page<Comment> {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// Sort and paging.
+        list filter: RetainerInvoiceCommentFilter,
+    }
+}
+
+operation! {
+    /// Adds a comment to a retainer invoice
+    /// (`POST /retainerinvoices/{retainerinvoice_id}/comments`).
+    pub struct AddRetainerInvoiceComment = ("Retainer Invoices", "Add comment", POST "/retainerinvoices/{retainerinvoice_id}/comments") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// The comment.
+        body comment: RetainerInvoiceCommentInput,
+    }
+}
+
+operation! {
+    /// Changes a comment of a retainer invoice
+    /// (`PUT /retainerinvoices/{retainerinvoice_id}/comments/{comment_id}`); the answer
+    /// carries the comment's fields at its top level.
+    pub struct UpdateRetainerInvoiceComment = ("Retainer Invoices", "Update comment", PUT "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> RetainerInvoiceCommentReply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// The comment.
+        path comment_id: CommentId,
+        /// Its new text.
+        body comment: RetainerInvoiceCommentInput,
+    }
+}
+
+operation! {
+    /// Deletes a comment of a retainer invoice
+    /// (`DELETE /retainerinvoices/{retainerinvoice_id}/comments/{comment_id}`).
+    pub struct DeleteRetainerInvoiceComment = ("Retainer Invoices", "Delete a comment", DELETE "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> Reply {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+        /// The comment.
+        path comment_id: CommentId,
+    }
+}
 
 /// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateRetainerInvoice as crate::Endpoint>::OPERATION,
+    <ListRetainerInvoices as crate::Endpoint>::OPERATION,
+    <UpdateRetainerInvoice as crate::Endpoint>::OPERATION,
+    <GetRetainerInvoice as crate::Endpoint>::OPERATION,
+    <DeleteRetainerInvoice as crate::Endpoint>::OPERATION,
+    <MarkRetainerInvoiceSent as crate::Endpoint>::OPERATION,
+    <UpdateRetainerInvoiceTemplate as crate::Endpoint>::OPERATION,
+    <VoidRetainerInvoice as crate::Endpoint>::OPERATION,
+    <MarkRetainerInvoiceDraft as crate::Endpoint>::OPERATION,
+    <EmailRetainerInvoice as crate::Endpoint>::OPERATION,
+    <GetRetainerInvoiceEmailContent as crate::Endpoint>::OPERATION,
+    <UpdateRetainerInvoiceBillingAddress as crate::Endpoint>::OPERATION,
+    <ListRetainerInvoiceTemplates as crate::Endpoint>::OPERATION,
+    <ListRetainerPayments as crate::Endpoint>::OPERATION,
+    <DeleteRetainerPayment as crate::Endpoint>::OPERATION,
+    <AddRetainerInvoiceAttachment as crate::Endpoint>::OPERATION,
+    <GetRetainerInvoiceAttachment as crate::Endpoint>::OPERATION,
+    <DeleteRetainerInvoiceAttachment as crate::Endpoint>::OPERATION,
+    <ListRetainerInvoiceComments as crate::Endpoint>::OPERATION,
+    <AddRetainerInvoiceComment as crate::Endpoint>::OPERATION,
+    <UpdateRetainerInvoiceComment as crate::Endpoint>::OPERATION,
+    <DeleteRetainerInvoiceComment as crate::Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for RetainerInvoice {
+    fn watch_id(&self) -> Option<String> {
+        self.retainerinvoice_id
+            .as_ref()
+            .map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListRetainerInvoices {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some("last_modified_time".to_owned());
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}
