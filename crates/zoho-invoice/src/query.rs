@@ -214,7 +214,9 @@ pub struct BulkIds<K> {
 
 impl<K> Clone for BulkIds<K> {
     fn clone(&self) -> Self {
-        Self { ids: self.ids.clone() }
+        Self {
+            ids: self.ids.clone(),
+        }
     }
 }
 
