@@ -14,6 +14,7 @@
 //! - [`Watcher`] delivers the records created or updated since a saved [`Cursor`].
 //!
 //! ```
+//! # #[cfg(feature = "items")] {
 //! use zoho_invoice::items::GetItem;
 //! use zoho_invoice::{Client, Endpoint};
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
@@ -30,6 +31,7 @@
 //!     }
 //! }
 //!
+//! # #[cfg(feature = "items")]
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
 //! let item = client.send(&GetItem { item_id: "903000000045027".parse()? }).await?.record;
@@ -37,6 +39,7 @@
 //! assert_eq!(item.rate.map(|r| r.to_string()).as_deref(), Some("120.00"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();
+//! # }
 //! ```
 
 #![warn(clippy::unwrap_used)]

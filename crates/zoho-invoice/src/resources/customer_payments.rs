@@ -1,4 +1,210 @@
-//! (being written)
+//! Customer payments (`/customerpayments`): money received from a customer and applied to
+//! invoices, and refunds of a payment's excess amount.
+//!
+//! Recording a payment moves the balance and status of the invoices it is applied to
+//! (`partially_paid`, then `paid`); deleting it moves them back.
+//!
+//! ```
+//! use zoho_invoice::customer_payments::{CustomerPaymentFilter, ListCustomerPayments};
+//! use zoho_invoice::query::{AmountFilter, TextFilter};
+//! use zoho_invoice::Client;
+//! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
+//!
+//! // A hand-written transport standing in for the network.
+//! struct Canned;
+//!
+//! #[async_trait::async_trait]
+//! impl Transport for Canned {
+//!     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, zoho_invoice_transport::Error> {
+//!         assert_eq!(request.path(), "/customerpayments");
+//!         let query = request.uri().query().unwrap_or_default();
+//!         assert_eq!(query, "customer_name_startswith=Bow&amount_greater_equals=100");
+//!         Ok(ApiResponse::json_ok(r#"{"code": 0, "message": "success",
+//!             "customerpayments": [{"payment_id": "9030000079467", "customer_name": "Bowman & Co",
+//!                                   "payment_mode": "cash", "amount": 450.00}],
+//!             "page_context": {"page": 1, "per_page": 200, "has_more_page": false}}"#))
+//!     }
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let client = Client::new(Canned);
+//! let filter = CustomerPaymentFilter {
+//!     customer_name: Some(TextFilter::StartsWith("Bow".into())),
+//!     amount: Some(AmountFilter::GreaterEquals(100.into())),
+//!     ..Default::default()
+//! };
+//! let page = client.send(&ListCustomerPayments { filter }).await?;
+//! assert_eq!(page.records[0].amount.map(|a| a.to_string()).as_deref(), Some("450.00"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+
+use zoho_invoice_models::customer_payments::{
+    Payment, PaymentInput, PaymentRefund, PaymentRefundDetails, PaymentRefundInput,
+};
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{PaymentId, RefundId};
+
+use crate::endpoint::Endpoint;
+use crate::macros::{list_filter, operation};
+
+list_filter! {
+    /// Filters of [`ListCustomerPayments`].
+    pub struct CustomerPaymentFilter {
+        /// By customer name (`customer_name`, `_startswith`, `_contains`).
+        text customer_name,
+        /// By reference number.
+        text reference_number,
+        /// By the day of the payment.
+        date date,
+        /// By amount (`amount_less_than`, ...).
+        amount amount,
+        /// By notes.
+        text notes,
+        /// By payment mode, as text (`payment_mode_startswith`, ...).
+        text payment_mode,
+        /// By mode: `PaymentMode.All`, `PaymentMode.Check`, `PaymentMode.Cash`,
+        /// `PaymentMode.BankTransfer`, `PaymentMode.CreditCard`, ...
+        value filter_by: String,
+        /// The column to sort by.
+        value sort_column: String,
+        /// By reference number, customer name or description.
+        value search_text: String,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListCustomerPaymentRefunds`].
+    pub struct CustomerPaymentRefundFilter {}
+}
+
+operation! {
+    /// Records a payment and applies it to invoices (`POST /customerpayments`).
+    pub struct CreateCustomerPayment = ("Customer Payments", "Create a payment", POST "/customerpayments") -> Record<Payment> {
+        /// The payment (`customer_id`, `payment_mode`, `amount`, `date` and `invoices`
+        /// required).
+        body payment: PaymentInput,
+    }
+}
+
+operation! {
+    /// Lists customer payments, a page at a time (`GET /customerpayments`).
+    pub struct ListCustomerPayments = ("Customer Payments", "List Customer Payments", GET "/customerpayments") -> Page<Payment> {
+        /// Filters, sort and paging.
+        list filter: CustomerPaymentFilter,
+    }
+}
+
+operation! {
+    /// Updates a payment (`PUT /customerpayments/{payment_id}`).
+    pub struct UpdateCustomerPayment = ("Customer Payments", "Update a payment", PUT "/customerpayments/{payment_id}") -> Record<Payment> {
+        /// The payment.
+        path payment_id: PaymentId,
+        /// Its new fields.
+        body payment: PaymentInput,
+    }
+}
+
+operation! {
+    /// Gets a payment (`GET /customerpayments/{payment_id}`).
+    pub struct GetCustomerPayment = ("Customer Payments", "Retrieve a payment", GET "/customerpayments/{payment_id}") -> Record<Payment> {
+        /// The payment.
+        path payment_id: PaymentId,
+    }
+}
+
+operation! {
+    /// Deletes a payment (`DELETE /customerpayments/{payment_id}`); the invoices it paid owe
+    /// the amount again.
+    pub struct DeleteCustomerPayment = ("Customer Payments", "Delete a payment", DELETE "/customerpayments/{payment_id}") -> Reply {
+        /// The payment.
+        path payment_id: PaymentId,
+    }
+}
+
+operation! {
+    /// Refunds the excess amount of a payment
+    /// (`POST /customerpayments/{customer_payment_id}/refunds`).
+    pub struct RefundCustomerPayment = ("Customer Payments", "Refund an excess customer payment", POST "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> {
+        /// The payment.
+        path customer_payment_id: PaymentId,
+        /// The refund (`date` and `amount` required).
+        body refund: PaymentRefundInput,
+    }
+}
+
+operation! {
+    /// Lists the refunds of a payment (`GET /customerpayments/{customer_payment_id}/refunds`).
+    pub struct ListCustomerPaymentRefunds = ("Customer Payments", "List refunds of a customer payment", GET "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> {
+        /// The payment.
+        path customer_payment_id: PaymentId,
+        /// Sort and paging.
+        list filter: CustomerPaymentRefundFilter,
+    }
+}
+
+operation! {
+    /// Updates a refund of a payment
+    /// (`PUT /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
+    pub struct UpdateCustomerPaymentRefund = ("Customer Payments", "Update a refund", PUT "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Page<PaymentRefund> {
+        /// The payment.
+        path customer_payment_id: PaymentId,
+        /// The refund.
+        path refund_id: RefundId,
+        /// Its new fields.
+        body refund: PaymentRefundInput,
+    }
+}
+
+operation! {
+    /// Gets a refund of a payment
+    /// (`GET /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
+    pub struct GetCustomerPaymentRefund = ("Customer Payments", "Details of a refund", GET "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> PaymentRefundDetails {
+        /// The payment.
+        path customer_payment_id: PaymentId,
+        /// The refund.
+        path refund_id: RefundId,
+    }
+}
+
+operation! {
+    /// Deletes a refund of a payment
+    /// (`DELETE /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
+    pub struct DeleteCustomerPaymentRefund = ("Customer Payments", "Delete a Refund", DELETE "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Reply {
+        /// The payment.
+        path customer_payment_id: PaymentId,
+        /// The refund.
+        path refund_id: RefundId,
+    }
+}
 
 /// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateCustomerPayment as Endpoint>::OPERATION,
+    <ListCustomerPayments as Endpoint>::OPERATION,
+    <UpdateCustomerPayment as Endpoint>::OPERATION,
+    <GetCustomerPayment as Endpoint>::OPERATION,
+    <DeleteCustomerPayment as Endpoint>::OPERATION,
+    <RefundCustomerPayment as Endpoint>::OPERATION,
+    <ListCustomerPaymentRefunds as Endpoint>::OPERATION,
+    <UpdateCustomerPaymentRefund as Endpoint>::OPERATION,
+    <GetCustomerPaymentRefund as Endpoint>::OPERATION,
+    <DeleteCustomerPaymentRefund as Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for Payment {
+    fn watch_id(&self) -> Option<String> {
+        self.payment_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListCustomerPayments {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some("last_modified_time".to_owned());
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}

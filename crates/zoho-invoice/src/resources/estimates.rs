@@ -1,4 +1,505 @@
-//! (being written)
+//! Estimates (`/estimates`): quotes sent to a customer before a sale, with their status
+//! changes (sent, accepted, declined), emails, PDF and HTML downloads, bulk export and print,
+//! addresses, templates and comments.
+//!
+//! Bulk calls are checked before anything is sent: at most 10 estimates to email at once, 25
+//! to export or print (a longer list is refused with
+//! [`Error::TooManyIds`](crate::Error::TooManyIds)).
+//!
+//! ```
+//! use zoho_invoice::estimates::{EmailEstimateIds, EmailEstimates, MarkEstimateAccepted};
+//! use zoho_invoice::models::ids::EstimateId;
+//! use zoho_invoice::{Client, Error};
+//! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
+//!
+//! // A hand-written transport standing in for the network.
+//! struct Canned;
+//!
+//! #[async_trait::async_trait]
+//! impl Transport for Canned {
+//!     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, zoho_invoice_transport::Error> {
+//!         assert_eq!(request.path(), "/estimates/982000000567011/status/accepted");
+//!         Ok(ApiResponse::json_ok(r#"{"code": 0,
+//!             "message": "Estimate status has been changed to Accepted."}"#))
+//!     }
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let client = Client::new(Canned);
+//! let estimate_id: EstimateId = "982000000567011".parse()?;
+//! let reply = client.send(&MarkEstimateAccepted { estimate_id }).await?;
+//! assert!(reply.is_success());
+//!
+//! // Eleven estimates are more than one bulk email takes: refused before sending.
+//! let ids: EmailEstimateIds = (1..=11u64).map(EstimateId::from).collect();
+//! let refused = client.send(&EmailEstimates { estimate_ids: ids }).await.unwrap_err();
+//! assert!(matches!(refused, Error::TooManyIds { limit: 10, given: 11, .. }));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+use zoho_invoice_models::common::{Address, Comment, EmailRequest};
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::estimates::{
+    CommentInput, Estimate, EstimateEmailContent, EstimateInput, EstimateStatus, EstimateTemplates,
+};
+use zoho_invoice_models::ids::{CommentId, ContactId, EstimateId, ItemId, TemplateId, kind};
+
+use crate::endpoint::{Download, Endpoint};
+use crate::error::Error;
+use crate::macros::{list_filter, operation};
+use crate::query::{BulkIds, Query, ToQuery};
+
+/// The most estimates one bulk email takes.
+pub const MAX_BULK_EMAIL: usize = 10;
+/// The most estimates one bulk export or bulk print takes.
+pub const MAX_BULK_PDF: usize = 25;
+
+/// Adds `key=true|false` when the flag is set.
+fn flag(query: &mut Query, key: &'static str, value: Option<bool>) {
+    if let Some(v) = value {
+        query.push(key, v.to_string());
+    }
+}
+
+/// Defines the ids of one bulk operation: a list of estimates checked against the operation's
+/// limit and sent as `estimate_ids=1,2,3`.
+macro_rules! bulk_ids {
+    ($(#[$meta:meta])* $name:ident for $op:ident, $limit:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(pub Vec<EstimateId>);
+
+        impl $name {
+            /// The estimates.
+            pub fn new(ids: impl IntoIterator<Item = EstimateId>) -> Self {
+                Self(ids.into_iter().collect())
+            }
+        }
+
+        impl FromIterator<EstimateId> for $name {
+            fn from_iter<I: IntoIterator<Item = EstimateId>>(iter: I) -> Self {
+                Self::new(iter)
+            }
+        }
+
+        impl ToQuery for $name {
+            fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+                BulkIds::<kind::Estimate>::new(self.0.iter().cloned()).push(
+                    <$op as Endpoint>::OPERATION.name,
+                    "estimate_ids",
+                    $limit,
+                    query,
+                )
+            }
+        }
+    };
+}
+
+/// The options of [`CreateEstimate`]: `send` and `ignore_auto_number_generation`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateEstimateOptions {
+    /// Email the estimate to the customer's contact persons once created.
+    pub send: Option<bool>,
+    /// Take `estimate_number` as given instead of the next automatic number.
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for CreateEstimateOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(query, "send", self.send);
+        flag(
+            query,
+            "ignore_auto_number_generation",
+            self.ignore_auto_number_generation,
+        );
+        Ok(())
+    }
+}
+
+/// The options of [`UpdateEstimate`]: `ignore_auto_number_generation`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateEstimateOptions {
+    /// Take `estimate_number` as given instead of the automatic number.
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for UpdateEstimateOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(
+            query,
+            "ignore_auto_number_generation",
+            self.ignore_auto_number_generation,
+        );
+        Ok(())
+    }
+}
+
+/// The format of a downloaded estimate: `accept=pdf` or `accept=html`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EstimateFormat {
+    /// A PDF file.
+    Pdf,
+    /// An HTML page.
+    Html,
+}
+
+impl EstimateFormat {
+    /// The value of `accept`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Html => "html",
+        }
+    }
+}
+
+impl ToQuery for EstimateFormat {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        query.push("accept", self.as_str());
+        Ok(())
+    }
+}
+
+/// The options of [`DownloadEstimate`]: `print`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Ask for the file made for printing.
+    pub print: Option<bool>,
+}
+
+impl ToQuery for PrintOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(query, "print", self.print);
+        Ok(())
+    }
+}
+
+/// The options of [`GetEstimateEmailContent`]: `email_template_id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmailContentOptions {
+    /// Fill the email from this template (by default the customer's template, or the
+    /// organization's default).
+    pub email_template_id: Option<TemplateId>,
+}
+
+impl ToQuery for EmailContentOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        if let Some(id) = &self.email_template_id {
+            query.push("email_template_id", id.as_str());
+        }
+        Ok(())
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListEstimates`]. The reference's copy of this page lists none; these are
+    /// the filters Zoho's estimate list takes, with the same variants as the invoice list.
+    pub struct EstimateFilter {
+        /// By estimate number (`estimate_number`, `_startswith`, `_contains`).
+        text estimate_number,
+        /// By reference number.
+        text reference_number,
+        /// By customer name.
+        text customer_name,
+        /// By total (`total_less_than`, ...).
+        amount total,
+        /// By customer.
+        value customer_id: ContactId,
+        /// By an item on the estimate.
+        value item_id: ItemId,
+        /// By the name of an item on the estimate.
+        text item_name,
+        /// By the description of an item on the estimate.
+        text item_description,
+        /// By custom field value.
+        text custom_field,
+        /// By expiry date (`expiry_date_start`, ...).
+        date expiry_date,
+        /// By date (`date_start`, `date_end`, `date_before`, `date_after`).
+        date date,
+        /// By status.
+        value status: EstimateStatus,
+        /// By status group: `Status.All`, `Status.Sent`, `Status.Draft`, `Status.Invoiced`,
+        /// `Status.Accepted`, `Status.Declined` or `Status.Expired`.
+        value filter_by: String,
+        /// By estimate number, reference or customer name.
+        value search_text: String,
+        /// The column to sort by: `customer_name`, `estimate_number`, `date`, `total` or
+        /// `created_time`.
+        value sort_column: String,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListEstimateComments`].
+    pub struct EstimateCommentFilter {}
+}
+
+operation! {
+    /// Creates an estimate (`POST /estimates`).
+    pub struct CreateEstimate = ("Estimates", "Create an Estimate", POST "/estimates") -> Record<Estimate> {
+        /// The estimate (`customer_id` and `line_items` required).
+        body estimate: EstimateInput,
+        /// Send it at once, or keep the given number.
+        query options: CreateEstimateOptions,
+    }
+}
+
+operation! {
+    /// Lists estimates, a page at a time (`GET /estimates`).
+    pub struct ListEstimates = ("Estimates", "List estimates", GET "/estimates") -> Page<Estimate> {
+        /// Filters, sort and paging.
+        list filter: EstimateFilter,
+    }
+}
+
+operation! {
+    /// Updates an estimate (`PUT /estimates/{estimate_id}`); lines left out are removed.
+    pub struct UpdateEstimate = ("Estimates", "Update an Estimate", PUT "/estimates/{estimate_id}") -> Record<Estimate> {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// Its new fields.
+        body estimate: EstimateInput,
+        /// Keep the given number.
+        query options: UpdateEstimateOptions,
+    }
+}
+
+operation! {
+    /// Gets an estimate (`GET /estimates/{estimate_id}`).
+    pub struct GetEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Record<Estimate> {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
+
+operation! {
+    /// Downloads an estimate as a PDF or an HTML page
+    /// (`GET /estimates/{estimate_id}?accept=pdf|html`).
+    pub struct DownloadEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Download {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// PDF or HTML.
+        query format: EstimateFormat,
+        /// Whether to ask for the printable file.
+        query options: PrintOptions,
+    }
+}
+
+operation! {
+    /// Deletes an estimate (`DELETE /estimates/{estimate_id}`).
+    pub struct DeleteEstimate = ("Estimates", "Delete an Estimate", DELETE "/estimates/{estimate_id}") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
+
+operation! {
+    /// Marks a draft estimate as sent (`POST /estimates/{estimate_id}/status/sent`).
+    pub struct MarkEstimateSent = ("Estimates", "Mark an estimate as sent", POST "/estimates/{estimate_id}/status/sent") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
+
+operation! {
+    /// Marks a sent estimate as accepted by the customer
+    /// (`POST /estimates/{estimate_id}/status/accepted`).
+    pub struct MarkEstimateAccepted = ("Estimates", "Mark an estimate as accepted", POST "/estimates/{estimate_id}/status/accepted") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
+
+operation! {
+    /// Marks a sent estimate as declined by the customer
+    /// (`POST /estimates/{estimate_id}/status/declined`).
+    pub struct MarkEstimateDeclined = ("Estimates", "Mark an estimate as declined", POST "/estimates/{estimate_id}/status/declined") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
+
+operation! {
+    /// Emails an estimate to the customer (`POST /estimates/{estimate_id}/email`).
+    pub struct EmailEstimate = ("Estimates", "Email an estimate", POST "/estimates/{estimate_id}/email") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// Recipients, subject and body.
+        body email: EmailRequest,
+    }
+}
+
+operation! {
+    /// Gets the email the API proposes for an estimate (`GET /estimates/{estimate_id}/email`).
+    pub struct GetEstimateEmailContent = ("Estimates", "Get estimate email content", GET "/estimates/{estimate_id}/email") -> EstimateEmailContent {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The email template to fill.
+        query options: EmailContentOptions,
+    }
+}
+
+bulk_ids! {
+    /// The estimates of [`EmailEstimates`] (at most [`MAX_BULK_EMAIL`]).
+    EmailEstimateIds for EmailEstimates, MAX_BULK_EMAIL
+}
+
+operation! {
+    /// Emails up to 10 estimates at once (`POST /estimates/email?estimate_ids=...`).
+    pub struct EmailEstimates = ("Estimates", "Email multiple estimates", POST "/estimates/email") -> Reply {
+        /// The estimates (at most 10).
+        query estimate_ids: EmailEstimateIds,
+    }
+}
+
+bulk_ids! {
+    /// The estimates of [`BulkExportEstimates`] (at most [`MAX_BULK_PDF`]).
+    ExportEstimateIds for BulkExportEstimates, MAX_BULK_PDF
+}
+
+operation! {
+    /// Exports up to 25 estimates as one PDF (`GET /estimates/pdf?estimate_ids=...`).
+    pub struct BulkExportEstimates = ("Estimates", "Bulk export estimates", GET "/estimates/pdf") -> Download {
+        /// The estimates (at most 25).
+        query estimate_ids: ExportEstimateIds,
+    }
+}
+
+bulk_ids! {
+    /// The estimates of [`BulkPrintEstimates`] (at most [`MAX_BULK_PDF`]).
+    PrintEstimateIds for BulkPrintEstimates, MAX_BULK_PDF
+}
+
+operation! {
+    /// Exports up to 25 estimates as one PDF to print (`GET /estimates/print?estimate_ids=...`).
+    pub struct BulkPrintEstimates = ("Estimates", "Bulk print estimates", GET "/estimates/print") -> Download {
+        /// The estimates (at most 25).
+        query estimate_ids: PrintEstimateIds,
+    }
+}
+
+operation! {
+    /// Sets the billing address of one estimate
+    /// (`PUT /estimates/{estimate_id}/address/billing`).
+    pub struct UpdateEstimateBillingAddress = ("Estimates", "Update billing address", PUT "/estimates/{estimate_id}/address/billing") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+operation! {
+    /// Sets the shipping address of one estimate
+    /// (`PUT /estimates/{estimate_id}/address/shipping`).
+    pub struct UpdateEstimateShippingAddress = ("Estimates", "Update shipping address", PUT "/estimates/{estimate_id}/address/shipping") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+operation! {
+    /// Lists the PDF templates of estimates (`GET /estimates/templates`).
+    pub struct ListEstimateTemplates = ("Estimates", "List estimate templates", GET "/estimates/templates") -> EstimateTemplates {}
+}
+
+operation! {
+    /// Sets the PDF template of an estimate
+    /// (`PUT /estimates/{estimate_id}/templates/{template_id}`).
+    pub struct UpdateEstimateTemplate = ("Estimates", "Update estimate template", PUT "/estimates/{estimate_id}/templates/{template_id}") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The template.
+        path template_id: TemplateId,
+    }
+}
+
+operation! {
+    /// Adds a comment to an estimate (`POST /estimates/{estimate_id}/comments`).
+    pub struct AddEstimateComment = ("Estimates", "Add Comments", POST "/estimates/{estimate_id}/comments") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The comment.
+        body comment: CommentInput,
+    }
+}
+
+operation! {
+    /// Lists an estimate's comments and history (`GET /estimates/{estimate_id}/comments`).
+    pub struct ListEstimateComments = ("Estimates", "List estimate comments & history", GET "/estimates/{estimate_id}/comments") -> Page<Comment> {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// Sort and paging.
+        list filter: EstimateCommentFilter,
+    }
+}
+
+operation! {
+    /// Changes a comment of an estimate
+    /// (`PUT /estimates/{estimate_id}/comments/{comment_id}`).
+    pub struct UpdateEstimateComment = ("Estimates", "Update comment", PUT "/estimates/{estimate_id}/comments/{comment_id}") -> Record<Comment> {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The comment.
+        path comment_id: CommentId,
+        /// Its new text and visibility.
+        body comment: CommentInput,
+    }
+}
+
+operation! {
+    /// Deletes a comment of an estimate
+    /// (`DELETE /estimates/{estimate_id}/comments/{comment_id}`).
+    pub struct DeleteEstimateComment = ("Estimates", "Delete a comment", DELETE "/estimates/{estimate_id}/comments/{comment_id}") -> Reply {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The comment.
+        path comment_id: CommentId,
+    }
+}
+
+/// The operations of this module ([`DownloadEstimate`] is the row of [`GetEstimate`]).
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateEstimate as Endpoint>::OPERATION,
+    <ListEstimates as Endpoint>::OPERATION,
+    <UpdateEstimate as Endpoint>::OPERATION,
+    <GetEstimate as Endpoint>::OPERATION,
+    <DeleteEstimate as Endpoint>::OPERATION,
+    <MarkEstimateSent as Endpoint>::OPERATION,
+    <MarkEstimateAccepted as Endpoint>::OPERATION,
+    <MarkEstimateDeclined as Endpoint>::OPERATION,
+    <EmailEstimate as Endpoint>::OPERATION,
+    <GetEstimateEmailContent as Endpoint>::OPERATION,
+    <EmailEstimates as Endpoint>::OPERATION,
+    <BulkExportEstimates as Endpoint>::OPERATION,
+    <BulkPrintEstimates as Endpoint>::OPERATION,
+    <UpdateEstimateBillingAddress as Endpoint>::OPERATION,
+    <UpdateEstimateShippingAddress as Endpoint>::OPERATION,
+    <ListEstimateTemplates as Endpoint>::OPERATION,
+    <UpdateEstimateTemplate as Endpoint>::OPERATION,
+    <AddEstimateComment as Endpoint>::OPERATION,
+    <ListEstimateComments as Endpoint>::OPERATION,
+    <UpdateEstimateComment as Endpoint>::OPERATION,
+    <DeleteEstimateComment as Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for Estimate {
+    fn watch_id(&self) -> Option<String> {
+        self.estimate_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListEstimates {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some("last_modified_time".to_owned());
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}

@@ -1,4 +1,816 @@
-//! (being written)
+//! Invoices (`/invoices`): the bills sent to customers, with their status changes, emails and
+//! reminders, PDF and HTML downloads, bulk export and print, write-offs, addresses, templates,
+//! payments and applied credits, the attached file and comments.
+//!
+//! Bulk calls are checked before anything is sent: at most 10 invoices to email or remind at
+//! once, 25 to export or print (a longer list is refused with
+//! [`Error::TooManyIds`](crate::Error::TooManyIds)).
+//!
+//! ```
+//! use http::Method;
+//! use serde_json::json;
+//! use zoho_invoice::invoices::{CreateInvoice, DownloadInvoice, GetInvoice, InvoiceFormat, MarkInvoiceSent};
+//! use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput, InvoiceStatus};
+//! use zoho_invoice::Client;
+//! # use zoho_invoice::transport::{HttpTransport, Region};
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! # let server = zoho_invoice_mock::MockServer::start().await?;
+//! # let transport = HttpTransport::builder()
+//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
+//! #     .allow_http(true)
+//! #     .static_token(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN.to_owned().into())
+//! #     .organization_id(server.organization_id())
+//! #     .build()?;
+//! // A client on the fake server (the real one is built the same way).
+//! let client = Client::new(transport);
+//! # let contact = client.raw(Method::POST, "/contacts", &[], Some(&json!({"contact_name": "Bowman & Co"}))).await?;
+//! # let item = client.raw(Method::POST, "/items", &[], Some(&json!({"name": "Hard Drive", "rate": 120}))).await?;
+//! # let customer_id = contact["contact"]["contact_id"].as_str().unwrap().parse()?;
+//! # let item_id = item["item"]["item_id"].as_str().unwrap().parse()?;
+//!
+//! let invoice = InvoiceInput {
+//!     customer_id: Some(customer_id),
+//!     line_items: Some(vec![InvoiceLineItemInput {
+//!         item_id: Some(item_id),
+//!         quantity: Some(2.into()),
+//!         ..Default::default()
+//!     }]),
+//!     ..Default::default()
+//! };
+//! let created = client.send(&CreateInvoice { invoice, options: Default::default() }).await?.record;
+//! let invoice_id = created.invoice_id.expect("an id");
+//! assert_eq!(created.status, Some(InvoiceStatus::Draft));
+//!
+//! client.send(&MarkInvoiceSent { invoice_id: invoice_id.clone() }).await?;
+//! let sent = client.send(&GetInvoice { invoice_id: invoice_id.clone() }).await?.record;
+//! assert_eq!(sent.status, Some(InvoiceStatus::Sent));
+//!
+//! let pdf = client
+//!     .send(&DownloadInvoice { invoice_id, format: InvoiceFormat::Pdf, options: Default::default() })
+//!     .await?;
+//! assert!(pdf.bytes.starts_with(b"%PDF-"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[];
+use zoho_invoice_models::common::{Address, Comment, EmailContent, EmailRequest, Template};
+use zoho_invoice_models::envelope::{Page, Record, Reply};
+use zoho_invoice_models::ids::{
+    CommentId, ContactId, CreditApplicationId, ExpenseId, InvoiceId, InvoicePaymentId, ItemId,
+    RecurringInvoiceId, TemplateId, kind,
+};
+use zoho_invoice_models::invoices::{
+    AppliedCredit, ApplyCreditsInput, AttachmentPreference, BulkEmailInput, BulkReminderReply,
+    Invoice, InvoiceCommentInput, InvoiceFilter, InvoiceInput, InvoicePayment, InvoiceSortColumn,
+    InvoiceStatus, UpdatedInvoiceComment,
+};
+
+use crate::endpoint::{Download, Endpoint, Upload};
+use crate::error::Error;
+use crate::macros::{list_filter, operation};
+use crate::query::{BulkIds, Query, ToQuery};
+
+/// The most invoices one bulk email or bulk reminder takes.
+pub const MAX_BULK_EMAIL: usize = 10;
+/// The most invoices one bulk export or bulk print takes.
+pub const MAX_BULK_PDF: usize = 25;
+
+/// Adds `key=true|false` when the flag is set.
+fn flag(query: &mut Query, key: &'static str, value: Option<bool>) {
+    if let Some(v) = value {
+        query.push(key, v.to_string());
+    }
+}
+
+/// Defines the ids of one bulk operation: a list of invoices checked against the operation's
+/// limit and sent as `invoice_ids=1,2,3`.
+macro_rules! bulk_ids {
+    ($(#[$meta:meta])* $name:ident for $op:ident, $limit:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(pub Vec<InvoiceId>);
+
+        impl $name {
+            /// The invoices.
+            pub fn new(ids: impl IntoIterator<Item = InvoiceId>) -> Self {
+                Self(ids.into_iter().collect())
+            }
+        }
+
+        impl FromIterator<InvoiceId> for $name {
+            fn from_iter<I: IntoIterator<Item = InvoiceId>>(iter: I) -> Self {
+                Self::new(iter)
+            }
+        }
+
+        impl ToQuery for $name {
+            fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+                BulkIds::<kind::Invoice>::new(self.0.iter().cloned()).push(
+                    <$op as Endpoint>::OPERATION.name,
+                    "invoice_ids",
+                    $limit,
+                    query,
+                )
+            }
+        }
+    };
+}
+
+/// The options of [`CreateInvoice`]: `send` and `ignore_auto_number_generation`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateInvoiceOptions {
+    /// Email the invoice to the customer's contact persons once created.
+    pub send: Option<bool>,
+    /// Take `invoice_number` as given instead of the next automatic number.
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for CreateInvoiceOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(query, "send", self.send);
+        flag(
+            query,
+            "ignore_auto_number_generation",
+            self.ignore_auto_number_generation,
+        );
+        Ok(())
+    }
+}
+
+/// The options of [`UpdateInvoice`]: `ignore_auto_number_generation`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateInvoiceOptions {
+    /// Take `invoice_number` as given instead of the automatic number.
+    pub ignore_auto_number_generation: Option<bool>,
+}
+
+impl ToQuery for UpdateInvoiceOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(
+            query,
+            "ignore_auto_number_generation",
+            self.ignore_auto_number_generation,
+        );
+        Ok(())
+    }
+}
+
+/// The format of a downloaded invoice: `accept=pdf` or `accept=html`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvoiceFormat {
+    /// A PDF file.
+    Pdf,
+    /// An HTML page.
+    Html,
+}
+
+impl InvoiceFormat {
+    /// The value of `accept`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Html => "html",
+        }
+    }
+}
+
+impl ToQuery for InvoiceFormat {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        query.push("accept", self.as_str());
+        Ok(())
+    }
+}
+
+/// The options of [`DownloadInvoice`]: `print`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Ask for the file made for printing.
+    pub print: Option<bool>,
+}
+
+impl ToQuery for PrintOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(query, "print", self.print);
+        Ok(())
+    }
+}
+
+/// The options of [`EmailInvoice`]: `send_customer_statement` and `send_attachment`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EmailInvoiceOptions {
+    /// Attach the customer's statement as a PDF.
+    pub send_customer_statement: Option<bool>,
+    /// Attach the invoice's attached file.
+    pub send_attachment: Option<bool>,
+}
+
+impl ToQuery for EmailInvoiceOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(
+            query,
+            "send_customer_statement",
+            self.send_customer_statement,
+        );
+        flag(query, "send_attachment", self.send_attachment);
+        Ok(())
+    }
+}
+
+/// The options of [`RemindInvoiceCustomer`]: `send_customer_statement`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReminderOptions {
+    /// Attach the customer's statement as a PDF.
+    pub send_customer_statement: Option<bool>,
+}
+
+impl ToQuery for ReminderOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(
+            query,
+            "send_customer_statement",
+            self.send_customer_statement,
+        );
+        Ok(())
+    }
+}
+
+/// The options of [`GetInvoiceEmailContent`]: `email_template_id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmailContentOptions {
+    /// Fill the email from this template (by default the customer's template, or the
+    /// organization's default).
+    pub email_template_id: Option<TemplateId>,
+}
+
+impl ToQuery for EmailContentOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        if let Some(id) = &self.email_template_id {
+            query.push("email_template_id", id.as_str());
+        }
+        Ok(())
+    }
+}
+
+/// The options of [`GetInvoiceAttachment`]: `preview`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AttachmentOptions {
+    /// Get a thumbnail of the file instead of the file.
+    pub preview: Option<bool>,
+}
+
+impl ToQuery for AttachmentOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(query, "preview", self.preview);
+        Ok(())
+    }
+}
+
+/// `can_send_in_mail`, a query parameter of the attachment calls.
+impl ToQuery for AttachmentPreference {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        flag(query, "can_send_in_mail", self.can_send_in_mail);
+        Ok(())
+    }
+}
+
+/// Invoice comments travel as query parameters: `description`, `payment_expected_date`,
+/// `show_comment_to_clients`.
+impl ToQuery for InvoiceCommentInput {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        if let Some(text) = &self.description {
+            query.push("description", text.clone());
+        }
+        if let Some(date) = &self.payment_expected_date {
+            query.push("payment_expected_date", date.to_string());
+        }
+        flag(
+            query,
+            "show_comment_to_clients",
+            self.show_comment_to_clients,
+        );
+        Ok(())
+    }
+}
+
+list_filter! {
+    /// Filters of [`ListInvoices`].
+    pub struct InvoiceListFilter {
+        /// By invoice number (`invoice_number`, `_startswith`, `_contains`).
+        text invoice_number,
+        /// By the name of an item on the invoice.
+        text item_name,
+        /// By an item on the invoice.
+        value item_id: ItemId,
+        /// By the description of an item on the invoice.
+        text item_description,
+        /// By reference number.
+        text reference_number,
+        /// By customer name.
+        text customer_name,
+        /// By the recurring invoice the invoice was made from.
+        value recurring_invoice_id: RecurringInvoiceId,
+        /// By the customer's email address.
+        value email: String,
+        /// By total (`total_less_than`, ...).
+        amount total,
+        /// By unpaid amount (`balance_less_than`, ...).
+        amount balance,
+        /// By custom field value.
+        text custom_field,
+        /// By date (`date_start`, `date_end`, `date_before`, `date_after`).
+        date date,
+        /// By due date (`due_date_start`, ...).
+        date due_date,
+        /// By status.
+        value status: InvoiceStatus,
+        /// By customer.
+        value customer_id: ContactId,
+        /// By status group or expected payment date (`Status.OverDue`, ...).
+        value filter_by: InvoiceFilter,
+        /// By invoice number, purchase order or customer name.
+        value search_text: String,
+        /// The column to sort by.
+        value sort_column: InvoiceSortColumn,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListInvoiceComments`].
+    pub struct InvoiceCommentFilter {}
+}
+
+operation! {
+    /// Creates an invoice (`POST /invoices`).
+    pub struct CreateInvoice = ("Invoices", "Create an invoice", POST "/invoices") -> Record<Invoice> {
+        /// The invoice (`customer_id` and `line_items` required).
+        body invoice: InvoiceInput,
+        /// Send it at once, or keep the given number.
+        query options: CreateInvoiceOptions,
+    }
+}
+
+operation! {
+    /// Lists invoices, a page at a time (`GET /invoices`).
+    pub struct ListInvoices = ("Invoices", "List invoices", GET "/invoices") -> Page<Invoice> {
+        /// Filters, sort and paging.
+        list filter: InvoiceListFilter,
+    }
+}
+
+operation! {
+    /// Updates an invoice (`PUT /invoices/{invoice_id}`); lines left out are removed.
+    pub struct UpdateInvoice = ("Invoices", "Update an invoice", PUT "/invoices/{invoice_id}") -> Record<Invoice> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// Its new fields.
+        body invoice: InvoiceInput,
+        /// Keep the given number.
+        query options: UpdateInvoiceOptions,
+    }
+}
+
+operation! {
+    /// Gets an invoice (`GET /invoices/{invoice_id}`).
+    pub struct GetInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Record<Invoice> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Downloads an invoice as a PDF or an HTML page
+    /// (`GET /invoices/{invoice_id}?accept=pdf|html`).
+    pub struct DownloadInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Download {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// PDF or HTML.
+        query format: InvoiceFormat,
+        /// Whether to ask for the printable file.
+        query options: PrintOptions,
+    }
+}
+
+operation! {
+    /// Deletes an invoice (`DELETE /invoices/{invoice_id}`); invoices with payments or
+    /// credits applied cannot be deleted.
+    pub struct DeleteInvoice = ("Invoices", "Delete an invoice", DELETE "/invoices/{invoice_id}") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Marks a draft invoice as sent (`POST /invoices/{invoice_id}/status/sent`).
+    pub struct MarkInvoiceSent = ("Invoices", "Mark an invoice as sent", POST "/invoices/{invoice_id}/status/sent") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Voids an invoice (`POST /invoices/{invoice_id}/status/void`); its payments and credits
+    /// go back to the customer's credits.
+    pub struct VoidInvoice = ("Invoices", "Void an invoice", POST "/invoices/{invoice_id}/status/void") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Marks a void invoice as draft (`POST /invoices/{invoice_id}/status/draft`).
+    pub struct MarkInvoiceDraft = ("Invoices", "Mark as draft", POST "/invoices/{invoice_id}/status/draft") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Emails an invoice to the customer (`POST /invoices/{invoice_id}/email`).
+    pub struct EmailInvoice = ("Invoices", "Email an invoice", POST "/invoices/{invoice_id}/email") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// Recipients, subject and body.
+        body email: EmailRequest,
+        /// What to attach.
+        query options: EmailInvoiceOptions,
+    }
+}
+
+operation! {
+    /// Gets the email the API proposes for an invoice (`GET /invoices/{invoice_id}/email`).
+    pub struct GetInvoiceEmailContent = ("Invoices", "Get invoice email content", GET "/invoices/{invoice_id}/email") -> Record<EmailContent> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The email template to fill.
+        query options: EmailContentOptions,
+    }
+}
+
+bulk_ids! {
+    /// The invoices of [`EmailInvoices`] (at most [`MAX_BULK_EMAIL`]).
+    EmailInvoiceIds for EmailInvoices, MAX_BULK_EMAIL
+}
+
+operation! {
+    /// Emails up to 10 invoices at once (`POST /invoices/email?invoice_ids=...`).
+    pub struct EmailInvoices = ("Invoices", "Email invoices", POST "/invoices/email") -> Reply {
+        /// The invoices (at most 10).
+        query invoice_ids: EmailInvoiceIds,
+        /// The customers to send to, by email or post.
+        body contacts: BulkEmailInput,
+    }
+}
+
+operation! {
+    /// Reminds the customer of an unpaid invoice by email
+    /// (`POST /invoices/{invoice_id}/paymentreminder`).
+    pub struct RemindInvoiceCustomer = ("Invoices", "Remind Customer", POST "/invoices/{invoice_id}/paymentreminder") -> Reply {
+        /// The invoice (sent or overdue).
+        path invoice_id: InvoiceId,
+        /// Recipients, subject and body.
+        body email: EmailRequest,
+        /// What to attach.
+        query options: ReminderOptions,
+    }
+}
+
+operation! {
+    /// Gets the reminder email the API proposes for an invoice
+    /// (`GET /invoices/{invoice_id}/paymentreminder`).
+    pub struct GetInvoiceReminderContent = ("Invoices", "Get payment reminder mail content", GET "/invoices/{invoice_id}/paymentreminder") -> Record<EmailContent> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+bulk_ids! {
+    /// The invoices of [`BulkRemindInvoices`] (at most [`MAX_BULK_EMAIL`]).
+    RemindInvoiceIds for BulkRemindInvoices, MAX_BULK_EMAIL
+}
+
+operation! {
+    /// Sends payment reminders for up to 10 invoices at once
+    /// (`POST /invoices/paymentreminder?invoice_ids=...`).
+    pub struct BulkRemindInvoices = ("Invoices", "Bulk invoice reminder", POST "/invoices/paymentreminder") -> BulkReminderReply {
+        /// The invoices (at most 10; only sent and overdue ones are reminded).
+        query invoice_ids: RemindInvoiceIds,
+    }
+}
+
+bulk_ids! {
+    /// The invoices of [`BulkExportInvoices`] (at most [`MAX_BULK_PDF`]).
+    ExportInvoiceIds for BulkExportInvoices, MAX_BULK_PDF
+}
+
+operation! {
+    /// Exports up to 25 invoices as one PDF (`GET /invoices/pdf?invoice_ids=...`).
+    pub struct BulkExportInvoices = ("Invoices", "Bulk export Invoices", GET "/invoices/pdf") -> Download {
+        /// The invoices (at most 25).
+        query invoice_ids: ExportInvoiceIds,
+    }
+}
+
+bulk_ids! {
+    /// The invoices of [`BulkPrintInvoices`] (at most [`MAX_BULK_PDF`]).
+    PrintInvoiceIds for BulkPrintInvoices, MAX_BULK_PDF
+}
+
+operation! {
+    /// Exports up to 25 invoices as one PDF to print (`GET /invoices/print?invoice_ids=...`).
+    pub struct BulkPrintInvoices = ("Invoices", "Bulk print invoices", GET "/invoices/print") -> Download {
+        /// The invoices (at most 25).
+        query invoice_ids: PrintInvoiceIds,
+    }
+}
+
+operation! {
+    /// Turns automatic payment reminders off for an invoice
+    /// (`POST /invoices/{invoice_id}/paymentreminder/disable`).
+    pub struct DisableInvoiceReminder = ("Invoices", "Disable payment reminder", POST "/invoices/{invoice_id}/paymentreminder/disable") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Turns automatic payment reminders on for an invoice
+    /// (`POST /invoices/{invoice_id}/paymentreminder/enable`).
+    pub struct EnableInvoiceReminder = ("Invoices", "Enable payment reminder", POST "/invoices/{invoice_id}/paymentreminder/enable") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Writes off what remains unpaid on an invoice (`POST /invoices/{invoice_id}/writeoff`).
+    pub struct WriteOffInvoice = ("Invoices", "Write off invoice", POST "/invoices/{invoice_id}/writeoff") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Cancels an invoice's write-off (`POST /invoices/{invoice_id}/writeoff/cancel`).
+    pub struct CancelInvoiceWriteOff = ("Invoices", "Cancel write off", POST "/invoices/{invoice_id}/writeoff/cancel") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Sets the billing address of one invoice (`PUT /invoices/{invoice_id}/address/billing`).
+    pub struct UpdateInvoiceBillingAddress = ("Invoices", "Update billing address", PUT "/invoices/{invoice_id}/address/billing") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+operation! {
+    /// Sets the shipping address of one invoice (`PUT /invoices/{invoice_id}/address/shipping`).
+    pub struct UpdateInvoiceShippingAddress = ("Invoices", "Update shipping address", PUT "/invoices/{invoice_id}/address/shipping") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The address.
+        body address: Address,
+    }
+}
+
+operation! {
+    /// Lists the PDF templates of invoices (`GET /invoices/templates`).
+    pub struct ListInvoiceTemplates = ("Invoices", "List invoice templates", GET "/invoices/templates") -> Page<Template> {}
+}
+
+operation! {
+    /// Sets the PDF template of an invoice
+    /// (`PUT /invoices/{invoice_id}/templates/{template_id}`).
+    pub struct UpdateInvoiceTemplate = ("Invoices", "Update invoice template", PUT "/invoices/{invoice_id}/templates/{template_id}") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The template.
+        path template_id: TemplateId,
+    }
+}
+
+operation! {
+    /// Lists the payments made to an invoice (`GET /invoices/{invoice_id}/payments`).
+    pub struct ListInvoicePayments = ("Invoices", "List invoice payments", GET "/invoices/{invoice_id}/payments") -> Page<InvoicePayment> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Lists the credits applied to an invoice (`GET /invoices/{invoice_id}/creditsapplied`).
+    pub struct ListInvoiceCreditsApplied = ("Invoices", "List credits applied", GET "/invoices/{invoice_id}/creditsapplied") -> Page<AppliedCredit> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Applies customer credits (excess payments, credit notes) to an invoice
+    /// (`POST /invoices/{invoice_id}/credits`).
+    pub struct ApplyInvoiceCredits = ("Invoices", "Apply credits", POST "/invoices/{invoice_id}/credits") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The credits and the amounts to apply.
+        body credits: ApplyCreditsInput,
+    }
+}
+
+operation! {
+    /// Removes a payment from an invoice
+    /// (`DELETE /invoices/{invoice_id}/payments/{invoice_payment_id}`).
+    pub struct DeleteInvoicePayment = ("Invoices", "Delete a payment", DELETE "/invoices/{invoice_id}/payments/{invoice_payment_id}") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The payment's share of the invoice (`invoice_payment_id` of
+        /// [`ListInvoicePayments`]).
+        path invoice_payment_id: InvoicePaymentId,
+    }
+}
+
+operation! {
+    /// Removes credits applied to an invoice
+    /// (`DELETE /invoices/{invoice_id}/creditsapplied/{creditnotes_invoice_id}`).
+    pub struct DeleteInvoiceAppliedCredit = ("Invoices", "Delete applied credit", DELETE "/invoices/{invoice_id}/creditsapplied/{creditnotes_invoice_id}") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The application of credits (`creditnotes_invoice_id` of
+        /// [`ListInvoiceCreditsApplied`]).
+        path creditnotes_invoice_id: CreditApplicationId,
+    }
+}
+
+operation! {
+    /// Attaches a file to an invoice (`POST /invoices/{invoice_id}/attachment`, multipart field
+    /// `attachment`; gif, png, jpeg, jpg, bmp or pdf).
+    pub struct AddInvoiceAttachment = ("Invoices", "Add attachment to an invoice", POST "/invoices/{invoice_id}/attachment") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// Whether the file goes with the invoice's emails.
+        query preference: AttachmentPreference,
+        /// The file (`field` must be `attachment`; see [`AddInvoiceAttachment::file`]).
+        upload attachment: Upload,
+    }
+}
+
+impl AddInvoiceAttachment {
+    /// The upload of a file under the form field `attachment`.
+    pub fn file(
+        file_name: impl Into<String>,
+        content_type: impl Into<String>,
+        bytes: impl Into<bytes::Bytes>,
+    ) -> Upload {
+        Upload {
+            field: "attachment",
+            file_name: file_name.into(),
+            content_type: content_type.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+operation! {
+    /// Sets whether an invoice's attached file goes with its emails
+    /// (`PUT /invoices/{invoice_id}/attachment?can_send_in_mail=...`).
+    pub struct UpdateInvoiceAttachmentPreference = ("Invoices", "Update attachment preference", PUT "/invoices/{invoice_id}/attachment") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// Whether to send the file (`can_send_in_mail` is required).
+        query preference: AttachmentPreference,
+    }
+}
+
+operation! {
+    /// Downloads the file attached to an invoice (`GET /invoices/{invoice_id}/attachment`).
+    pub struct GetInvoiceAttachment = ("Invoices", "Get an invoice attachment", GET "/invoices/{invoice_id}/attachment") -> Download {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// Whether to get a thumbnail.
+        query options: AttachmentOptions,
+    }
+}
+
+operation! {
+    /// Deletes the file attached to an invoice (`DELETE /invoices/{invoice_id}/attachment`).
+    pub struct DeleteInvoiceAttachment = ("Invoices", "Delete an attachment", DELETE "/invoices/{invoice_id}/attachment") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Deletes the receipt of an expense billed on an invoice
+    /// (`DELETE /invoices/expenses/{expense_id}/receipt`).
+    pub struct DeleteInvoiceExpenseReceipt = ("Invoices", "Delete the expense receipt", DELETE "/invoices/expenses/{expense_id}/receipt") -> Reply {
+        /// The expense.
+        path expense_id: ExpenseId,
+    }
+}
+
+operation! {
+    /// Adds a comment to an invoice (`POST /invoices/{invoice_id}/comments`; the comment goes
+    /// in the query).
+    pub struct AddInvoiceComment = ("Invoices", "Add comment", POST "/invoices/{invoice_id}/comments") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The comment.
+        query comment: InvoiceCommentInput,
+    }
+}
+
+operation! {
+    /// Lists an invoice's comments and history (`GET /invoices/{invoice_id}/comments`).
+    pub struct ListInvoiceComments = ("Invoices", "List invoice comments & history", GET "/invoices/{invoice_id}/comments") -> Page<Comment> {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// Sort and paging.
+        list filter: InvoiceCommentFilter,
+    }
+}
+
+operation! {
+    /// Changes a comment of an invoice
+    /// (`PUT /invoices/{invoice_id}/comments/{comment_id}`; the comment goes in the query).
+    pub struct UpdateInvoiceComment = ("Invoices", "Update comment", PUT "/invoices/{invoice_id}/comments/{comment_id}") -> UpdatedInvoiceComment {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The comment.
+        path comment_id: CommentId,
+        /// Its new text and visibility.
+        query comment: InvoiceCommentInput,
+    }
+}
+
+operation! {
+    /// Deletes a comment of an invoice (`DELETE /invoices/{invoice_id}/comments/{comment_id}`).
+    pub struct DeleteInvoiceComment = ("Invoices", "Delete a comment", DELETE "/invoices/{invoice_id}/comments/{comment_id}") -> Reply {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The comment.
+        path comment_id: CommentId,
+    }
+}
+
+/// The operations of this module ([`DownloadInvoice`] is the row of [`GetInvoice`]).
+pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
+    <CreateInvoice as Endpoint>::OPERATION,
+    <ListInvoices as Endpoint>::OPERATION,
+    <UpdateInvoice as Endpoint>::OPERATION,
+    <GetInvoice as Endpoint>::OPERATION,
+    <DeleteInvoice as Endpoint>::OPERATION,
+    <MarkInvoiceSent as Endpoint>::OPERATION,
+    <VoidInvoice as Endpoint>::OPERATION,
+    <MarkInvoiceDraft as Endpoint>::OPERATION,
+    <EmailInvoice as Endpoint>::OPERATION,
+    <GetInvoiceEmailContent as Endpoint>::OPERATION,
+    <EmailInvoices as Endpoint>::OPERATION,
+    <RemindInvoiceCustomer as Endpoint>::OPERATION,
+    <GetInvoiceReminderContent as Endpoint>::OPERATION,
+    <BulkRemindInvoices as Endpoint>::OPERATION,
+    <BulkExportInvoices as Endpoint>::OPERATION,
+    <BulkPrintInvoices as Endpoint>::OPERATION,
+    <DisableInvoiceReminder as Endpoint>::OPERATION,
+    <EnableInvoiceReminder as Endpoint>::OPERATION,
+    <WriteOffInvoice as Endpoint>::OPERATION,
+    <CancelInvoiceWriteOff as Endpoint>::OPERATION,
+    <UpdateInvoiceBillingAddress as Endpoint>::OPERATION,
+    <UpdateInvoiceShippingAddress as Endpoint>::OPERATION,
+    <ListInvoiceTemplates as Endpoint>::OPERATION,
+    <UpdateInvoiceTemplate as Endpoint>::OPERATION,
+    <ListInvoicePayments as Endpoint>::OPERATION,
+    <ListInvoiceCreditsApplied as Endpoint>::OPERATION,
+    <ApplyInvoiceCredits as Endpoint>::OPERATION,
+    <DeleteInvoicePayment as Endpoint>::OPERATION,
+    <DeleteInvoiceAppliedCredit as Endpoint>::OPERATION,
+    <AddInvoiceAttachment as Endpoint>::OPERATION,
+    <UpdateInvoiceAttachmentPreference as Endpoint>::OPERATION,
+    <GetInvoiceAttachment as Endpoint>::OPERATION,
+    <DeleteInvoiceAttachment as Endpoint>::OPERATION,
+    <DeleteInvoiceExpenseReceipt as Endpoint>::OPERATION,
+    <AddInvoiceComment as Endpoint>::OPERATION,
+    <ListInvoiceComments as Endpoint>::OPERATION,
+    <UpdateInvoiceComment as Endpoint>::OPERATION,
+    <DeleteInvoiceComment as Endpoint>::OPERATION,
+];
+
+impl crate::watch::Watched for Invoice {
+    fn watch_id(&self) -> Option<String> {
+        self.invoice_id.as_ref().map(|id| id.as_str().to_owned())
+    }
+    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+        self.last_modified_time
+    }
+}
+
+impl crate::watch::Watchable for ListInvoices {
+    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+        self.filter.last_modified_time = since;
+        self.filter.sort_column = Some(InvoiceSortColumn::Other("last_modified_time".to_owned()));
+        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+    }
+}

@@ -1,26 +1,32 @@
 //! Items (`/items`) and price lists (`/pricebooks`).
 //!
-//! ```no_run
+//! ```
 //! use zoho_invoice::items::{CreateItem, ItemFilter, ListItems};
 //! use zoho_invoice::models::items::ItemInput;
 //! use zoho_invoice::query::TextFilter;
-//! use zoho_invoice::Client;
+//! # use zoho_invoice::transport::{HttpTransport, Region, secrecy::SecretString};
 //!
-//! # async fn run(client: Client) -> Result<(), zoho_invoice::Error> {
-//! let created = client
-//!     .send(&CreateItem {
-//!         item: ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() },
-//!     })
-//!     .await?;
-//! println!("created {:?}", created.record.item_id);
+//! # tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(async {
+//! # let server = zoho_invoice_mock::MockServer::start().await?;
+//! # let client = zoho_invoice::Client::new(HttpTransport::builder()
+//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
+//! #     .allow_http(true)
+//! #     .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
+//! #     .organization_id(server.organization_id())
+//! #     .build()?);
+//! // `client` is a `zoho_invoice::Client`; here it talks to the fake server.
+//! let item = ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() };
+//! let created = client.send(&CreateItem { item }).await?.record;
+//! assert!(created.item_id.is_some());
 //!
 //! let hard = ListItems {
 //!     filter: ItemFilter { name: Some(TextFilter::StartsWith("Hard".into())), ..Default::default() },
 //! };
 //! let page = client.send(&hard).await?;
-//! println!("{} items", page.records.len());
-//! # Ok(())
-//! # }
+//! assert_eq!(page.records[0].name.as_deref(), Some("Hard Drive"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # })?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use zoho_invoice_models::envelope::{Page, Record, Reply};
