@@ -54,3 +54,12 @@ fn every_defined_operation_is_a_row_of_the_table_once() {
     let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "defined more than once: {twice:?}");
 }
+
+#[cfg(feature = "all")]
+#[test]
+fn every_row_of_the_table_is_defined() {
+    let defined = defined();
+    let missing: Vec<_> = rows().into_iter().filter(|row| !defined.contains(row)).collect();
+    assert!(missing.is_empty(), "rows with no operation: {missing:#?}");
+    assert_eq!(defined.len(), 212);
+}
