@@ -5,7 +5,7 @@
 //! `cargo bench --bench transport_overhead -- --warm-up-time 1 --measurement-time 3`
 //!
 //! The ratio of the two means is the stack's cost per request. Three more variants split that
-//! cost: the stack without its two timers, without the rate limiter, and with neither. Client
+//! cost: the stack without its timeouts, without the rate limiter, and with neither. Client
 //! and server share one current-thread runtime, which keeps the numbers steady on a small
 //! machine.
 

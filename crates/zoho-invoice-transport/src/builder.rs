@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use http::HeaderValue;
 use secrecy::SecretString;
 use tower::{Layer, Service};
 
@@ -13,16 +14,16 @@ use crate::auth::{
 use crate::client::HttpTransport;
 use crate::clock::{Clock, FastRandom, Random, Sleeper, SystemClock, TokioSleeper};
 use crate::error::{Error, TimeoutKind};
-use crate::http_client::{HttpClient, HttpSettings, check_scheme};
-use crate::org::OrgService;
-use crate::rate_limit::{RateLimitConfig, RateLimitService, RateLimiter};
+use crate::http_client::{Bottom, HttpClient, HttpSettings, check_scheme};
+use crate::org::{Base, OrgService};
+use crate::rate_limit::{DefaultOrg, RateLimitConfig, RateLimitService, RateLimiter};
 use crate::region::Region;
 use crate::request::{ApiRequest, OrganizationId};
 use crate::response::ApiResponse;
 use crate::retry::layer::{RetryService, RetryShared};
 use crate::retry::{RetryBudget, RetryPolicy};
 use crate::shared::Shared;
-use crate::timeout::{TimeoutService, Timeouts};
+use crate::timeout::{AttemptTimeout, TimeoutService, Timeouts, TotalTimeout};
 use crate::tls::TlsRoots;
 use crate::trace::TraceService;
 use crate::transport::BoxedService;
@@ -295,19 +296,23 @@ impl TransportBuilder {
         Ok(())
     }
 
-    /// The bottom of the stack: HTTP with the per-attempt timeout.
-    fn raw_service(&self) -> Result<BoxedService, Error> {
-        let http = match &self.http_service {
-            Some(service) => service.clone(),
-            None => BoxedService::new(HttpClient::new(&HttpSettings {
+    /// The HTTP client at the bottom of the stack.
+    fn http(&self) -> Result<Http, Error> {
+        Ok(match &self.http_service {
+            Some(service) => Http::Service(service.clone()),
+            None => Http::Client(HttpClient::new(&HttpSettings {
                 connect_timeout: self.timeouts.connect,
                 pool_idle_timeout: self.pool_idle_timeout,
                 max_body: self.max_body,
                 allow_http: self.allow_http,
                 tls: self.tls.clone(),
             })?),
-        };
-        Ok(self.with_attempt_timeout(http))
+        })
+    }
+
+    /// The bottom of the stack as a tower service: HTTP with the per-attempt timeout.
+    fn raw_service(&self) -> Result<BoxedService, Error> {
+        Ok(self.with_attempt_timeout(self.http()?.boxed()))
     }
 
     fn with_attempt_timeout(&self, service: BoxedService) -> BoxedService {
@@ -336,7 +341,8 @@ impl TransportBuilder {
     /// or when the TLS roots are unusable.
     pub fn build(mut self) -> Result<HttpTransport, Error> {
         self.check_urls()?;
-        let raw = self.raw_service()?;
+        let http = self.http()?;
+        let raw = self.with_attempt_timeout(http.boxed());
         let source: Arc<dyn TokenSource> = match std::mem::replace(&mut self.auth, Auth::None) {
             Auth::None => return Err(Error::Config("no credentials: set a token".into())),
             Auth::Static(token) => Arc::new(StaticToken::new(token)),
@@ -357,54 +363,97 @@ impl TransportBuilder {
             }
         };
 
-        let mut stack = Shared::new(raw);
-        for layer in self.layers.drain(..).rev() {
-            stack = Shared::new(layer(BoxedService::new(stack)));
-        }
-        stack = Shared::new(OrgService {
-            inner: stack,
-            default_base: self.region.api_base().into(),
+        let layered = !self.layers.is_empty();
+        let observed = layered || self.http_service.is_some();
+        let bottom = if layered {
+            // User layers see every attempt: they sit above a per-attempt timeout of their
+            // own, and the timeout below the organization layer keeps the total deadline
+            // alone, since they may wait.
+            let mut stack = Shared::new(raw);
+            for layer in self.layers.drain(..).rev() {
+                stack = Shared::new(layer(BoxedService::new(stack)));
+            }
+            AttemptTimeout {
+                inner: Bottom::Service(stack),
+                limit: None,
+            }
+        } else {
+            let inner = match http {
+                Http::Client(client) => Bottom::Http(client),
+                Http::Service(service) => Bottom::Service(Shared::new(service)),
+            };
+            AttemptTimeout {
+                inner,
+                limit: self.timeouts.attempt,
+            }
+        };
+        let organization = self.organization.take().map(OrganizationId);
+        let org = OrgService {
+            inner: bottom,
+            default_base: Base::new(&self.region.api_base()),
             allow_http: self.allow_http,
-        });
-        stack = Shared::new(AuthService {
-            inner: stack,
+            default_org: organization
+                .clone()
+                .map(|org| (HeaderValue::from_str(&org.0).ok(), org)),
+            observed,
+        };
+        let auth = AuthService {
+            inner: org,
             source: source.clone(),
             honour_api_domain: self.honour(),
-        });
+        };
         let limiter = self
             .rate_limit
             .clone()
             .map(|config| Arc::new(RateLimiter::new(config, self.clock.clone())));
-        if let Some(limiter) = &limiter {
-            stack = Shared::new(RateLimitService {
-                inner: stack,
-                limiter: limiter.clone(),
-            });
-        }
-        stack = Shared::new(RetryService {
-            inner: stack,
-            shared: Arc::new(RetryShared {
+        let rate_limit = RateLimitService {
+            inner: auth,
+            limiter: limiter.clone().map(|limiter| {
+                let key = organization
+                    .as_ref()
+                    .map(|o| o.0.clone())
+                    .unwrap_or_default();
+                let org = limiter.org(&key);
+                (limiter, DefaultOrg { key, limiter: org })
+            }),
+        };
+        let retry = RetryService {
+            inner: rate_limit,
+            shared: RetryShared {
                 policy: self.retry.clone(),
                 budget: self.budget.clone(),
                 clock: self.clock.clone(),
                 sleeper: self.sleeper.clone(),
                 random: self.random.clone(),
-            }),
-        });
-        if let Some(limit) = self.timeouts.total {
-            stack = Shared::new(TimeoutService {
-                inner: stack,
-                limit,
-                kind: TimeoutKind::Total,
-            });
-        }
-        stack = Shared::new(TraceService { inner: stack });
+            },
+        };
+        let total = TotalTimeout {
+            inner: retry,
+            limit: self.timeouts.total,
+        };
+        let stack = TraceService { inner: total };
         Ok(HttpTransport::new(
-            stack,
-            self.organization.map(OrganizationId),
+            Arc::new(stack),
+            organization,
             limiter,
             self.region,
             source,
         ))
+    }
+}
+
+/// The HTTP client at the bottom of the stack: the built-in one or the user's service.
+#[allow(clippy::large_enum_variant)] // short-lived, while building
+enum Http {
+    Client(HttpClient),
+    Service(BoxedService),
+}
+
+impl Http {
+    fn boxed(&self) -> BoxedService {
+        match self {
+            Self::Client(client) => BoxedService::new(client.clone()),
+            Self::Service(service) => service.clone(),
+        }
     }
 }

@@ -5,15 +5,26 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::auth::AuthService;
 use crate::auth::TokenSource;
 use crate::builder::TransportBuilder;
 use crate::error::Error;
+use crate::org::OrgService;
+use crate::rate_limit::RateLimitService;
 use crate::rate_limit::{QuotaStatus, RateLimiter};
 use crate::region::Region;
 use crate::request::{ApiRequest, OrganizationId};
 use crate::response::ApiResponse;
-use crate::shared::Shared;
+use crate::retry::layer::RetryService;
+use crate::shared::Call;
+use crate::timeout::TotalTimeout;
+use crate::trace::TraceService;
 use crate::transport::Transport;
+
+/// The default stack, outermost first. Everything above the bottom is built in and composed
+/// statically: a call runs as one state machine.
+pub(crate) type Stack =
+    TraceService<TotalTimeout<RetryService<RateLimitService<AuthService<OrgService>>>>>;
 
 /// The default transport: a tower stack over hyper-util and rustls. Build one with
 /// [`HttpTransport::builder`].
@@ -22,7 +33,7 @@ use crate::transport::Transport;
 /// the retry budget.
 #[derive(Clone)]
 pub struct HttpTransport {
-    service: Shared,
+    stack: Arc<Stack>,
     organization: Option<OrganizationId>,
     limiter: Option<Arc<RateLimiter>>,
     region: Region,
@@ -46,14 +57,14 @@ impl HttpTransport {
     }
 
     pub(crate) fn new(
-        service: Shared,
+        stack: Arc<Stack>,
         organization: Option<OrganizationId>,
         limiter: Option<Arc<RateLimiter>>,
         region: Region,
         source: Arc<dyn TokenSource>,
     ) -> Self {
         Self {
-            service,
+            stack,
             organization,
             limiter,
             region,
@@ -79,10 +90,9 @@ impl HttpTransport {
 
 #[async_trait]
 impl Transport for HttpTransport {
-    async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, Error> {
-        if let (None, Some(org)) = (request.organization(), &self.organization) {
-            request.extensions_mut().insert(org.clone());
-        }
-        self.service.call(request).await?.error_for_status()
+    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+        // A request without an organization is for the default one: the layers below know
+        // it, and put it on the request where a user layer or service can see it.
+        self.stack.call(request, None).await?.error_for_status()
     }
 }

@@ -2,6 +2,8 @@
 //! response body and the HTTPS-only rule.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::{Pin, pin};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -11,12 +13,14 @@ use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
+use tokio::time::{Instant, Sleep};
 use tower::Service;
 
 use crate::BoxFuture;
-use crate::error::Error;
+use crate::error::{Error, TimeoutKind};
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
+use crate::shared::Shared;
 use crate::tls::TlsRoots;
 
 /// Settings of the HTTP connection layer.
@@ -109,6 +113,97 @@ fn map_client_error(error: hyper_util::client::legacy::Error) -> Error {
     }
 }
 
+/// The bottom of the stack, under the per-attempt timeout.
+#[allow(clippy::large_enum_variant)] // one per transport; boxing would cost a hop per call
+pub(crate) enum Bottom {
+    /// The built-in client.
+    Http(HttpClient),
+    /// The user's service, or the user's layers over a per-attempt timeout of their own over
+    /// HTTP (all tower services).
+    Service(Shared),
+}
+
+/// A time limit on one attempt: when it runs out, and the error it makes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Timer {
+    pub(crate) at: Instant,
+    pub(crate) kind: TimeoutKind,
+    pub(crate) after: Duration,
+}
+
+/// Polls `future` until it is ready or `sleep` (if any) runs out, the way
+/// `tokio::time::timeout` does (the future first), with a timer shared by several futures.
+async fn race<F: Future>(
+    mut future: Pin<&mut F>,
+    mut sleep: Pin<&mut Option<Sleep>>,
+    timer: Option<Timer>,
+) -> Result<F::Output, Error> {
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(output) = future.as_mut().poll(cx) {
+            return Poll::Ready(Ok(output));
+        }
+        let elapsed = sleep
+            .as_mut()
+            .as_pin_mut()
+            .is_some_and(|sleep| sleep.poll(cx).is_ready());
+        match timer {
+            Some(timer) if elapsed => Poll::Ready(Err(Error::Timeout {
+                kind: timer.kind,
+                after: timer.after,
+            })),
+            _ => Poll::Pending,
+        }
+    })
+    .await
+}
+
+impl Bottom {
+    /// Sends `request` (or fails with the error the layer above had), within `timer`: the
+    /// per-attempt timeout and the HTTP exchange in one future, with one timer.
+    pub(crate) async fn send(
+        &self,
+        request: Result<ApiRequest, Error>,
+        timer: Option<Timer>,
+    ) -> Result<ApiResponse, Error> {
+        let request = request?;
+        let mut sleep = pin!(timer.map(|timer| tokio::time::sleep_until(timer.at)));
+        let http = match self {
+            Self::Http(http) => http,
+            Self::Service(service) => {
+                return race(pin!(service.start(request)), sleep, timer).await?;
+            }
+        };
+        let max_body = http.max_body;
+        check_scheme(request.uri(), http.allow_http)?;
+        let request = request.into_http().map(Full::new);
+        let response = race(pin!(http.client.request(request)), sleep.as_mut(), timer)
+            .await?
+            .map_err(map_client_error)?;
+        let (parts, body) = response.into_parts();
+        let declared = parts
+            .headers
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > max_body as u64) {
+            return Err(Error::BodyTooLarge { limit: max_body });
+        }
+        let body = race(pin!(Limited::new(body, max_body).collect()), sleep, timer)
+            .await?
+            .map_err(|e| {
+                if e.is::<http_body_util::LengthLimitError>() {
+                    Error::BodyTooLarge { limit: max_body }
+                } else {
+                    Error::Network(format!("reading the response body: {e}"))
+                }
+            })?
+            .to_bytes();
+        Ok(ApiResponse::from_http(http::Response::from_parts(
+            parts, body,
+        )))
+    }
+}
+
 impl Service<ApiRequest> for HttpClient {
     type Response = ApiResponse;
     type Error = Error;
@@ -119,36 +214,7 @@ impl Service<ApiRequest> for HttpClient {
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let client = self.client.clone();
-        let max_body = self.max_body;
-        let allow_http = self.allow_http;
-        Box::pin(async move {
-            check_scheme(request.uri(), allow_http)?;
-            let request = request.into_http().map(Full::new);
-            let response = client.request(request).await.map_err(map_client_error)?;
-            let (parts, body) = response.into_parts();
-            let declared = parts
-                .headers
-                .get(http::header::CONTENT_LENGTH)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse::<u64>().ok());
-            if declared.is_some_and(|len| len > max_body as u64) {
-                return Err(Error::BodyTooLarge { limit: max_body });
-            }
-            let body = Limited::new(body, max_body)
-                .collect()
-                .await
-                .map_err(|e| {
-                    if e.is::<http_body_util::LengthLimitError>() {
-                        Error::BodyTooLarge { limit: max_body }
-                    } else {
-                        Error::Network(format!("reading the response body: {e}"))
-                    }
-                })?
-                .to_bytes();
-            Ok(ApiResponse::from_http(http::Response::from_parts(
-                parts, body,
-            )))
-        })
+        let bottom = Bottom::Http(self.clone());
+        Box::pin(async move { bottom.send(Ok(request), None).await })
     }
 }

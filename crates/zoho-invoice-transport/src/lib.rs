@@ -60,6 +60,8 @@
 //! }
 //! ```
 
+#![warn(clippy::unwrap_used)]
+
 mod auth;
 mod builder;
 mod client;

@@ -17,20 +17,17 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 
-use http::{HeaderMap, StatusCode};
-use tokio::sync::Semaphore;
+use http::{HeaderMap, HeaderName, StatusCode};
+use tokio::sync::{Semaphore, SemaphorePermit, TryAcquireError};
 use tokio::time::Instant;
-use tower::Service;
 
-use crate::BoxFuture;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::request::{ApiRequest, OrganizationId};
 use crate::response::{ApiResponse, retry_after};
-use crate::shared::Shared;
+use crate::shared::{Call, Deadline, within};
 
 /// The limits the transport keeps to, per organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,9 +116,10 @@ struct OrgState {
     quota: Option<Quota>,
 }
 
+/// One organization's limits.
 #[derive(Debug)]
-struct OrgLimiter {
-    in_flight: Arc<Semaphore>,
+pub(crate) struct OrgLimiter {
+    in_flight: Semaphore,
     state: Mutex<OrgState>,
 }
 
@@ -142,13 +140,14 @@ impl RateLimiter {
         }
     }
 
-    fn org(&self, key: &str) -> Arc<OrgLimiter> {
+    /// The limiter of organization `key` (created on first use).
+    pub(crate) fn org(&self, key: &str) -> Arc<OrgLimiter> {
         let mut orgs = self.orgs.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(limiter) = orgs.get(key) {
             return limiter.clone();
         }
         let limiter = Arc::new(OrgLimiter {
-            in_flight: Arc::new(Semaphore::new(self.config.max_in_flight as usize)),
+            in_flight: Semaphore::new(self.config.max_in_flight as usize),
             state: Mutex::new(OrgState::default()),
         });
         orgs.insert(key.to_owned(), limiter.clone());
@@ -170,53 +169,86 @@ impl RateLimiter {
         })
     }
 
-    /// Waits for a slot: an in-flight permit, then room in the window.
-    async fn acquire(
+    /// A slot if one is free now: an in-flight permit and room in the window, for one
+    /// compare-and-swap and one uncontended lock. `Ok(None)`: the caller must wait.
+    fn try_acquire<'a>(
+        &self,
+        org_key: &str,
+        limiter: &'a OrgLimiter,
+    ) -> Result<Option<SemaphorePermit<'a>>, Error> {
+        match limiter.in_flight.try_acquire() {
+            Ok(permit) => match self.try_window(org_key, limiter)? {
+                Ok(()) => Ok(Some(permit)),
+                // The permit goes back; the caller waits for both.
+                Err(_) => Ok(None),
+            },
+            Err(TryAcquireError::Closed) => Err(closed()),
+            Err(TryAcquireError::NoPermits) => Ok(None),
+        }
+    }
+
+    /// Takes room in the window (`Ok(Ok(()))`), or says until when to wait (`Ok(Err(_))`).
+    fn try_window(
         &self,
         org_key: &str,
         limiter: &OrgLimiter,
-    ) -> Result<tokio::sync::OwnedSemaphorePermit, Error> {
-        self.check_quota(org_key, limiter)?;
-        let permit = limiter
-            .in_flight
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|_| Error::Config("the rate limiter is closed".into()))?;
+    ) -> Result<Result<(), Instant>, Error> {
+        let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let now = Instant::now();
+        if let Some(error) = state.quota.and_then(|q| self.quota_error(org_key, &q, now)) {
+            return Err(error);
+        }
+        while state
+            .sent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= self.config.window)
+        {
+            state.sent.pop_front();
+        }
+        let mut until = state.paused_until.filter(|p| *p > now);
+        if state.sent.len() >= self.config.requests_per_window as usize {
+            if let Some(oldest) = state.sent.front() {
+                let free_at = *oldest + self.config.window;
+                until = Some(until.map_or(free_at, |u| u.max(free_at)));
+            }
+        }
+        match until {
+            None => {
+                state.sent.push_back(now);
+                Ok(Ok(()))
+            }
+            Some(until) => Ok(Err(until)),
+        }
+    }
+
+    /// Waits for a slot: an in-flight permit, then room in the window.
+    async fn acquire<'a>(
+        &self,
+        org_key: &str,
+        limiter: &'a OrgLimiter,
+        deadline: Option<Deadline>,
+    ) -> Result<SemaphorePermit<'a>, Error> {
+        let permit = match limiter.in_flight.try_acquire() {
+            Ok(permit) => permit,
+            Err(TryAcquireError::Closed) => return Err(closed()),
+            Err(TryAcquireError::NoPermits) => {
+                // A spent quota fails at once rather than after the wait.
+                self.check_quota(org_key, limiter)?;
+                within(deadline, limiter.in_flight.acquire())
+                    .await?
+                    .map_err(|_| closed())?
+            }
+        };
         loop {
-            let wait_until = {
-                let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
-                let now = Instant::now();
-                if let Some(error) = state.quota.and_then(|q| self.quota_error(org_key, &q, now)) {
-                    return Err(error);
-                }
-                while state
-                    .sent
-                    .front()
-                    .is_some_and(|t| now.duration_since(*t) >= self.config.window)
-                {
-                    state.sent.pop_front();
-                }
-                let mut until = state.paused_until.filter(|p| *p > now);
-                if state.sent.len() >= self.config.requests_per_window as usize {
-                    if let Some(oldest) = state.sent.front() {
-                        let free_at = *oldest + self.config.window;
-                        until = Some(until.map_or(free_at, |u| u.max(free_at)));
-                    }
-                }
-                match until {
-                    None => {
-                        state.sent.push_back(now);
-                        return Ok(permit);
-                    }
-                    Some(until) => until,
-                }
+            let wait_until = match self.try_window(org_key, limiter)? {
+                Ok(()) => return Ok(permit),
+                Err(until) => until,
             };
             tracing::debug!(
                 wait_ms = (wait_until - Instant::now()).as_millis() as u64,
                 "rate limit: waiting"
             );
-            tokio::time::sleep_until(wait_until).await;
+            within(deadline, tokio::time::sleep_until(wait_until)).await?;
         }
     }
 
@@ -238,6 +270,11 @@ impl RateLimiter {
         limiter: &OrgLimiter,
         response: &ApiResponse,
     ) -> Option<Error> {
+        let headers = response.headers();
+        let throttled = response.status() == StatusCode::TOO_MANY_REQUESTS;
+        if !throttled && !headers.contains_key(REMAINING) {
+            return None;
+        }
         let now = Instant::now();
         let wall = self.clock.now();
         let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -263,13 +300,20 @@ impl RateLimiter {
     }
 }
 
+fn closed() -> Error {
+    Error::Config("the rate limiter is closed".into())
+}
+
+/// `X-Rate-Limit-Remaining`.
+const REMAINING: HeaderName = HeaderName::from_static("x-rate-limit-remaining");
+
 fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
 /// Reads `X-Rate-Limit-Limit/Remaining/Reset`.
 fn quota_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<QuotaStatus> {
-    let remaining = header_u64(headers, "x-rate-limit-remaining")?;
+    let remaining = header_u64(headers, REMAINING.as_str())?;
     let reset = header_u64(headers, "x-rate-limit-reset").unwrap_or(0);
     Some(QuotaStatus {
         limit: header_u64(headers, "x-rate-limit-limit"),
@@ -278,42 +322,49 @@ fn quota_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<QuotaStatu
     })
 }
 
-/// The layer's service.
-#[derive(Clone)]
-pub(crate) struct RateLimitService {
-    pub(crate) inner: Shared,
-    pub(crate) limiter: Arc<RateLimiter>,
+/// The default organization's limiter, found once when the transport is built.
+pub(crate) struct DefaultOrg {
+    pub(crate) key: String,
+    pub(crate) limiter: Arc<OrgLimiter>,
 }
 
-impl Service<ApiRequest> for RateLimitService {
-    type Response = ApiResponse;
-    type Error = Error;
-    type Future = BoxFuture<Result<ApiResponse, Error>>;
+/// The layer: waits for a slot of the request's organization, and learns from the answer.
+pub(crate) struct RateLimitService<S> {
+    pub(crate) inner: S,
+    /// `None`: no rate limiting.
+    pub(crate) limiter: Option<(Arc<RateLimiter>, DefaultOrg)>,
+}
 
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let inner = self.inner.clone();
-        let limiter = self.limiter.clone();
-        Box::pin(async move {
-            let key = request
-                .extensions()
-                .get::<OrganizationId>()
-                .map(|o| o.0.clone())
-                .unwrap_or_default();
-            let org = limiter.org(&key);
-            let permit = limiter.acquire(&key, &org).await?;
-            let result = inner.call(request).await;
-            drop(permit);
-            if let Ok(response) = &result {
-                if let Some(error) = limiter.observe(&key, &org, response) {
-                    return Err(error);
-                }
+impl<S: Call> Call for RateLimitService<S> {
+    async fn call(
+        &self,
+        request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> Result<ApiResponse, Error> {
+        let Some((limiter, default)) = &self.limiter else {
+            return self.inner.call(request, deadline).await;
+        };
+        let named = request
+            .extensions()
+            .get::<OrganizationId>()
+            .map(|o| (o.0.clone(), limiter.org(&o.0)));
+        let (key, org) = match &named {
+            Some((key, org)) => (key.as_str(), org),
+            None => (default.key.as_str(), &default.limiter),
+        };
+        let permit = match limiter.try_acquire(key, org)? {
+            Some(permit) => permit,
+            // Boxed: waiting is rare, and keeps the usual path's future small.
+            None => Box::pin(limiter.acquire(key, org, deadline)).await?,
+        };
+        let result = self.inner.call(request, deadline).await;
+        drop(permit);
+        if let Ok(response) = &result {
+            if let Some(error) = limiter.observe(key, org, response) {
+                return Err(error);
             }
-            result
-        })
+        }
+        result
     }
 }
 

@@ -120,6 +120,11 @@ impl ApiResponse {
     /// ```
     pub fn error_for_status(self) -> Result<Self, Error> {
         let status = self.status();
+        // Zoho's usual success, `{"code":0,...`, needs no parsing: whatever follows (even a
+        // second `code`, which makes the envelope unreadable), the answer is a success.
+        if status.is_success() && starts_with_code_zero(self.inner.body()) {
+            return Ok(self);
+        }
         let zoho = self.zoho_code();
         let code_failed = matches!(zoho, Some((code, _)) if code != 0);
         if status.is_success() && !code_failed {
@@ -142,6 +147,11 @@ impl ApiResponse {
             retry_after: retry_after(self.headers(), SystemTime::now()),
         })
     }
+}
+
+/// Whether `body` starts with a `code` of 0: `{"code":0,` or is exactly `{"code":0}`.
+fn starts_with_code_zero(body: &[u8]) -> bool {
+    body.starts_with(br#"{"code":0,"#) || body == br#"{"code":0}"#
 }
 
 /// Parses `Retry-After` (delta seconds or an HTTP date) into a wait from `now`.
@@ -179,5 +189,41 @@ impl fmt::Debug for ApiResponse {
             )
             .field("body_len", &self.inner.body().len())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `error_for_status` said before it had a fast path.
+    fn parsed_ok(response: &ApiResponse) -> bool {
+        response.status().is_success() && !matches!(response.zoho_code(), Some((c, _)) if c != 0)
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_parsing() {
+        for body in [
+            r#"{"code":0,"message":"success","invoices":[]}"#,
+            r#"{"code":0}"#,
+            r#"{"code":0,"code":5}"#,
+            r#"{"code":0,"message":"truncat"#,
+            r#"{"code":0, "message":"success"}"#,
+            r#"{"code":5,"message":"no"}"#,
+            r#"{"code":0.5,"message":"no"}"#,
+            r#"{"code":"0","message":"success"}"#,
+            r#" {"code":0,"message":"success"}"#,
+            r#"{"code":1002,"message":"Invoice does not exist."}"#,
+        ] {
+            for status in [StatusCode::OK, StatusCode::CREATED, StatusCode::NOT_FOUND] {
+                let response = ApiResponse::new(status, body);
+                let expected = parsed_ok(&response);
+                assert_eq!(
+                    response.error_for_status().is_ok(),
+                    expected,
+                    "{status} {body}"
+                );
+            }
+        }
     }
 }

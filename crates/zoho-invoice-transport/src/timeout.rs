@@ -1,15 +1,18 @@
 //! Time limits: connect, per attempt, and for the whole call.
 
+use std::future::Future;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use tokio::time::Instant;
 use tower::Service;
 
 use crate::BoxFuture;
 use crate::error::{Error, TimeoutKind};
+use crate::http_client::{Bottom, Timer};
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::shared::Shared;
+use crate::shared::{Call, Deadline, Shared};
 
 /// The transport's time limits; `None` means no limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +47,8 @@ impl Timeouts {
     }
 }
 
-/// Wraps the inner service's call in a time limit.
+/// Wraps the inner tower service's call in a time limit (below user layers, and in front of
+/// the accounts server).
 #[derive(Clone)]
 pub(crate) struct TimeoutService {
     pub(crate) inner: Shared,
@@ -62,7 +66,7 @@ impl Service<ApiRequest> for TimeoutService {
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let call = self.inner.call(request);
+        let call = self.inner.start(request);
         let (limit, kind) = (self.limit, self.kind);
         Box::pin(async move {
             match tokio::time::timeout(limit, call).await {
@@ -70,5 +74,67 @@ impl Service<ApiRequest> for TimeoutService {
                 Err(_) => Err(Error::Timeout { kind, after: limit }),
             }
         })
+    }
+}
+
+/// The total time limit, outermost but for tracing.
+///
+/// It arms no timer of its own: it hands its deadline down. The per-attempt timeout folds it
+/// into its own timer (one timer per attempt, at whichever comes first), and the layers that
+/// wait in between (rate limiter, token source, retry back-off) keep to it.
+pub(crate) struct TotalTimeout<S> {
+    pub(crate) inner: S,
+    pub(crate) limit: Option<Duration>,
+}
+
+impl<S: Call> Call for TotalTimeout<S> {
+    fn call(
+        &self,
+        request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
+        let deadline = self.limit.map(Deadline::after).or(deadline);
+        self.inner.call(request, deadline)
+    }
+}
+
+/// The per-attempt time limit, with the call's total deadline folded in: one timer per
+/// attempt, at whichever comes first; the error tells which one ran out. (Under user layers
+/// the per-attempt limit is a [`TimeoutService`] below them, and this one keeps the total
+/// deadline alone.)
+pub(crate) struct AttemptTimeout {
+    pub(crate) inner: Bottom,
+    pub(crate) limit: Option<Duration>,
+}
+
+impl AttemptTimeout {
+    /// Sends `request` (or fails with the error the layer above had) within the earlier of
+    /// the attempt's limit and the call's deadline.
+    pub(crate) fn start(
+        &self,
+        request: Result<ApiRequest, Error>,
+        deadline: Option<Deadline>,
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
+        let attempt = self.limit.map(|limit| Timer {
+            at: Instant::now() + limit,
+            kind: TimeoutKind::Attempt,
+            after: limit,
+        });
+        let timer = match (attempt, deadline) {
+            (Some(attempt), Some(total)) if total.at < attempt.at => Some(total.timer()),
+            (Some(attempt), _) => Some(attempt),
+            (None, total) => total.map(|total| total.timer()),
+        };
+        self.inner.send(request, timer)
+    }
+}
+
+impl Call for AttemptTimeout {
+    fn call(
+        &self,
+        request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
+        self.start(Ok(request), deadline)
     }
 }

@@ -1,35 +1,29 @@
 //! The outermost layer: one `tracing` span per call.
 //!
 //! Fields: `method`, `path` (no query), `status`, `attempts`, `wait_ms`. Never a header value
-//! or a body.
+//! or a body. Without an interested subscriber the span is disabled: nothing is formatted or
+//! recorded.
 
-use std::task::{Context, Poll};
+use std::future::Future;
 
-use tower::Service;
 use tracing::Instrument;
 
-use crate::BoxFuture;
 use crate::error::Error;
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::shared::Shared;
+use crate::shared::{Call, Deadline};
 
 /// Opens the call span.
-#[derive(Clone)]
-pub(crate) struct TraceService {
-    pub(crate) inner: Shared,
+pub(crate) struct TraceService<S> {
+    pub(crate) inner: S,
 }
 
-impl Service<ApiRequest> for TraceService {
-    type Response = ApiResponse;
-    type Error = Error;
-    type Future = BoxFuture<Result<ApiResponse, Error>>;
-
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: ApiRequest) -> Self::Future {
+impl<S: Call> Call for TraceService<S> {
+    fn call(
+        &self,
+        request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
         let span = tracing::debug_span!(
             "zoho_invoice.call",
             method = %request.method(),
@@ -38,25 +32,25 @@ impl Service<ApiRequest> for TraceService {
             attempts = tracing::field::Empty,
             wait_ms = tracing::field::Empty,
         );
-        let call = self.inner.call(request);
-        let record = span.clone();
-        Box::pin(
-            async move {
-                let result = call.await;
-                match &result {
-                    Ok(response) => {
-                        record.record("status", response.status().as_u16());
-                    }
-                    Err(error) => {
-                        if let Some(status) = error.status() {
-                            record.record("status", status.as_u16());
-                        }
-                        tracing::debug!(error = %error, "call failed");
-                    }
-                }
-                result
+        // The retry layer, which sees the outcome of the call, fills in the other fields.
+        self.inner.call(request, deadline).instrument(span)
+    }
+}
+
+/// Records the outcome of the call on the call span (the current span of the retry layer).
+pub(crate) fn record_outcome(result: &Result<ApiResponse, Error>) {
+    let span = crate::retry::layer::call_span();
+    match result {
+        Ok(response) => {
+            if !span.is_disabled() {
+                span.record("status", response.status().as_u16());
             }
-            .instrument(span),
-        )
+        }
+        Err(error) => {
+            if let (Some(status), false) = (error.status(), span.is_disabled()) {
+                span.record("status", status.as_u16());
+            }
+            tracing::debug!(error = %error, "call failed");
+        }
     }
 }

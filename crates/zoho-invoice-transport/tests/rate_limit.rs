@@ -4,14 +4,20 @@
 
 mod common;
 
-use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::{ORG, ProbeLayer, builder, count_path};
+use common::{ACCESS_TOKEN, ORG, ProbeLayer, builder, count_path};
+use secrecy::SecretString;
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use zoho_invoice_transport::{ApiRequest, RateLimitConfig, RetryPolicy, Transport};
+use zoho_invoice_transport::{
+    ApiRequest, ApiResponse, Error, HttpTransport, RateLimitConfig, Region, RetryPolicy, Timeouts,
+    Transport,
+};
 
 const OK: &str = r#"{"code":0,"message":"success"}"#;
 
@@ -60,21 +66,50 @@ async fn two_hundred_fifty_calls_at_100_per_minute_take_two_minutes() {
     assert!(probe.0.max_in_flight.load(Ordering::SeqCst) <= 10);
 }
 
+/// What the held service saw.
+#[derive(Debug, Default)]
+struct Held {
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+    served: AtomicUsize,
+}
+
+/// Lets every task run until all of them wait: tokio's paused clock only moves on when
+/// nothing else can run, so this sleep ends once the calls have gone as far as they can.
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(1)).await;
+}
+
 #[tokio::test(start_paused = true)]
 async fn in_flight_never_exceeds_the_limit() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_string(OK)
-                .set_delay(Duration::from_millis(20)),
-        )
-        .mount(&server)
-        .await;
-    let probe = ProbeLayer::default();
-    let transport = builder(&server)
+    // The HTTP service holds every request until the test releases it (one permit of
+    // `gate` per request), counting how many it holds at once.
+    let gate = Arc::new(Semaphore::new(0));
+    let held = Arc::new(Held::default());
+    let service = tower::service_fn({
+        let (gate, held) = (gate.clone(), held.clone());
+        move |_request: ApiRequest| {
+            let (gate, held) = (gate.clone(), held.clone());
+            async move {
+                let now = held.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                held.max_in_flight.fetch_max(now, Ordering::SeqCst);
+                gate.acquire().await.expect("gate open").forget();
+                held.in_flight.fetch_sub(1, Ordering::SeqCst);
+                held.served.fetch_add(1, Ordering::SeqCst);
+                Ok::<_, Error>(ApiResponse::json_ok(OK))
+            }
+        }
+    });
+    let transport = HttpTransport::builder()
+        .region(Region::custom(
+            "https://invoice.test/invoice/v3",
+            "https://accounts.invoice.test",
+        ))
+        .static_token(SecretString::from(ACCESS_TOKEN))
+        .organization_id(ORG)
+        .timeouts(Timeouts::none())
         .rate_limit(RateLimitConfig::free_plan().with_requests_per_minute(10_000))
-        .layer(probe.clone())
+        .http_service(service)
         .build()
         .unwrap();
     let mut calls = tokio::task::JoinSet::new();
@@ -82,13 +117,24 @@ async fn in_flight_never_exceeds_the_limit() {
         let transport = transport.clone();
         calls.spawn(async move { transport.send(ApiRequest::get("/invoices").unwrap()).await });
     }
+    // The calls overlap up to the limit of 5, and no further.
+    settle().await;
+    assert_eq!(held.in_flight.load(Ordering::SeqCst), 5);
+    // Each answer lets exactly one more call in.
+    for answered in 1..=40 {
+        gate.add_permits(1);
+        settle().await;
+        assert_eq!(held.served.load(Ordering::SeqCst), answered);
+        assert_eq!(
+            held.in_flight.load(Ordering::SeqCst),
+            (40 - answered).min(5)
+        );
+    }
     while let Some(result) = calls.join_next().await {
         result.unwrap().unwrap();
     }
-    let max = probe.0.max_in_flight.load(Ordering::SeqCst);
-    assert!(max <= 5, "{max} in flight");
-    assert!(max >= 2, "the calls did overlap ({max})");
-    assert_eq!(probe.0.attempts.load(Ordering::SeqCst), 40);
+    assert_eq!(held.max_in_flight.load(Ordering::SeqCst), 5);
+    assert_eq!(held.served.load(Ordering::SeqCst), 40);
 }
 
 #[tokio::test(start_paused = true)]

@@ -379,3 +379,112 @@ async fn total_timeout_bounds_the_whole_call() {
     // Attempts at 0 s, 10 s and 20 s; the third is cut short by the total limit.
     assert_eq!(received.load(Ordering::SeqCst), 3);
 }
+
+#[tokio::test(start_paused = true)]
+async fn total_timeout_bounds_the_whole_call_under_user_layers() {
+    let server = MockServer::start().await;
+    let received = Arc::new(AtomicUsize::new(0));
+    let probe = ProbeLayer::default();
+    let transport = builder(&server)
+        .timeouts(Timeouts {
+            connect: None,
+            attempt: Some(Duration::from_secs(10)),
+            total: Some(Duration::from_secs(25)),
+        })
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(10)
+                .with_initial_backoff(Duration::ZERO),
+        )
+        .layer(probe.clone())
+        .http_service(slow_service(Duration::from_secs(60), received.clone()))
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let error = transport
+        .send(ApiRequest::get("/invoices").unwrap())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Timeout {
+                kind: TimeoutKind::Total,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert_eq!(start.elapsed(), Duration::from_secs(25));
+    assert_eq!(received.load(Ordering::SeqCst), 3);
+    assert_eq!(probe.0.attempts.load(Ordering::SeqCst), 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_attempt_timeout_says_so_when_it_comes_first() {
+    let server = MockServer::start().await;
+    let received = Arc::new(AtomicUsize::new(0));
+    let transport = builder(&server)
+        .timeouts(Timeouts {
+            connect: None,
+            attempt: Some(Duration::from_secs(10)),
+            total: Some(Duration::from_secs(300)),
+        })
+        .retry_policy(RetryPolicy::never())
+        .http_service(slow_service(Duration::from_secs(60), received.clone()))
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let error = transport
+        .send(ApiRequest::get("/invoices").unwrap())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Timeout {
+                kind: TimeoutKind::Attempt,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert_eq!(start.elapsed(), Duration::from_secs(10));
+}
+
+#[tokio::test(start_paused = true)]
+async fn total_timeout_bounds_a_rate_limit_wait() {
+    let server = MockServer::start().await;
+    let received = Arc::new(AtomicUsize::new(0));
+    let transport = builder(&server)
+        .timeouts(Timeouts {
+            connect: None,
+            attempt: Some(Duration::from_secs(10)),
+            total: Some(Duration::from_secs(5)),
+        })
+        .rate_limit(zoho_invoice_transport::RateLimitConfig::default().with_requests_per_minute(1))
+        .http_service(slow_service(Duration::ZERO, received.clone()))
+        .build()
+        .unwrap();
+    transport
+        .send(ApiRequest::get("/invoices").unwrap())
+        .await
+        .unwrap();
+    let start = Instant::now();
+    let error = transport
+        .send(ApiRequest::get("/invoices").unwrap())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Timeout {
+                kind: TimeoutKind::Total,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert_eq!(start.elapsed(), Duration::from_secs(5));
+    assert_eq!(received.load(Ordering::SeqCst), 1);
+}

@@ -59,7 +59,10 @@ fn every_defined_operation_is_a_row_of_the_table_once() {
 #[test]
 fn every_row_of_the_table_is_defined() {
     let defined = defined();
-    let missing: Vec<_> = rows().into_iter().filter(|row| !defined.contains(row)).collect();
+    let missing: Vec<_> = rows()
+        .into_iter()
+        .filter(|row| !defined.contains(row))
+        .collect();
     assert!(missing.is_empty(), "rows with no operation: {missing:#?}");
     assert_eq!(defined.len(), 212);
 }

@@ -6,29 +6,33 @@ mod token;
 
 use std::fmt;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use async_trait::async_trait;
 use http::StatusCode;
-use tower::Service;
 
 pub use oauth::{ClientCredentials, OAuthClient, TokenSet};
 pub use refresh::RefreshingToken;
 pub use token::{AccessToken, StaticToken};
 
-use crate::BoxFuture;
 use crate::error::Error;
 use crate::org::ApiBase;
 use crate::region::API_PATH;
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::shared::Shared;
+use crate::shared::{Call, Deadline, within};
 
 /// Where access tokens come from.
 #[async_trait]
 pub trait TokenSource: Send + Sync + fmt::Debug {
     /// A token to send now.
     async fn token(&self) -> Result<AccessToken, Error>;
+
+    /// A token that can be had at once, without waiting, if there is one: the transport's
+    /// fast path, tried before [`token`](Self::token). The default has none, so that every
+    /// request goes through `token`.
+    fn ready_token(&self) -> Option<AccessToken> {
+        None
+    }
 
     /// The API refused `token` with 401. Drop it if it is still the current one; return
     /// `true` when asking [`token`](Self::token) again may give a better one (the request is
@@ -44,14 +48,13 @@ pub trait TokenSource: Send + Sync + fmt::Debug {
 
 /// Puts `Authorization: Zoho-oauthtoken ...` on each attempt, and replays once after a 401
 /// with a fresh token.
-#[derive(Clone)]
-pub(crate) struct AuthService {
-    pub(crate) inner: Shared,
+pub(crate) struct AuthService<S> {
+    pub(crate) inner: S,
     pub(crate) source: Arc<dyn TokenSource>,
     pub(crate) honour_api_domain: bool,
 }
 
-impl fmt::Debug for AuthService {
+impl<S> fmt::Debug for AuthService<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthService")
             .field("source", &self.source)
@@ -74,36 +77,60 @@ fn authorize(
     Ok(())
 }
 
-impl Service<ApiRequest> for AuthService {
-    type Response = ApiResponse;
-    type Error = Error;
-    type Future = BoxFuture<Result<ApiResponse, Error>>;
-
-    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        Poll::Ready(Ok(()))
+impl<S: Call> AuthService<S> {
+    /// A token: at once when the source has one ready, else within the call's deadline.
+    async fn token(&self, deadline: Option<Deadline>) -> Result<AccessToken, Error> {
+        match self.source.ready_token() {
+            Some(token) => Ok(token),
+            None => within(deadline, self.source.token()).await?,
+        }
     }
 
-    fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let inner = self.inner.clone();
-        let source = self.source.clone();
+    /// The general case: waits for a token, and replays once after a 401 if the source can
+    /// give a better token.
+    async fn call_replaying(
+        &self,
+        request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> Result<ApiResponse, Error> {
+        let source = &self.source;
         let honour = self.honour_api_domain;
-        Box::pin(async move {
-            let token = source.token().await?;
-            let replay = source.can_replay().then(|| request.clone());
-            let mut first = request;
-            authorize(&mut first, &token, honour)?;
-            let response = inner.call(first).await?;
-            let Some(replay) = replay else {
-                return Ok(response);
-            };
-            if response.status() != StatusCode::UNAUTHORIZED || !source.invalidate(&token) {
-                return Ok(response);
-            }
-            tracing::debug!("401: replaying once with a new token");
-            let token = source.token().await?;
-            let mut second = replay;
-            authorize(&mut second, &token, honour)?;
-            inner.call(second).await
-        })
+        let token = self.token(deadline).await?;
+        let replay = source.can_replay().then(|| request.clone());
+        let mut first = request;
+        authorize(&mut first, &token, honour)?;
+        let response = self.inner.call(first, deadline).await?;
+        let Some(replay) = replay else {
+            return Ok(response);
+        };
+        if response.status() != StatusCode::UNAUTHORIZED || !source.invalidate(&token) {
+            return Ok(response);
+        }
+        tracing::debug!("401: replaying once with a new token");
+        let token = self.token(deadline).await?;
+        let mut second = replay;
+        authorize(&mut second, &token, honour)?;
+        self.inner.call(second, deadline).await
+    }
+}
+
+impl<S: Call> Call for AuthService<S> {
+    async fn call(
+        &self,
+        mut request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> Result<ApiResponse, Error> {
+        // The usual case needs no waiting and no copy: a token that is ready, from a source
+        // that cannot do better after a 401.
+        let ready = match self.source.can_replay() {
+            false => self.source.ready_token(),
+            true => None,
+        };
+        let Some(token) = ready else {
+            // Boxed: the rarer path keeps the usual one's future small.
+            return Box::pin(self.call_replaying(request, deadline)).await;
+        };
+        authorize(&mut request, &token, self.honour_api_domain)?;
+        self.inner.call(request, deadline).await
     }
 }

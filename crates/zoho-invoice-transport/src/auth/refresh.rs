@@ -222,6 +222,10 @@ impl TokenSource for RefreshingToken {
         }
     }
 
+    fn ready_token(&self) -> Option<AccessToken> {
+        self.fresh(Instant::now())
+    }
+
     fn invalidate(&self, token: &AccessToken) -> bool {
         let mut cached = self
             .inner

@@ -11,10 +11,18 @@ use crate::error::Error;
 
 /// An access token, with the API domain the accounts server named for it.
 ///
-/// Its `Debug` never shows the token.
+/// Cheap to clone (one reference count). Its `Debug` never shows the token.
 #[derive(Clone)]
 pub struct AccessToken {
+    inner: Arc<TokenInner>,
+}
+
+#[derive(Clone)]
+struct TokenInner {
     secret: SecretString,
+    /// `Zoho-oauthtoken {secret}`, marked sensitive; `None` when the token cannot be a header
+    /// value. Built once per token rather than once per request.
+    header: Option<http::HeaderValue>,
     api_domain: Option<Arc<str>>,
     generation: u64,
 }
@@ -22,49 +30,56 @@ pub struct AccessToken {
 impl AccessToken {
     /// A token with no API domain.
     pub fn new(secret: SecretString) -> Self {
+        let header =
+            http::HeaderValue::try_from(format!("Zoho-oauthtoken {}", secret.expose_secret()))
+                .ok()
+                .map(|mut value| {
+                    value.set_sensitive(true);
+                    value
+                });
         Self {
-            secret,
-            api_domain: None,
-            generation: 0,
+            inner: Arc::new(TokenInner {
+                secret,
+                header,
+                api_domain: None,
+                generation: 0,
+            }),
         }
     }
 
     /// The same token, naming the API domain (`https://www.zohoapis.eu`) to send it to.
     pub fn with_api_domain(mut self, api_domain: impl Into<Arc<str>>) -> Self {
-        self.api_domain = Some(api_domain.into());
+        Arc::make_mut(&mut self.inner).api_domain = Some(api_domain.into());
         self
     }
 
     pub(crate) fn with_generation(mut self, generation: u64) -> Self {
-        self.generation = generation;
+        Arc::make_mut(&mut self.inner).generation = generation;
         self
     }
 
     /// The token's generation: it changes whenever a source gets a new token.
     pub fn generation(&self) -> u64 {
-        self.generation
+        self.inner.generation
     }
 
     /// The API domain the accounts server named, if any.
     pub fn api_domain(&self) -> Option<&str> {
-        self.api_domain.as_deref()
+        self.inner.api_domain.as_deref()
     }
 
     /// The secret itself. Handle with care.
     pub fn secret(&self) -> &SecretString {
-        &self.secret
+        &self.inner.secret
     }
 
     /// The `Authorization` header value, marked sensitive (hidden from `Debug`, not indexed
     /// by HTTP/2 header compression).
     pub fn header_value(&self) -> Result<http::HeaderValue, Error> {
-        let mut value =
-            http::HeaderValue::try_from(format!("Zoho-oauthtoken {}", self.secret.expose_secret()))
-                .map_err(|_| {
-                    Error::Config("the access token is not a valid header value".into())
-                })?;
-        value.set_sensitive(true);
-        Ok(value)
+        self.inner
+            .header
+            .clone()
+            .ok_or_else(|| Error::Config("the access token is not a valid header value".into()))
     }
 }
 
@@ -72,8 +87,8 @@ impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AccessToken")
             .field("secret", &"[REDACTED]")
-            .field("api_domain", &self.api_domain)
-            .field("generation", &self.generation)
+            .field("api_domain", &self.inner.api_domain)
+            .field("generation", &self.inner.generation)
             .finish()
     }
 }
@@ -98,6 +113,10 @@ impl StaticToken {
 impl TokenSource for StaticToken {
     async fn token(&self) -> Result<AccessToken, Error> {
         Ok(self.token.clone())
+    }
+
+    fn ready_token(&self) -> Option<AccessToken> {
+        Some(self.token.clone())
     }
 
     fn invalidate(&self, _token: &AccessToken) -> bool {
