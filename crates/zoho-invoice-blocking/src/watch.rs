@@ -1,5 +1,6 @@
 //! Watch from synchronous code.
 
+use zoho_invoice::watch::Change;
 use zoho_invoice::{Cursor, PageOf, Watchable, Watched, Watcher};
 
 use crate::client::Client;
@@ -34,7 +35,7 @@ where
 
     /// One pass: the changes since the cursor, oldest first, each with the cursor to save
     /// once it is processed.
-    pub fn poll(&mut self) -> Result<Vec<(<E::Output as PageOf>::Item, Cursor)>, Error> {
+    pub fn poll(&mut self) -> Result<Vec<Change<E>>, Error> {
         let state = self.state.take().ok_or(Error::Shutdown)?;
         let (watcher, result) = self.client.run(move |client| async move {
             let mut watcher = match state {

@@ -839,3 +839,98 @@ async fn bulk_email_limit_and_effect() {
     assert_eq!(over.status, 400);
     assert_eq!(over.json()["code"], zoho_invoice_mock::codes::TOO_MANY_IDS);
 }
+
+/// The comment whose description is `text` among the comments at `path`.
+async fn comment_at(api: &common::Api, path: &str, text: &str) -> serde_json::Value {
+    let list = api.get(path).await;
+    list["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["description"] == text)
+        .unwrap_or_else(|| panic!("no comment {text:?} at {path}: {list}"))
+        .clone()
+}
+
+#[tokio::test]
+async fn comments_are_taken_from_the_query_as_the_reference_sends_them() {
+    let api = Api::start().await;
+    let customer = api.contact("Bowman and Co").await;
+    let lines = json!([{"name": "Design", "rate": 100, "quantity": 1}]);
+    let body = json!({"customer_id": customer, "line_items": lines, "date": "2024-01-15"});
+    let invoice = id(&api.invoice(&customer, 100.0, 1.0).await, "invoice_id");
+    let estimate = id(
+        &api.create("/estimates", "estimate", body.clone()).await,
+        "estimate_id",
+    );
+    let retainer = api
+        .call("POST", "/retainerinvoices", Some(body.clone()))
+        .await;
+    assert_eq!(
+        retainer.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&retainer.body)
+    );
+    let retainer = id(&retainer.json()["retainerinvoices"], "retainerinvoice_id");
+    let note = id(
+        &api.create("/creditnotes", "creditnote", body).await,
+        "creditnote_id",
+    );
+
+    for parent in [
+        format!("/invoices/{invoice}"),
+        format!("/estimates/{estimate}"),
+        format!("/retainerinvoices/{retainer}"),
+        format!("/creditnotes/{note}"),
+    ] {
+        let comments = format!("{parent}/comments");
+        let added = api
+            .call(
+                "POST",
+                &format!("{comments}?description=Paid+next+week&show_comment_to_clients=true"),
+                None,
+            )
+            .await;
+        assert_eq!(
+            added.json()["code"],
+            0,
+            "{}",
+            String::from_utf8_lossy(&added.body)
+        );
+        let comment = comment_at(&api, &comments, "Paid next week").await;
+        assert_eq!(comment["show_comment_to_clients"], true, "{comment}");
+    }
+
+    // An update takes the query too, and a JSON body still wins over it.
+    let comments = format!("/invoices/{invoice}/comments");
+    let comment_id = id(
+        &comment_at(&api, &comments, "Paid next week").await,
+        "comment_id",
+    );
+    let updated = api
+        .call(
+            "PUT",
+            &format!(
+                "{comments}/{comment_id}?description=Paid+today&show_comment_to_clients=false"
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(updated.json()["code"], 0);
+    let comment = comment_at(&api, &comments, "Paid today").await;
+    assert_eq!(comment["show_comment_to_clients"], false);
+    let both = api
+        .call(
+            "PUT",
+            &format!("{comments}/{comment_id}?description=From+the+query"),
+            Some(json!({"description": "From the body"})),
+        )
+        .await;
+    assert_eq!(both.json()["code"], 0);
+    comment_at(&api, &comments, "From the body").await;
+
+    // Without a description anywhere, the comment is refused.
+    let missing = api.call("POST", &comments, None).await;
+    assert_ne!(missing.json()["code"], 0);
+}

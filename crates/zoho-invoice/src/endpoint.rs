@@ -59,6 +59,23 @@ pub struct Upload {
     pub bytes: Bytes,
 }
 
+impl Upload {
+    /// A file under the form field `field`.
+    pub fn new(
+        field: &'static str,
+        file_name: impl Into<String>,
+        content_type: impl Into<String>,
+        bytes: impl Into<Bytes>,
+    ) -> Self {
+        Self {
+            field,
+            file_name: file_name.into(),
+            content_type: content_type.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
 impl std::fmt::Debug for Upload {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Upload")

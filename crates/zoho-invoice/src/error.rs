@@ -62,6 +62,17 @@ impl fmt::Display for Error {
     }
 }
 
+impl Error {
+    /// The same error, naming `operation` when it is a refused bulk call
+    /// ([`NoIds`](Self::NoIds), [`TooManyIds`](Self::TooManyIds)).
+    pub fn in_operation(mut self, name: &'static str) -> Self {
+        if let Self::NoIds { operation } | Self::TooManyIds { operation, .. } = &mut self {
+            *operation = name;
+        }
+        self
+    }
+}
+
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {

@@ -59,6 +59,7 @@ pub use client::Client;
 pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
 pub use error::Error;
 pub use paginate::{PageOf, Paginated};
+#[allow(unused_imports, unreachable_pub)] // with no resource feature, there is no module
 pub use resources::*;
 pub use watch::{Cursor, Watchable, Watched, Watcher};
 

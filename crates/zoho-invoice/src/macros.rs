@@ -55,7 +55,10 @@ macro_rules! operation {
     (@path $ids:ident $s:ident path $f:ident) => { $ids.push($s.$f.as_str()); };
     (@path $ids:ident $s:ident $kind:ident $f:ident) => {};
 
-    (@query $q:ident $s:ident query $f:ident) => { $crate::query::ToQuery::to_query(&$s.$f, $q)?; };
+    (@query $q:ident $s:ident query $f:ident) => {
+        $crate::query::ToQuery::to_query(&$s.$f, $q)
+            .map_err(|e| e.in_operation(<Self as $crate::endpoint::Endpoint>::OPERATION.name))?;
+    };
     (@query $q:ident $s:ident list $f:ident) => { $crate::query::ToQuery::to_query(&$s.$f, $q)?; };
     (@query $q:ident $s:ident $kind:ident $f:ident) => {};
 
@@ -135,3 +138,64 @@ macro_rules! list_filter {
 }
 #[allow(unused_imports)]
 pub(crate) use list_filter;
+
+/// Defines the query options of an operation: a struct of optional values, each sent under
+/// its field's name when set (`send=true`), and its [`ToQuery`](crate::query::ToQuery) impl.
+#[allow(unused_macros)] // with no resource feature, nothing uses it
+macro_rules! query_options {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $fty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: Option<$fty>, )*
+        }
+
+        impl $crate::query::ToQuery for $name {
+            fn to_query(&self, query: &mut $crate::query::Query) -> Result<(), $crate::Error> {
+                $( query.push_some(stringify!($field), self.$field.as_ref()); )*
+                Ok(())
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use query_options;
+
+/// Makes a list operation watchable: its records are [`Watched`](crate::watch::Watched) by
+/// their id and the first of their time fields that is set, and the list
+/// [`Watchable`](crate::watch::Watchable) by its `last_modified_time` filter, sorted by
+/// `sort_column`, ascending.
+#[allow(unused_macros)] // with no resource feature, nothing uses it
+macro_rules! watchable {
+    (
+        $list:ty => $record:ty {
+            id: $id:ident,
+            last_modified: [$($time:ident),+ $(,)?],
+            sort_column: $sort:expr $(,)?
+        }
+    ) => {
+        impl $crate::watch::Watched for $record {
+            fn watch_id(&self) -> Option<String> {
+                self.$id.as_ref().map(|id| id.as_str().to_owned())
+            }
+            fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
+                None $( .or(self.$time) )+
+            }
+        }
+
+        impl $crate::watch::Watchable for $list {
+            fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
+                self.filter.last_modified_time = since;
+                self.filter.sort_column = Some($sort);
+                self.filter.sort_order = Some($crate::query::SortOrder::Ascending);
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use watchable;

@@ -24,6 +24,17 @@ impl Query {
         self.pairs.push((key.into(), value.into()));
     }
 
+    /// Adds one pair when the value is set (`send=true`, `email_template_id=...`).
+    pub fn push_some<T: std::fmt::Display + ?Sized>(
+        &mut self,
+        key: impl Into<Cow<'static, str>>,
+        value: Option<&T>,
+    ) {
+        if let Some(v) = value {
+            self.push(key, v.to_string());
+        }
+    }
+
     /// The pairs.
     pub fn pairs(&self) -> &[(Cow<'static, str>, String)] {
         &self.pairs
@@ -206,13 +217,91 @@ impl ToQuery for Paging {
     }
 }
 
-/// The ids of a bulk call, sent as one comma-separated value (`invoice_ids=1,2,3`), with the
-/// API's limit checked before sending.
-pub struct BulkIds<K> {
+/// The format of a downloaded document (invoice, estimate, credit note): `accept=pdf` or
+/// `accept=html`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// A PDF file (`accept=pdf`).
+    #[default]
+    Pdf,
+    /// An HTML page (`accept=html`).
+    Html,
+}
+
+impl DocumentFormat {
+    /// The value of `accept`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Html => "html",
+        }
+    }
+}
+
+impl ToQuery for DocumentFormat {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        query.push("accept", self.as_str());
+        Ok(())
+    }
+}
+
+/// The query of a document download: the format (`accept`) and the print option (`print`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DownloadOptions {
+    /// PDF or HTML (`accept`).
+    pub format: DocumentFormat,
+    /// Ask for the file made for printing (`print`).
+    pub print: Option<bool>,
+}
+
+impl From<DocumentFormat> for DownloadOptions {
+    fn from(format: DocumentFormat) -> Self {
+        Self {
+            format,
+            print: None,
+        }
+    }
+}
+
+impl ToQuery for DownloadOptions {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        self.format.to_query(query)?;
+        query.push_some("print", self.print.as_ref());
+        Ok(())
+    }
+}
+
+/// A kind of record a bulk call names, with the query key its ids go under.
+pub trait BulkKind: zoho_invoice_models::ids::IdKind {
+    /// The query key (`invoice_ids`).
+    const KEY: &'static str;
+}
+
+impl BulkKind for zoho_invoice_models::ids::kind::Invoice {
+    const KEY: &'static str = "invoice_ids";
+}
+
+impl BulkKind for zoho_invoice_models::ids::kind::Estimate {
+    const KEY: &'static str = "estimate_ids";
+}
+
+impl BulkKind for zoho_invoice_models::ids::kind::TimeEntry {
+    const KEY: &'static str = "time_entry_ids";
+}
+
+/// No limit on the ids of a bulk call (the reference names none).
+pub const NO_LIMIT: usize = usize::MAX;
+
+/// The ids of a bulk call, sent as one comma-separated value under the kind's key
+/// (`invoice_ids=1,2,3`), with at most `LIMIT` ids.
+///
+/// Checked before sending: an empty list is refused with [`Error::NoIds`], a longer one than
+/// `LIMIT` with [`Error::TooManyIds`], each naming the operation.
+pub struct BulkIds<K, const LIMIT: usize = NO_LIMIT> {
     ids: Vec<zoho_invoice_models::ids::Id<K>>,
 }
 
-impl<K> Clone for BulkIds<K> {
+impl<K, const LIMIT: usize> Clone for BulkIds<K, LIMIT> {
     fn clone(&self) -> Self {
         Self {
             ids: self.ids.clone(),
@@ -220,21 +309,32 @@ impl<K> Clone for BulkIds<K> {
     }
 }
 
-impl<K> PartialEq for BulkIds<K> {
+impl<K, const LIMIT: usize> Default for BulkIds<K, LIMIT> {
+    fn default() -> Self {
+        Self { ids: Vec::new() }
+    }
+}
+
+impl<K, const LIMIT: usize> PartialEq for BulkIds<K, LIMIT> {
     fn eq(&self, other: &Self) -> bool {
         self.ids == other.ids
     }
 }
 
-impl<K> Eq for BulkIds<K> {}
+impl<K, const LIMIT: usize> Eq for BulkIds<K, LIMIT> {}
 
-impl<K: zoho_invoice_models::ids::IdKind> std::fmt::Debug for BulkIds<K> {
+impl<K: zoho_invoice_models::ids::IdKind, const LIMIT: usize> std::fmt::Debug
+    for BulkIds<K, LIMIT>
+{
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(&self.ids).finish()
     }
 }
 
-impl<K> BulkIds<K> {
+impl<K, const LIMIT: usize> BulkIds<K, LIMIT> {
+    /// The most ids one call takes.
+    pub const LIMIT: usize = LIMIT;
+
     /// The ids.
     pub fn new(ids: impl IntoIterator<Item = zoho_invoice_models::ids::Id<K>>) -> Self {
         Self {
@@ -246,22 +346,26 @@ impl<K> BulkIds<K> {
     pub fn ids(&self) -> &[zoho_invoice_models::ids::Id<K>] {
         &self.ids
     }
+}
 
-    /// Checks the count against `limit` and adds `key=1,2,3`.
-    pub fn push(
-        &self,
-        operation: &'static str,
-        key: &'static str,
-        limit: usize,
-        query: &mut Query,
-    ) -> Result<(), Error> {
+impl<K, const LIMIT: usize> FromIterator<zoho_invoice_models::ids::Id<K>> for BulkIds<K, LIMIT> {
+    fn from_iter<I: IntoIterator<Item = zoho_invoice_models::ids::Id<K>>>(iter: I) -> Self {
+        Self::new(iter)
+    }
+}
+
+/// Checks the count against `LIMIT` and adds `key=1,2,3`. The errors name no operation: the
+/// operation sending the ids fills it in (see [`Error::in_operation`]).
+impl<K: BulkKind, const LIMIT: usize> ToQuery for BulkIds<K, LIMIT> {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        let operation = "";
         if self.ids.is_empty() {
             return Err(Error::NoIds { operation });
         }
-        if self.ids.len() > limit {
+        if self.ids.len() > LIMIT {
             return Err(Error::TooManyIds {
                 operation,
-                limit,
+                limit: LIMIT,
                 given: self.ids.len(),
             });
         }
@@ -271,14 +375,8 @@ impl<K> BulkIds<K> {
             .map(|id| id.as_str())
             .collect::<Vec<_>>()
             .join(",");
-        query.push(key, joined);
+        query.push(K::KEY, joined);
         Ok(())
-    }
-}
-
-impl<K> FromIterator<zoho_invoice_models::ids::Id<K>> for BulkIds<K> {
-    fn from_iter<I: IntoIterator<Item = zoho_invoice_models::ids::Id<K>>>(iter: I) -> Self {
-        Self::new(iter)
     }
 }
 
@@ -324,11 +422,10 @@ mod tests {
 
     #[test]
     fn bulk_ids_are_checked_before_sending() {
-        let ids: BulkIds<_> = (1..=26u64).map(InvoiceId::from).collect();
+        use zoho_invoice_models::ids::kind::Invoice;
+        let ids: BulkIds<Invoice, 25> = (1..=26u64).map(InvoiceId::from).collect();
         let mut q = Query::new();
-        let err = ids
-            .push("Bulk export Invoices", "invoice_ids", 25, &mut q)
-            .unwrap_err();
+        let err = ids.to_query(&mut q).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -341,13 +438,27 @@ mod tests {
             "{err}"
         );
         assert!(q.is_empty());
-        let none: BulkIds<zoho_invoice_models::ids::kind::Invoice> = BulkIds::new([]);
-        assert!(matches!(
-            none.push("x", "invoice_ids", 25, &mut q),
-            Err(Error::NoIds { .. })
-        ));
-        let ok: BulkIds<_> = (1..=3u64).map(InvoiceId::from).collect();
-        ok.push("x", "invoice_ids", 25, &mut q).unwrap();
+        let none: BulkIds<Invoice, 25> = BulkIds::new([]);
+        assert!(matches!(none.to_query(&mut q), Err(Error::NoIds { .. })));
+        let ok: BulkIds<Invoice, 25> = (1..=3u64).map(InvoiceId::from).collect();
+        ok.to_query(&mut q).unwrap();
         assert_eq!(q.get("invoice_ids"), Some("1,2,3"));
+        let unlimited: BulkIds<Invoice> = (1..=500u64).map(InvoiceId::from).collect();
+        unlimited.to_query(&mut Query::new()).unwrap();
+    }
+
+    #[test]
+    fn downloads_ask_for_a_format() {
+        let mut q = Query::new();
+        DownloadOptions {
+            format: DocumentFormat::Html,
+            print: Some(true),
+        }
+        .to_query(&mut q)
+        .unwrap();
+        assert_eq!(q.encode(), "accept=html&print=true");
+        let mut q = Query::new();
+        DownloadOptions::default().to_query(&mut q).unwrap();
+        assert_eq!(q.encode(), "accept=pdf");
     }
 }

@@ -65,6 +65,9 @@ impl Cursor {
     }
 }
 
+/// One delivered change: the record, and the cursor to save once it is processed.
+pub type Change<E> = (<<E as crate::Endpoint>::Output as PageOf>::Item, Cursor);
+
 /// Polls a list operation for changes.
 #[derive(Debug)]
 pub struct Watcher<E> {
@@ -106,7 +109,7 @@ where
 
     /// One pass: the changes since the cursor, oldest first, each with the cursor to save
     /// once it is processed. The watcher's own cursor moves past all of them.
-    pub async fn poll(&mut self) -> Result<Vec<(<E::Output as PageOf>::Item, Cursor)>, Error> {
+    pub async fn poll(&mut self) -> Result<Vec<Change<E>>, Error> {
         let overlap = i64::try_from(self.overlap.as_secs()).unwrap_or(i64::MAX);
         let from = self.cursor.since.map(|s| s.saturating_sub(overlap));
         let mut endpoint = self.endpoint.clone();

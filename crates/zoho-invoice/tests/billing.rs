@@ -31,7 +31,7 @@ use zoho_invoice::models::retainer_invoices::{
     RetainerInvoiceCommentInput, RetainerInvoiceInput, RetainerInvoiceLineItemInput,
     RetainerInvoiceStatus,
 };
-use zoho_invoice::query::{Paging, SortOrder, TextFilter};
+use zoho_invoice::query::{DocumentFormat, DownloadOptions, Paging, SortOrder, TextFilter};
 use zoho_invoice::recurring_invoices::*;
 use zoho_invoice::retainer_invoices::*;
 use zoho_invoice::{Client, Endpoint};
@@ -960,8 +960,8 @@ async fn update_get_download_and_delete_a_credit_note() {
         .client()
         .send(&DownloadCreditNote {
             creditnote_id: credit_note_id(),
-            options: CreditNoteDownloadOptions {
-                format: CreditNoteFormat::Pdf,
+            options: DownloadOptions {
+                format: DocumentFormat::Pdf,
                 print: Some(true),
             },
         })
@@ -983,8 +983,8 @@ async fn update_get_download_and_delete_a_credit_note() {
         .client()
         .send(&DownloadCreditNote {
             creditnote_id: credit_note_id(),
-            options: CreditNoteDownloadOptions {
-                format: CreditNoteFormat::Html,
+            options: DownloadOptions {
+                format: DocumentFormat::Html,
                 print: None,
             },
         })

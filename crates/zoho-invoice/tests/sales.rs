@@ -14,9 +14,8 @@ use std::collections::BTreeSet;
 
 use futures_util::{StreamExt, TryStreamExt, stream};
 use http::Method;
-use secrecy::SecretString;
 use serde_json::{Value, json};
-use support::{Recorder, Sent, fixture_json, mock};
+use support::{Recorder, Sent, fixture_json, mock, mock_unthrottled};
 use zoho_invoice::customer_payments::*;
 use zoho_invoice::estimates::{self as est, *};
 use zoho_invoice::invoices::{self as inv, *};
@@ -36,8 +35,10 @@ use zoho_invoice::models::invoices::{
 };
 use zoho_invoice::models::items::ItemInput;
 use zoho_invoice::models::{Decimal, NaiveDate};
-use zoho_invoice::query::{AmountFilter, DateFilter, Paging, SortOrder, TextFilter};
-use zoho_invoice::transport::{HttpTransport, Region};
+use zoho_invoice::query::{
+    AmountFilter, BulkIds, DateFilter, DocumentFormat, DownloadOptions, Paging, SortOrder,
+    TextFilter,
+};
 use zoho_invoice::{Client, Endpoint, Error};
 
 // ---------------------------------------------------------------------------------------
@@ -285,8 +286,10 @@ async fn download_an_invoice_as_pdf_or_html() {
         .client()
         .send(&DownloadInvoice {
             invoice_id: invoice_id(),
-            format: InvoiceFormat::Pdf,
-            options: inv::PrintOptions { print: Some(true) },
+            options: DownloadOptions {
+                format: DocumentFormat::Pdf,
+                print: Some(true),
+            },
         })
         .await
         .unwrap();
@@ -308,8 +311,7 @@ async fn download_an_invoice_as_pdf_or_html() {
         .client()
         .send(&DownloadInvoice {
             invoice_id: invoice_id(),
-            format: InvoiceFormat::Html,
-            options: Default::default(),
+            options: DocumentFormat::Html.into(),
         })
         .await
         .unwrap();
@@ -435,9 +437,10 @@ async fn email_an_invoice_and_its_content() {
 #[tokio::test]
 async fn email_invoices_in_bulk() {
     let contacts: BulkEmailInput = example("invoices/email_invoices.request.json");
-    let ids: EmailInvoiceIds = [invoice_id(), "982000000567115".parse().unwrap()]
-        .into_iter()
-        .collect();
+    let ids: BulkIds<_, { inv::MAX_BULK_EMAIL }> =
+        [invoice_id(), "982000000567115".parse().unwrap()]
+            .into_iter()
+            .collect();
     let (sent, reply) = call(
         "invoices/email_invoices.response.json",
         &EmailInvoices {
@@ -494,7 +497,7 @@ async fn payment_reminders() {
     );
     assert!(content.record.body.as_deref().unwrap().contains("overdue"));
 
-    let ids = RemindInvoiceIds::new([invoice_id()]);
+    let ids = BulkIds::new([invoice_id()]);
     let (sent, reply) = call(
         "invoices/bulk_invoice_reminder.response.json",
         &BulkRemindInvoices { invoice_ids: ids },
@@ -517,7 +520,7 @@ async fn bulk_export_and_print_invoices() {
     let file = r
         .client()
         .send(&BulkExportInvoices {
-            invoice_ids: ExportInvoiceIds::new(ids()),
+            invoice_ids: BulkIds::new(ids()),
         })
         .await
         .unwrap();
@@ -533,7 +536,7 @@ async fn bulk_export_and_print_invoices() {
     let file = r
         .client()
         .send(&BulkPrintInvoices {
-            invoice_ids: PrintInvoiceIds::new(ids()),
+            invoice_ids: BulkIds::new(ids()),
         })
         .await
         .unwrap();
@@ -549,7 +552,7 @@ async fn bulk_export_and_print_invoices() {
     let (_, file) = call(
         "invoices/bulk_export_invoices.response.json",
         &BulkExportInvoices {
-            invoice_ids: ExportInvoiceIds::new(ids()),
+            invoice_ids: BulkIds::new(ids()),
         },
     )
     .await;
@@ -557,7 +560,7 @@ async fn bulk_export_and_print_invoices() {
     let (_, file) = call(
         "invoices/bulk_print_invoices.response.json",
         &BulkPrintInvoices {
-            invoice_ids: PrintInvoiceIds::new(ids()),
+            invoice_ids: BulkIds::new(ids()),
         },
     )
     .await;
@@ -1033,8 +1036,7 @@ async fn download_an_estimate() {
         .client()
         .send(&DownloadEstimate {
             estimate_id: estimate_id(),
-            format: EstimateFormat::Pdf,
-            options: Default::default(),
+            options: DownloadOptions::default(),
         })
         .await
         .unwrap();
@@ -1050,8 +1052,10 @@ async fn download_an_estimate() {
     r.client()
         .send(&DownloadEstimate {
             estimate_id: estimate_id(),
-            format: EstimateFormat::Html,
-            options: est::PrintOptions { print: Some(false) },
+            options: DownloadOptions {
+                format: DocumentFormat::Html,
+                print: Some(false),
+            },
         })
         .await
         .unwrap();
@@ -1135,7 +1139,7 @@ async fn estimate_emails() {
     bare(&sent, "GET", "/estimates/982000000567011/email", &[]);
     assert!(content.body.as_deref().unwrap().contains("EST-000002"));
 
-    let ids = EmailEstimateIds::new([estimate_id(), "982000000567012".parse().unwrap()]);
+    let ids = BulkIds::new([estimate_id(), "982000000567012".parse().unwrap()]);
     let (sent, reply) = call(
         "estimates/email_multiple_estimates.response.json",
         &EmailEstimates { estimate_ids: ids },
@@ -1155,7 +1159,7 @@ async fn bulk_export_and_print_estimates() {
     let r = pdf_recorder("estimates.pdf");
     r.client()
         .send(&BulkExportEstimates {
-            estimate_ids: ExportEstimateIds::new([estimate_id()]),
+            estimate_ids: BulkIds::new([estimate_id()]),
         })
         .await
         .unwrap();
@@ -1169,7 +1173,7 @@ async fn bulk_export_and_print_estimates() {
     let file = r
         .client()
         .send(&BulkPrintEstimates {
-            estimate_ids: PrintEstimateIds::new([estimate_id()]),
+            estimate_ids: BulkIds::new([estimate_id()]),
         })
         .await
         .unwrap();
@@ -1183,7 +1187,7 @@ async fn bulk_export_and_print_estimates() {
     let (_, file) = call(
         "estimates/bulk_export_estimates.response.json",
         &BulkExportEstimates {
-            estimate_ids: ExportEstimateIds::new([estimate_id()]),
+            estimate_ids: BulkIds::new([estimate_id()]),
         },
     )
     .await;
@@ -1191,7 +1195,7 @@ async fn bulk_export_and_print_estimates() {
     let (_, file) = call(
         "estimates/bulk_print_estimates.response.json",
         &BulkPrintEstimates {
-            estimate_ids: PrintEstimateIds::new([estimate_id()]),
+            estimate_ids: BulkIds::new([estimate_id()]),
         },
     )
     .await;
@@ -1576,7 +1580,7 @@ where
 async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     refused(
         &EmailInvoices {
-            invoice_ids: EmailInvoiceIds::new(invoice_ids(11)),
+            invoice_ids: BulkIds::new(invoice_ids(11)),
             contacts: BulkEmailInput::default(),
         },
         10,
@@ -1585,7 +1589,7 @@ async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     .await;
     refused(
         &BulkRemindInvoices {
-            invoice_ids: RemindInvoiceIds::new(invoice_ids(11)),
+            invoice_ids: BulkIds::new(invoice_ids(11)),
         },
         10,
         11,
@@ -1593,7 +1597,7 @@ async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     .await;
     refused(
         &BulkExportInvoices {
-            invoice_ids: ExportInvoiceIds::new(invoice_ids(26)),
+            invoice_ids: BulkIds::new(invoice_ids(26)),
         },
         25,
         26,
@@ -1601,7 +1605,7 @@ async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     .await;
     refused(
         &BulkPrintInvoices {
-            invoice_ids: PrintInvoiceIds::new(invoice_ids(26)),
+            invoice_ids: BulkIds::new(invoice_ids(26)),
         },
         25,
         26,
@@ -1609,7 +1613,7 @@ async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     .await;
     refused(
         &EmailEstimates {
-            estimate_ids: EmailEstimateIds::new(estimate_ids(11)),
+            estimate_ids: BulkIds::new(estimate_ids(11)),
         },
         10,
         11,
@@ -1617,7 +1621,7 @@ async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     .await;
     refused(
         &BulkExportEstimates {
-            estimate_ids: ExportEstimateIds::new(estimate_ids(26)),
+            estimate_ids: BulkIds::new(estimate_ids(26)),
         },
         25,
         26,
@@ -1625,7 +1629,7 @@ async fn bulk_calls_over_the_limit_are_refused_before_sending() {
     .await;
     refused(
         &BulkPrintEstimates {
-            estimate_ids: PrintEstimateIds::new(estimate_ids(26)),
+            estimate_ids: BulkIds::new(estimate_ids(26)),
         },
         25,
         26,
@@ -1640,7 +1644,7 @@ async fn bulk_calls_at_the_limit_or_empty() {
     let r = pdf_recorder("invoices.pdf");
     r.client()
         .send(&BulkExportInvoices {
-            invoice_ids: ExportInvoiceIds::new(invoice_ids(25)),
+            invoice_ids: BulkIds::new(invoice_ids(25)),
         })
         .await
         .unwrap();
@@ -1650,7 +1654,7 @@ async fn bulk_calls_at_the_limit_or_empty() {
     let r = Recorder::answering_fixture("invoices/email_invoices.response.json");
     r.client()
         .send(&EmailInvoices {
-            invoice_ids: EmailInvoiceIds::new(invoice_ids(10)),
+            invoice_ids: BulkIds::new(invoice_ids(10)),
             contacts: BulkEmailInput::default(),
         })
         .await
@@ -1664,11 +1668,19 @@ async fn bulk_calls_at_the_limit_or_empty() {
     let err = r
         .client()
         .send(&BulkRemindInvoices {
-            invoice_ids: RemindInvoiceIds::new([]),
+            invoice_ids: BulkIds::new([]),
         })
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::NoIds { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::NoIds {
+                operation: "Bulk invoice reminder"
+            }
+        ),
+        "{err}"
+    );
     assert!(r.sent().is_empty());
 }
 
@@ -1875,8 +1887,7 @@ async fn an_invoice_is_sent_paid_in_two_parts_and_downloaded() {
     let pdf = client
         .send(&DownloadInvoice {
             invoice_id: id.clone(),
-            format: InvoiceFormat::Pdf,
-            options: Default::default(),
+            options: DownloadOptions::default(),
         })
         .await
         .unwrap();
@@ -1888,8 +1899,7 @@ async fn an_invoice_is_sent_paid_in_two_parts_and_downloaded() {
     let html = client
         .send(&DownloadInvoice {
             invoice_id: id.clone(),
-            format: InvoiceFormat::Html,
-            options: Default::default(),
+            options: DocumentFormat::Html.into(),
         })
         .await
         .unwrap();
@@ -1900,6 +1910,59 @@ async fn an_invoice_is_sent_paid_in_two_parts_and_downloaded() {
             .starts_with("text/html")
     );
     assert!(String::from_utf8_lossy(&html.bytes).contains(&number));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_comment_reaches_the_server_and_changes() {
+    let (_server, client) = mock().await;
+    let (customer_id, item_id) = customer_and_item(&client).await;
+    let id = create_invoice(&client, invoice_of(&customer_id, &item_id, 1)).await;
+    let comments = || ListInvoiceComments {
+        invoice_id: id.clone(),
+        filter: InvoiceCommentFilter::default(),
+    };
+    let with_text = |page: &zoho_invoice::models::envelope::Page<_>, text: &str| {
+        page.records
+            .iter()
+            .find(|c: &&zoho_invoice::models::common::Comment| {
+                c.description.as_deref() == Some(text)
+            })
+            .cloned()
+    };
+
+    // The comment travels in the query; the server keeps its description.
+    let reply = client
+        .send(&AddInvoiceComment {
+            invoice_id: id.clone(),
+            comment: InvoiceCommentInput {
+                description: Some("Will pay next week".into()),
+                show_comment_to_clients: Some(true),
+                ..Default::default()
+            },
+        })
+        .await
+        .unwrap();
+    assert!(reply.is_success());
+    let page = client.send(&comments()).await.unwrap();
+    let added = with_text(&page, "Will pay next week").expect("the comment, with its text");
+    let comment_id = added.comment_id.expect("an id");
+
+    let updated = client
+        .send(&UpdateInvoiceComment {
+            invoice_id: id.clone(),
+            comment_id: comment_id.clone(),
+            comment: InvoiceCommentInput {
+                description: Some("Paid by check".into()),
+                ..Default::default()
+            },
+        })
+        .await
+        .unwrap();
+    assert_eq!(updated.description.as_deref(), Some("Paid by check"));
+    let page = client.send(&comments()).await.unwrap();
+    assert!(with_text(&page, "Will pay next week").is_none());
+    let changed = with_text(&page, "Paid by check").expect("the changed comment");
+    assert_eq!(changed.comment_id, Some(comment_id));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2001,7 +2064,7 @@ async fn two_invoices_export_as_one_pdf() {
 
     let printed = client
         .send(&BulkPrintInvoices {
-            invoice_ids: PrintInvoiceIds::new([a, b]),
+            invoice_ids: BulkIds::new([a, b]),
         })
         .await
         .unwrap();
@@ -2067,24 +2130,9 @@ async fn an_attachment_is_uploaded_downloaded_and_removed() {
     assert!(gone.is_not_found(), "{gone}");
 }
 
-/// A client on the fake server without the client-side rate limit (100 a minute), so that a
-/// thousand calls do not wait for real.
-fn unthrottled(server: &zoho_invoice_mock::MockServer) -> Client {
-    let transport = HttpTransport::builder()
-        .region(Region::custom(server.api_url(), server.accounts_url()))
-        .allow_http(true)
-        .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-        .organization_id(server.organization_id())
-        .no_rate_limit()
-        .build()
-        .expect("a transport");
-    Client::new(transport)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_thousand_invoices_paginate_in_five_requests() {
-    let (server, _) = mock().await;
-    let client = unthrottled(&server);
+    let (server, client) = mock_unthrottled().await;
     let (customer_id, item_id) = customer_and_item(&client).await;
 
     let created: Vec<InvoiceId> = stream::iter(0..1000)
@@ -2191,8 +2239,7 @@ async fn an_estimate_is_sent_then_accepted() {
     let pdf = client
         .send(&DownloadEstimate {
             estimate_id: id,
-            format: EstimateFormat::Pdf,
-            options: Default::default(),
+            options: DownloadOptions::default(),
         })
         .await
         .unwrap();

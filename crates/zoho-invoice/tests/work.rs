@@ -33,7 +33,7 @@ use zoho_invoice::models::users::{
     AssignProjectUser, InviteProjectUser as Invitation, UpdateProjectUser as UserChange, UserRole,
 };
 use zoho_invoice::projects::*;
-use zoho_invoice::query::{AmountFilter, DateFilter, Paging, SortOrder, TextFilter};
+use zoho_invoice::query::{AmountFilter, BulkIds, DateFilter, Paging, SortOrder, TextFilter};
 use zoho_invoice::recurring_expenses::*;
 use zoho_invoice::time_entries::*;
 use zoho_invoice::{Client, Endpoint, Error, PageOf};
@@ -1053,7 +1053,7 @@ async fn log_list_update_get_and_delete_time_entries() {
     assert_bare(&sent, "DELETE", "/projects/timeentries/460000000044021");
     assert!(reply.is_success());
 
-    let ids: TimeEntryIds = [entry_id(), id("460000000044022")].into_iter().collect();
+    let ids: BulkIds<_> = [entry_id(), id("460000000044022")].into_iter().collect();
     let (reply, sent) = call_fixture(
         "time_entries/delete_time_entries.response.json",
         &DeleteTimeEntries {
@@ -1076,11 +1076,19 @@ async fn deleting_no_time_entries_sends_nothing() {
     let err = r
         .client()
         .send(&DeleteTimeEntries {
-            time_entry_ids: TimeEntryIds::default(),
+            time_entry_ids: BulkIds::default(),
         })
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::NoIds { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::NoIds {
+                operation: "Delete time entries"
+            }
+        ),
+        "{err}"
+    );
     assert!(r.sent().is_empty());
 }
 
@@ -1310,7 +1318,7 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
     // The time entry, then the original project, go.
     client
         .send(&DeleteTimeEntries {
-            time_entry_ids: TimeEntryIds::new([eid.clone()]),
+            time_entry_ids: BulkIds::new([eid.clone()]),
         })
         .await
         .unwrap();

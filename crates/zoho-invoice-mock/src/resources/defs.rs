@@ -85,6 +85,9 @@ pub(crate) struct Res {
     pub(crate) status: Option<&'static str>,
     /// Where comments and history of a record accumulate.
     pub(crate) history: Option<&'static Res>,
+    /// Fields a create or update also takes as query parameters (comments travel in the
+    /// query: `?description=...&show_comment_to_clients=true`); the body wins.
+    pub(crate) query_fields: &'static [&'static str],
     pub(crate) prepare: Prepare,
     pub(crate) refresh: Refresh,
     pub(crate) on_delete: OnDelete,
@@ -118,11 +121,20 @@ const fn res(
         required: &[],
         status: None,
         history: None,
+        query_fields: &[],
         prepare: no_prepare,
         refresh: no_refresh,
         on_delete: no_delete,
     }
 }
+
+/// The fields of a comment, as the reference sends them in the query.
+const COMMENT_FIELDS: &[&str] = &[
+    "description",
+    "show_comment_to_clients",
+    "payment_expected_date",
+    "expected_payment_date",
+];
 
 const fn comments(
     table: &'static str,
@@ -134,6 +146,7 @@ const fn comments(
         parent: Some(parent),
         answers,
         required: &["description"],
+        query_fields: COMMENT_FIELDS,
         prepare: contacts::prepare_comment,
         ..res(table, "comment_id", "comment", many, "comment")
     }

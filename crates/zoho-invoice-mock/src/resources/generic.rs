@@ -144,9 +144,30 @@ pub(crate) fn record_reply(status: u16, message: &str, shape: Shape, rec: Record
     Reply::Json(status, Value::Object(map))
 }
 
+/// The body of a create or update, with the resource's query fields added where the body
+/// does not carry them (`true` and `false` as booleans).
+fn input_with_query(c: &Ctx<'_>, res: &Res) -> Result<Record, ApiError> {
+    let mut input = c.input()?;
+    for field in res.query_fields {
+        let Some(value) = c.query(field) else {
+            continue;
+        };
+        if input.contains_key(*field) {
+            continue;
+        }
+        let value = match value {
+            "true" => json!(true),
+            "false" => json!(false),
+            text => json!(text),
+        };
+        input.insert((*field).to_owned(), value);
+    }
+    Ok(input)
+}
+
 /// `POST /things`.
 pub(crate) fn create(c: &mut Ctx<'_>, res: &Res) -> HResult {
-    let input = c.input()?;
+    let input = input_with_query(c, res)?;
     let rec = create_record(c, res, input)?;
     Ok(record_reply(
         201,
@@ -224,7 +245,7 @@ pub(crate) fn update_record(
 /// `PUT /things/{id}`.
 pub(crate) fn update(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
-    let input = c.input()?;
+    let input = input_with_query(c, res)?;
     let rec = update_record(c, res, &id, input)?;
     Ok(record_reply(
         200,

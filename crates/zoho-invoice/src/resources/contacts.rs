@@ -66,7 +66,7 @@ use zoho_invoice_models::credit_notes::CreditNoteRefund;
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{AddressId, CommentId, ContactId, ContactPersonId};
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{list_filter, operation, query_options, watchable};
 use crate::query::{Query, ToQuery};
 
 list_filter! {
@@ -176,19 +176,11 @@ list_filter! {
     }
 }
 
-/// The query of one client review: optionally, the contact it belongs to (`contact_id`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReviewContact {
-    /// The contact who left the review.
-    pub contact_id: Option<ContactId>,
-}
-
-impl ToQuery for ReviewContact {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(id) = &self.contact_id {
-            query.push("contact_id", id.as_str());
-        }
-        Ok(())
+query_options! {
+    /// The query of one client review: optionally, the contact it belongs to (`contact_id`).
+    pub struct ReviewContact {
+        /// The contact who left the review.
+        contact_id: ContactId,
     }
 }
 
@@ -264,12 +256,8 @@ impl StatementPeriod {
 
 impl ToQuery for StatementPeriod {
     fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(d) = self.start_date {
-            query.push("start_date", d.to_string());
-        }
-        if let Some(d) = self.end_date {
-            query.push("end_date", d.to_string());
-        }
+        query.push_some("start_date", self.start_date.as_ref());
+        query.push_some("end_date", self.end_date.as_ref());
         Ok(())
     }
 }
@@ -297,19 +285,12 @@ operation! {
     }
 }
 
-/// The options of [`EmailContact`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ContactEmailOptions {
-    /// Attach the customer's statement PDF (`send_customer_statement`).
-    pub send_customer_statement: Option<bool>,
-}
-
-impl ToQuery for ContactEmailOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(send) = self.send_customer_statement {
-            query.push("send_customer_statement", send.to_string());
-        }
-        Ok(())
+query_options! {
+    /// The options of [`EmailContact`].
+    #[derive(Copy)]
+    pub struct ContactEmailOptions {
+        /// Attach the customer's statement PDF (`send_customer_statement`).
+        send_customer_statement: bool,
     }
 }
 
@@ -501,19 +482,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <MarkContactPersonPrimary as crate::Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Contact {
-    fn watch_id(&self) -> Option<String> {
-        self.contact_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListContacts {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some(ContactSortColumn::LastModifiedTime);
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListContacts => Contact {
+        id: contact_id,
+        last_modified: [last_modified_time],
+        sort_column: ContactSortColumn::LastModifiedTime,
     }
 }

@@ -81,28 +81,17 @@ use zoho_invoice_models::ids::{
 };
 
 use crate::endpoint::Download;
-use crate::macros::{list_filter, operation};
-use crate::query::{Query, ToQuery};
+use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::query::DownloadOptions;
 
-/// The query of [`CreateCreditNote`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CreditNoteCreateOptions {
-    /// The invoice the credit note is raised against (`invoice_id`).
-    pub invoice_id: Option<InvoiceId>,
-    /// `true` to give your own `creditnote_number` instead of the generated one
-    /// (`ignore_auto_number_generation`).
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for CreditNoteCreateOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(id) = &self.invoice_id {
-            query.push("invoice_id", id.as_str());
-        }
-        if let Some(ignore) = self.ignore_auto_number_generation {
-            query.push("ignore_auto_number_generation", ignore.to_string());
-        }
-        Ok(())
+query_options! {
+    /// The query of [`CreateCreditNote`].
+    pub struct CreditNoteCreateOptions {
+        /// The invoice the credit note is raised against (`invoice_id`).
+        invoice_id: InvoiceId,
+        /// `true` to give your own `creditnote_number` instead of the generated one
+        /// (`ignore_auto_number_generation`).
+        ignore_auto_number_generation: bool,
     }
 }
 
@@ -160,19 +149,12 @@ operation! {
     }
 }
 
-/// The query of [`UpdateCreditNote`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CreditNoteNumbering {
-    /// `true` to give your own `creditnote_number` (`ignore_auto_number_generation`).
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for CreditNoteNumbering {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(ignore) = self.ignore_auto_number_generation {
-            query.push("ignore_auto_number_generation", ignore.to_string());
-        }
-        Ok(())
+query_options! {
+    /// The query of [`UpdateCreditNote`].
+    #[derive(Copy)]
+    pub struct CreditNoteNumbering {
+        /// `true` to give your own `creditnote_number` (`ignore_auto_number_generation`).
+        ignore_auto_number_generation: bool,
     }
 }
 
@@ -197,39 +179,6 @@ operation! {
     }
 }
 
-/// The format of a downloaded credit note.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum CreditNoteFormat {
-    /// A PDF (`accept=pdf`).
-    #[default]
-    Pdf,
-    /// An HTML page (`accept=html`).
-    Html,
-}
-
-/// The query of [`DownloadCreditNote`]: the format, and the print option.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CreditNoteDownloadOptions {
-    /// PDF or HTML (`accept`).
-    pub format: CreditNoteFormat,
-    /// Export the PDF with the default print option (`print`).
-    pub print: Option<bool>,
-}
-
-impl ToQuery for CreditNoteDownloadOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        let accept = match self.format {
-            CreditNoteFormat::Pdf => "pdf",
-            CreditNoteFormat::Html => "html",
-        };
-        query.push("accept", accept);
-        if let Some(print) = self.print {
-            query.push("print", print.to_string());
-        }
-        Ok(())
-    }
-}
-
 operation! {
     /// Downloads a credit note as a PDF or an HTML page
     /// (`GET /creditnotes/{creditnote_id}?accept=pdf|html`).
@@ -237,7 +186,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The format and print option.
-        query options: CreditNoteDownloadOptions,
+        query options: DownloadOptions,
     }
 }
 
@@ -249,19 +198,11 @@ operation! {
     }
 }
 
-/// The query of [`EmailCreditNote`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CreditNoteEmailOptions {
-    /// The customer the credit note is raised for (`customer_id`).
-    pub customer_id: Option<ContactId>,
-}
-
-impl ToQuery for CreditNoteEmailOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(id) = &self.customer_id {
-            query.push("customer_id", id.as_str());
-        }
-        Ok(())
+query_options! {
+    /// The query of [`EmailCreditNote`].
+    pub struct CreditNoteEmailOptions {
+        /// The customer the credit note is raised for (`customer_id`).
+        customer_id: ContactId,
     }
 }
 
@@ -536,19 +477,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteCreditNoteRefund as crate::Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for CreditNote {
-    fn watch_id(&self) -> Option<String> {
-        self.creditnote_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time.or(self.updated_time)
-    }
-}
-
-impl crate::watch::Watchable for ListCreditNotes {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListCreditNotes => CreditNote {
+        id: creditnote_id,
+        last_modified: [last_modified_time, updated_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

@@ -46,7 +46,7 @@ use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{PaymentId, RefundId};
 
 use crate::endpoint::Endpoint;
-use crate::macros::{list_filter, operation};
+use crate::macros::{list_filter, operation, watchable};
 
 list_filter! {
     /// Filters of [`ListCustomerPayments`].
@@ -192,19 +192,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteCustomerPaymentRefund as Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Payment {
-    fn watch_id(&self) -> Option<String> {
-        self.payment_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListCustomerPayments {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListCustomerPayments => Payment {
+        id: payment_id,
+        last_modified: [last_modified_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

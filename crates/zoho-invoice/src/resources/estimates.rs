@@ -7,8 +7,9 @@
 //! [`Error::TooManyIds`](crate::Error::TooManyIds)).
 //!
 //! ```
-//! use zoho_invoice::estimates::{EmailEstimateIds, EmailEstimates, MarkEstimateAccepted};
+//! use zoho_invoice::estimates::{EmailEstimates, MarkEstimateAccepted};
 //! use zoho_invoice::models::ids::EstimateId;
+//! use zoho_invoice::query::BulkIds;
 //! use zoho_invoice::{Client, Error};
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
@@ -31,7 +32,7 @@
 //! assert!(reply.is_success());
 //!
 //! // Eleven estimates are more than one bulk email takes: refused before sending.
-//! let ids: EmailEstimateIds = (1..=11u64).map(EstimateId::from).collect();
+//! let ids: BulkIds<_, 10> = (1..=11u64).map(EstimateId::from).collect();
 //! let refused = client.send(&EmailEstimates { estimate_ids: ids }).await.unwrap_err();
 //! assert!(matches!(refused, Error::TooManyIds { limit: 10, given: 11, .. }));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -46,149 +47,40 @@ use zoho_invoice_models::estimates::{
 use zoho_invoice_models::ids::{CommentId, ContactId, EstimateId, ItemId, TemplateId, kind};
 
 use crate::endpoint::{Download, Endpoint};
-use crate::error::Error;
-use crate::macros::{list_filter, operation};
-use crate::query::{BulkIds, Query, ToQuery};
+use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::query::{BulkIds, DownloadOptions};
 
 /// The most estimates one bulk email takes.
 pub const MAX_BULK_EMAIL: usize = 10;
 /// The most estimates one bulk export or bulk print takes.
 pub const MAX_BULK_PDF: usize = 25;
 
-/// Adds `key=true|false` when the flag is set.
-fn flag(query: &mut Query, key: &'static str, value: Option<bool>) {
-    if let Some(v) = value {
-        query.push(key, v.to_string());
+query_options! {
+    /// The options of [`CreateEstimate`]: `send` and `ignore_auto_number_generation`.
+    #[derive(Copy)]
+    pub struct CreateEstimateOptions {
+        /// Email the estimate to the customer's contact persons once created.
+        send: bool,
+        /// Take `estimate_number` as given instead of the next automatic number.
+        ignore_auto_number_generation: bool,
     }
 }
 
-/// Defines the ids of one bulk operation: a list of estimates checked against the operation's
-/// limit and sent as `estimate_ids=1,2,3`.
-macro_rules! bulk_ids {
-    ($(#[$meta:meta])* $name:ident for $op:ident, $limit:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name(pub Vec<EstimateId>);
-
-        impl $name {
-            /// The estimates.
-            pub fn new(ids: impl IntoIterator<Item = EstimateId>) -> Self {
-                Self(ids.into_iter().collect())
-            }
-        }
-
-        impl FromIterator<EstimateId> for $name {
-            fn from_iter<I: IntoIterator<Item = EstimateId>>(iter: I) -> Self {
-                Self::new(iter)
-            }
-        }
-
-        impl ToQuery for $name {
-            fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-                BulkIds::<kind::Estimate>::new(self.0.iter().cloned()).push(
-                    <$op as Endpoint>::OPERATION.name,
-                    "estimate_ids",
-                    $limit,
-                    query,
-                )
-            }
-        }
-    };
-}
-
-/// The options of [`CreateEstimate`]: `send` and `ignore_auto_number_generation`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CreateEstimateOptions {
-    /// Email the estimate to the customer's contact persons once created.
-    pub send: Option<bool>,
-    /// Take `estimate_number` as given instead of the next automatic number.
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for CreateEstimateOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(query, "send", self.send);
-        flag(
-            query,
-            "ignore_auto_number_generation",
-            self.ignore_auto_number_generation,
-        );
-        Ok(())
+query_options! {
+    /// The options of [`UpdateEstimate`]: `ignore_auto_number_generation`.
+    #[derive(Copy)]
+    pub struct UpdateEstimateOptions {
+        /// Take `estimate_number` as given instead of the automatic number.
+        ignore_auto_number_generation: bool,
     }
 }
 
-/// The options of [`UpdateEstimate`]: `ignore_auto_number_generation`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct UpdateEstimateOptions {
-    /// Take `estimate_number` as given instead of the automatic number.
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for UpdateEstimateOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(
-            query,
-            "ignore_auto_number_generation",
-            self.ignore_auto_number_generation,
-        );
-        Ok(())
-    }
-}
-
-/// The format of a downloaded estimate: `accept=pdf` or `accept=html`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EstimateFormat {
-    /// A PDF file.
-    Pdf,
-    /// An HTML page.
-    Html,
-}
-
-impl EstimateFormat {
-    /// The value of `accept`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pdf => "pdf",
-            Self::Html => "html",
-        }
-    }
-}
-
-impl ToQuery for EstimateFormat {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        query.push("accept", self.as_str());
-        Ok(())
-    }
-}
-
-/// The options of [`DownloadEstimate`]: `print`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PrintOptions {
-    /// Ask for the file made for printing.
-    pub print: Option<bool>,
-}
-
-impl ToQuery for PrintOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(query, "print", self.print);
-        Ok(())
-    }
-}
-
-/// The options of [`GetEstimateEmailContent`]: `email_template_id`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EmailContentOptions {
-    /// Fill the email from this template (by default the customer's template, or the
-    /// organization's default).
-    pub email_template_id: Option<TemplateId>,
-}
-
-impl ToQuery for EmailContentOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        if let Some(id) = &self.email_template_id {
-            query.push("email_template_id", id.as_str());
-        }
-        Ok(())
+query_options! {
+    /// The options of [`GetEstimateEmailContent`]: `email_template_id`.
+    pub struct EmailContentOptions {
+        /// Fill the email from this template (by default the customer's template, or the
+        /// organization's default).
+        email_template_id: TemplateId,
     }
 }
 
@@ -280,10 +172,8 @@ operation! {
     pub struct DownloadEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Download {
         /// The estimate.
         path estimate_id: EstimateId,
-        /// PDF or HTML.
-        query format: EstimateFormat,
-        /// Whether to ask for the printable file.
-        query options: PrintOptions,
+        /// PDF or HTML, and whether to ask for the printable file.
+        query options: DownloadOptions,
     }
 }
 
@@ -341,42 +231,27 @@ operation! {
     }
 }
 
-bulk_ids! {
-    /// The estimates of [`EmailEstimates`] (at most [`MAX_BULK_EMAIL`]).
-    EmailEstimateIds for EmailEstimates, MAX_BULK_EMAIL
-}
-
 operation! {
     /// Emails up to 10 estimates at once (`POST /estimates/email?estimate_ids=...`).
     pub struct EmailEstimates = ("Estimates", "Email multiple estimates", POST "/estimates/email") -> Reply {
         /// The estimates (at most 10).
-        query estimate_ids: EmailEstimateIds,
+        query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_EMAIL>,
     }
-}
-
-bulk_ids! {
-    /// The estimates of [`BulkExportEstimates`] (at most [`MAX_BULK_PDF`]).
-    ExportEstimateIds for BulkExportEstimates, MAX_BULK_PDF
 }
 
 operation! {
     /// Exports up to 25 estimates as one PDF (`GET /estimates/pdf?estimate_ids=...`).
     pub struct BulkExportEstimates = ("Estimates", "Bulk export estimates", GET "/estimates/pdf") -> Download {
         /// The estimates (at most 25).
-        query estimate_ids: ExportEstimateIds,
+        query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_PDF>,
     }
-}
-
-bulk_ids! {
-    /// The estimates of [`BulkPrintEstimates`] (at most [`MAX_BULK_PDF`]).
-    PrintEstimateIds for BulkPrintEstimates, MAX_BULK_PDF
 }
 
 operation! {
     /// Exports up to 25 estimates as one PDF to print (`GET /estimates/print?estimate_ids=...`).
     pub struct BulkPrintEstimates = ("Estimates", "Bulk print estimates", GET "/estimates/print") -> Download {
         /// The estimates (at most 25).
-        query estimate_ids: PrintEstimateIds,
+        query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_PDF>,
     }
 }
 
@@ -487,19 +362,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteEstimateComment as Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Estimate {
-    fn watch_id(&self) -> Option<String> {
-        self.estimate_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListEstimates {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListEstimates => Estimate {
+        id: estimate_id,
+        last_modified: [last_modified_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

@@ -51,7 +51,7 @@ use zoho_invoice_models::expenses::{
 use zoho_invoice_models::ids::{ContactId, ExpenseId};
 
 use crate::endpoint::{Download, Upload};
-use crate::macros::{list_filter, operation};
+use crate::macros::{list_filter, operation, watchable};
 
 operation! {
     /// Records an expense (`POST /expenses`).
@@ -146,12 +146,7 @@ impl AddExpenseReceipt {
         content_type: impl Into<String>,
         bytes: impl Into<bytes::Bytes>,
     ) -> Upload {
-        Upload {
-            field: "receipt",
-            file_name: file_name.into(),
-            content_type: content_type.into(),
-            bytes: bytes.into(),
-        }
+        Upload::new("receipt", file_name, content_type, bytes)
     }
 }
 
@@ -201,19 +196,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <CreateExpenseCategory as crate::Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Expense {
-    fn watch_id(&self) -> Option<String> {
-        self.expense_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListExpenses {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListExpenses => Expense {
+        id: expense_id,
+        last_modified: [last_modified_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

@@ -9,7 +9,8 @@
 //! ```
 //! use http::Method;
 //! use serde_json::json;
-//! use zoho_invoice::invoices::{CreateInvoice, DownloadInvoice, GetInvoice, InvoiceFormat, MarkInvoiceSent};
+//! use zoho_invoice::invoices::{CreateInvoice, DownloadInvoice, GetInvoice, MarkInvoiceSent};
+//! use zoho_invoice::query::DownloadOptions;
 //! use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput, InvoiceStatus};
 //! use zoho_invoice::Client;
 //! # use zoho_invoice::transport::{HttpTransport, Region};
@@ -47,7 +48,7 @@
 //! assert_eq!(sent.status, Some(InvoiceStatus::Sent));
 //!
 //! let pdf = client
-//!     .send(&DownloadInvoice { invoice_id, format: InvoiceFormat::Pdf, options: Default::default() })
+//!     .send(&DownloadInvoice { invoice_id, options: DownloadOptions::default() })
 //!     .await?;
 //! assert!(pdf.bytes.starts_with(b"%PDF-"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -68,208 +69,76 @@ use zoho_invoice_models::invoices::{
 
 use crate::endpoint::{Download, Endpoint, Upload};
 use crate::error::Error;
-use crate::macros::{list_filter, operation};
-use crate::query::{BulkIds, Query, ToQuery};
+use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::query::{BulkIds, DownloadOptions, Query, ToQuery};
 
 /// The most invoices one bulk email or bulk reminder takes.
 pub const MAX_BULK_EMAIL: usize = 10;
 /// The most invoices one bulk export or bulk print takes.
 pub const MAX_BULK_PDF: usize = 25;
 
-/// Adds `key=true|false` when the flag is set.
-fn flag(query: &mut Query, key: &'static str, value: Option<bool>) {
-    if let Some(v) = value {
-        query.push(key, v.to_string());
+query_options! {
+    /// The options of [`CreateInvoice`]: `send` and `ignore_auto_number_generation`.
+    #[derive(Copy)]
+    pub struct CreateInvoiceOptions {
+        /// Email the invoice to the customer's contact persons once created.
+        send: bool,
+        /// Take `invoice_number` as given instead of the next automatic number.
+        ignore_auto_number_generation: bool,
     }
 }
 
-/// Defines the ids of one bulk operation: a list of invoices checked against the operation's
-/// limit and sent as `invoice_ids=1,2,3`.
-macro_rules! bulk_ids {
-    ($(#[$meta:meta])* $name:ident for $op:ident, $limit:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name(pub Vec<InvoiceId>);
-
-        impl $name {
-            /// The invoices.
-            pub fn new(ids: impl IntoIterator<Item = InvoiceId>) -> Self {
-                Self(ids.into_iter().collect())
-            }
-        }
-
-        impl FromIterator<InvoiceId> for $name {
-            fn from_iter<I: IntoIterator<Item = InvoiceId>>(iter: I) -> Self {
-                Self::new(iter)
-            }
-        }
-
-        impl ToQuery for $name {
-            fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-                BulkIds::<kind::Invoice>::new(self.0.iter().cloned()).push(
-                    <$op as Endpoint>::OPERATION.name,
-                    "invoice_ids",
-                    $limit,
-                    query,
-                )
-            }
-        }
-    };
-}
-
-/// The options of [`CreateInvoice`]: `send` and `ignore_auto_number_generation`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CreateInvoiceOptions {
-    /// Email the invoice to the customer's contact persons once created.
-    pub send: Option<bool>,
-    /// Take `invoice_number` as given instead of the next automatic number.
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for CreateInvoiceOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(query, "send", self.send);
-        flag(
-            query,
-            "ignore_auto_number_generation",
-            self.ignore_auto_number_generation,
-        );
-        Ok(())
+query_options! {
+    /// The options of [`UpdateInvoice`]: `ignore_auto_number_generation`.
+    #[derive(Copy)]
+    pub struct UpdateInvoiceOptions {
+        /// Take `invoice_number` as given instead of the automatic number.
+        ignore_auto_number_generation: bool,
     }
 }
 
-/// The options of [`UpdateInvoice`]: `ignore_auto_number_generation`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct UpdateInvoiceOptions {
-    /// Take `invoice_number` as given instead of the automatic number.
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for UpdateInvoiceOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(
-            query,
-            "ignore_auto_number_generation",
-            self.ignore_auto_number_generation,
-        );
-        Ok(())
+query_options! {
+    /// The options of [`EmailInvoice`]: `send_customer_statement` and `send_attachment`.
+    #[derive(Copy)]
+    pub struct EmailInvoiceOptions {
+        /// Attach the customer's statement as a PDF.
+        send_customer_statement: bool,
+        /// Attach the invoice's attached file.
+        send_attachment: bool,
     }
 }
 
-/// The format of a downloaded invoice: `accept=pdf` or `accept=html`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InvoiceFormat {
-    /// A PDF file.
-    Pdf,
-    /// An HTML page.
-    Html,
-}
-
-impl InvoiceFormat {
-    /// The value of `accept`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pdf => "pdf",
-            Self::Html => "html",
-        }
+query_options! {
+    /// The options of [`RemindInvoiceCustomer`]: `send_customer_statement`.
+    #[derive(Copy)]
+    pub struct ReminderOptions {
+        /// Attach the customer's statement as a PDF.
+        send_customer_statement: bool,
     }
 }
 
-impl ToQuery for InvoiceFormat {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        query.push("accept", self.as_str());
-        Ok(())
+query_options! {
+    /// The options of [`GetInvoiceEmailContent`]: `email_template_id`.
+    pub struct EmailContentOptions {
+        /// Fill the email from this template (by default the customer's template, or the
+        /// organization's default).
+        email_template_id: TemplateId,
     }
 }
 
-/// The options of [`DownloadInvoice`]: `print`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PrintOptions {
-    /// Ask for the file made for printing.
-    pub print: Option<bool>,
-}
-
-impl ToQuery for PrintOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(query, "print", self.print);
-        Ok(())
-    }
-}
-
-/// The options of [`EmailInvoice`]: `send_customer_statement` and `send_attachment`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EmailInvoiceOptions {
-    /// Attach the customer's statement as a PDF.
-    pub send_customer_statement: Option<bool>,
-    /// Attach the invoice's attached file.
-    pub send_attachment: Option<bool>,
-}
-
-impl ToQuery for EmailInvoiceOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(
-            query,
-            "send_customer_statement",
-            self.send_customer_statement,
-        );
-        flag(query, "send_attachment", self.send_attachment);
-        Ok(())
-    }
-}
-
-/// The options of [`RemindInvoiceCustomer`]: `send_customer_statement`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReminderOptions {
-    /// Attach the customer's statement as a PDF.
-    pub send_customer_statement: Option<bool>,
-}
-
-impl ToQuery for ReminderOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(
-            query,
-            "send_customer_statement",
-            self.send_customer_statement,
-        );
-        Ok(())
-    }
-}
-
-/// The options of [`GetInvoiceEmailContent`]: `email_template_id`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EmailContentOptions {
-    /// Fill the email from this template (by default the customer's template, or the
-    /// organization's default).
-    pub email_template_id: Option<TemplateId>,
-}
-
-impl ToQuery for EmailContentOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        if let Some(id) = &self.email_template_id {
-            query.push("email_template_id", id.as_str());
-        }
-        Ok(())
-    }
-}
-
-/// The options of [`GetInvoiceAttachment`]: `preview`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct AttachmentOptions {
-    /// Get a thumbnail of the file instead of the file.
-    pub preview: Option<bool>,
-}
-
-impl ToQuery for AttachmentOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(query, "preview", self.preview);
-        Ok(())
+query_options! {
+    /// The options of [`GetInvoiceAttachment`]: `preview`.
+    #[derive(Copy)]
+    pub struct AttachmentOptions {
+        /// Get a thumbnail of the file instead of the file.
+        preview: bool,
     }
 }
 
 /// `can_send_in_mail`, a query parameter of the attachment calls.
 impl ToQuery for AttachmentPreference {
     fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        flag(query, "can_send_in_mail", self.can_send_in_mail);
+        query.push_some("can_send_in_mail", self.can_send_in_mail.as_ref());
         Ok(())
     }
 }
@@ -278,16 +147,11 @@ impl ToQuery for AttachmentPreference {
 /// `show_comment_to_clients`.
 impl ToQuery for InvoiceCommentInput {
     fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        if let Some(text) = &self.description {
-            query.push("description", text.clone());
-        }
-        if let Some(date) = &self.payment_expected_date {
-            query.push("payment_expected_date", date.to_string());
-        }
-        flag(
-            query,
+        query.push_some("description", self.description.as_ref());
+        query.push_some("payment_expected_date", self.payment_expected_date.as_ref());
+        query.push_some(
             "show_comment_to_clients",
-            self.show_comment_to_clients,
+            self.show_comment_to_clients.as_ref(),
         );
         Ok(())
     }
@@ -384,10 +248,8 @@ operation! {
     pub struct DownloadInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Download {
         /// The invoice.
         path invoice_id: InvoiceId,
-        /// PDF or HTML.
-        query format: InvoiceFormat,
-        /// Whether to ask for the printable file.
-        query options: PrintOptions,
+        /// PDF or HTML, and whether to ask for the printable file.
+        query options: DownloadOptions,
     }
 }
 
@@ -447,16 +309,11 @@ operation! {
     }
 }
 
-bulk_ids! {
-    /// The invoices of [`EmailInvoices`] (at most [`MAX_BULK_EMAIL`]).
-    EmailInvoiceIds for EmailInvoices, MAX_BULK_EMAIL
-}
-
 operation! {
     /// Emails up to 10 invoices at once (`POST /invoices/email?invoice_ids=...`).
     pub struct EmailInvoices = ("Invoices", "Email invoices", POST "/invoices/email") -> Reply {
         /// The invoices (at most 10).
-        query invoice_ids: EmailInvoiceIds,
+        query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_EMAIL>,
         /// The customers to send to, by email or post.
         body contacts: BulkEmailInput,
     }
@@ -484,43 +341,28 @@ operation! {
     }
 }
 
-bulk_ids! {
-    /// The invoices of [`BulkRemindInvoices`] (at most [`MAX_BULK_EMAIL`]).
-    RemindInvoiceIds for BulkRemindInvoices, MAX_BULK_EMAIL
-}
-
 operation! {
     /// Sends payment reminders for up to 10 invoices at once
     /// (`POST /invoices/paymentreminder?invoice_ids=...`).
     pub struct BulkRemindInvoices = ("Invoices", "Bulk invoice reminder", POST "/invoices/paymentreminder") -> BulkReminderReply {
         /// The invoices (at most 10; only sent and overdue ones are reminded).
-        query invoice_ids: RemindInvoiceIds,
+        query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_EMAIL>,
     }
-}
-
-bulk_ids! {
-    /// The invoices of [`BulkExportInvoices`] (at most [`MAX_BULK_PDF`]).
-    ExportInvoiceIds for BulkExportInvoices, MAX_BULK_PDF
 }
 
 operation! {
     /// Exports up to 25 invoices as one PDF (`GET /invoices/pdf?invoice_ids=...`).
     pub struct BulkExportInvoices = ("Invoices", "Bulk export Invoices", GET "/invoices/pdf") -> Download {
         /// The invoices (at most 25).
-        query invoice_ids: ExportInvoiceIds,
+        query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_PDF>,
     }
-}
-
-bulk_ids! {
-    /// The invoices of [`BulkPrintInvoices`] (at most [`MAX_BULK_PDF`]).
-    PrintInvoiceIds for BulkPrintInvoices, MAX_BULK_PDF
 }
 
 operation! {
     /// Exports up to 25 invoices as one PDF to print (`GET /invoices/print?invoice_ids=...`).
     pub struct BulkPrintInvoices = ("Invoices", "Bulk print invoices", GET "/invoices/print") -> Download {
         /// The invoices (at most 25).
-        query invoice_ids: PrintInvoiceIds,
+        query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_PDF>,
     }
 }
 
@@ -665,12 +507,7 @@ impl AddInvoiceAttachment {
         content_type: impl Into<String>,
         bytes: impl Into<bytes::Bytes>,
     ) -> Upload {
-        Upload {
-            field: "attachment",
-            file_name: file_name.into(),
-            content_type: content_type.into(),
-            bytes: bytes.into(),
-        }
+        Upload::new("attachment", file_name, content_type, bytes)
     }
 }
 
@@ -798,19 +635,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteInvoiceComment as Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Invoice {
-    fn watch_id(&self) -> Option<String> {
-        self.invoice_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListInvoices {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some(InvoiceSortColumn::Other("last_modified_time".to_owned()));
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListInvoices => Invoice {
+        id: invoice_id,
+        last_modified: [last_modified_time],
+        sort_column: InvoiceSortColumn::Other("last_modified_time".to_owned()),
     }
 }

@@ -34,7 +34,7 @@ use zoho_invoice_models::ids::{ItemId, PriceListId, TaxId};
 use zoho_invoice_models::items::{Item, ItemInput};
 use zoho_invoice_models::price_lists::{PriceList, PriceListInput};
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{list_filter, operation, watchable};
 
 list_filter! {
     /// Filters of [`ListItems`].
@@ -177,19 +177,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeletePriceList as crate::Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Item {
-    fn watch_id(&self) -> Option<String> {
-        self.item_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListItems {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListItems => Item {
+        id: item_id,
+        last_modified: [last_modified_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

@@ -53,7 +53,7 @@ use zoho_invoice_models::projects::{
 use zoho_invoice_models::tasks::{Task, TaskInput};
 use zoho_invoice_models::users::{AssignProjectUser, ProjectUser};
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{list_filter, operation, watchable};
 
 operation! {
     /// Creates a project (`POST /projects`).
@@ -330,19 +330,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteProjectTask as crate::Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for Project {
-    fn watch_id(&self) -> Option<String> {
-        self.project_id.as_ref().map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time.or(self.created_time)
-    }
-}
-
-impl crate::watch::Watchable for ListProjects {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListProjects => Project {
+        id: project_id,
+        last_modified: [last_modified_time, created_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

@@ -59,23 +59,15 @@ use zoho_invoice_models::retainer_invoices::{
 };
 
 use crate::endpoint::{Download, Upload};
-use crate::macros::{list_filter, operation};
-use crate::query::{Query, ToQuery};
+use crate::macros::{list_filter, operation, query_options, watchable};
 
-/// The query of [`CreateRetainerInvoice`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RetainerInvoiceNumbering {
-    /// `true` to give your own `retainerinvoice_number` instead of the generated one
-    /// (`ignore_auto_number_generation`).
-    pub ignore_auto_number_generation: Option<bool>,
-}
-
-impl ToQuery for RetainerInvoiceNumbering {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(ignore) = self.ignore_auto_number_generation {
-            query.push("ignore_auto_number_generation", ignore.to_string());
-        }
-        Ok(())
+query_options! {
+    /// The query of [`CreateRetainerInvoice`].
+    #[derive(Copy)]
+    pub struct RetainerInvoiceNumbering {
+        /// `true` to give your own `retainerinvoice_number` instead of the generated one
+        /// (`ignore_auto_number_generation`).
+        ignore_auto_number_generation: bool,
     }
 }
 
@@ -179,24 +171,14 @@ operation! {
     }
 }
 
-/// The query of [`EmailRetainerInvoice`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RetainerInvoiceEmailOptions {
-    /// Attach the customer's statement PDF (`send_customer_statement`).
-    pub send_customer_statement: Option<bool>,
-    /// Attach the retainer invoice's attachment (`send_attachment`).
-    pub send_attachment: Option<bool>,
-}
-
-impl ToQuery for RetainerInvoiceEmailOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(send) = self.send_customer_statement {
-            query.push("send_customer_statement", send.to_string());
-        }
-        if let Some(send) = self.send_attachment {
-            query.push("send_attachment", send.to_string());
-        }
-        Ok(())
+query_options! {
+    /// The query of [`EmailRetainerInvoice`].
+    #[derive(Copy)]
+    pub struct RetainerInvoiceEmailOptions {
+        /// Attach the customer's statement PDF (`send_customer_statement`).
+        send_customer_statement: bool,
+        /// Attach the retainer invoice's attachment (`send_attachment`).
+        send_attachment: bool,
     }
 }
 
@@ -272,19 +254,12 @@ operation! {
     }
 }
 
-/// The query of [`AddRetainerInvoiceAttachment`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RetainerAttachmentOptions {
-    /// Send the file with the retainer invoice's emails (`can_send_in_mail`).
-    pub can_send_in_mail: Option<bool>,
-}
-
-impl ToQuery for RetainerAttachmentOptions {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        if let Some(send) = self.can_send_in_mail {
-            query.push("can_send_in_mail", send.to_string());
-        }
-        Ok(())
+query_options! {
+    /// The query of [`AddRetainerInvoiceAttachment`].
+    #[derive(Copy)]
+    pub struct RetainerAttachmentOptions {
+        /// Send the file with the retainer invoice's emails (`can_send_in_mail`).
+        can_send_in_mail: bool,
     }
 }
 
@@ -310,12 +285,7 @@ impl AddRetainerInvoiceAttachment {
         content_type: impl Into<String>,
         bytes: impl Into<bytes::Bytes>,
     ) -> Upload {
-        Upload {
-            field: "attachment",
-            file_name: file_name.into(),
-            content_type: content_type.into(),
-            bytes: bytes.into(),
-        }
+        Upload::new("attachment", file_name, content_type, bytes)
     }
 }
 
@@ -417,21 +387,10 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteRetainerInvoiceComment as crate::Endpoint>::OPERATION,
 ];
 
-impl crate::watch::Watched for RetainerInvoice {
-    fn watch_id(&self) -> Option<String> {
-        self.retainerinvoice_id
-            .as_ref()
-            .map(|id| id.as_str().to_owned())
-    }
-    fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
-        self.last_modified_time
-    }
-}
-
-impl crate::watch::Watchable for ListRetainerInvoices {
-    fn changed_since(&mut self, since: Option<zoho_invoice_models::Timestamp>) {
-        self.filter.last_modified_time = since;
-        self.filter.sort_column = Some("last_modified_time".to_owned());
-        self.filter.sort_order = Some(crate::query::SortOrder::Ascending);
+watchable! {
+    ListRetainerInvoices => RetainerInvoice {
+        id: retainerinvoice_id,
+        last_modified: [last_modified_time],
+        sort_column: "last_modified_time".to_owned(),
     }
 }

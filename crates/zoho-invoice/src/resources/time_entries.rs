@@ -43,7 +43,7 @@ use zoho_invoice_models::ids::{ProjectId, TimeEntryId, UserId, kind};
 use zoho_invoice_models::time_entries::{TimeEntry, TimeEntryInput};
 
 use crate::macros::{list_filter, operation};
-use crate::query::{BulkIds, Query, ToQuery};
+use crate::query::BulkIds;
 
 operation! {
     /// Logs time on a task (`POST /projects/timeentries`).
@@ -84,46 +84,11 @@ operation! {
     }
 }
 
-/// The time entries [`DeleteTimeEntries`] deletes, sent as `time_entry_ids=1,2,3`; at least
-/// one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TimeEntryIds {
-    /// The ids.
-    pub ids: Vec<TimeEntryId>,
-}
-
-impl TimeEntryIds {
-    /// The ids.
-    pub fn new(ids: impl IntoIterator<Item = TimeEntryId>) -> Self {
-        Self {
-            ids: ids.into_iter().collect(),
-        }
-    }
-}
-
-impl FromIterator<TimeEntryId> for TimeEntryIds {
-    fn from_iter<I: IntoIterator<Item = TimeEntryId>>(iter: I) -> Self {
-        Self::new(iter)
-    }
-}
-
-impl ToQuery for TimeEntryIds {
-    fn to_query(&self, query: &mut Query) -> Result<(), crate::Error> {
-        // The reference names no limit for this call; an empty list is still refused.
-        BulkIds::<kind::TimeEntry>::new(self.ids.iter().cloned()).push(
-            <DeleteTimeEntries as crate::Endpoint>::OPERATION.name,
-            "time_entry_ids",
-            usize::MAX,
-            query,
-        )
-    }
-}
-
 operation! {
     /// Deletes several time entries at once (`DELETE /projects/timeentries?time_entry_ids=...`).
     pub struct DeleteTimeEntries = ("Time Entries", "Delete time entries", DELETE "/projects/timeentries") -> Reply {
-        /// The entries.
-        query time_entry_ids: TimeEntryIds,
+        /// The entries (at least one; the reference names no limit).
+        query time_entry_ids: BulkIds<kind::TimeEntry>,
     }
 }
 

@@ -9,7 +9,9 @@ use std::sync::{Arc, Mutex};
 use secrecy::SecretString;
 use serde_json::Value;
 use zoho_invoice::Client;
-use zoho_invoice::transport::{ApiRequest, ApiResponse, Error, HttpTransport, Region, Transport};
+use zoho_invoice::transport::{
+    ApiRequest, ApiResponse, Error, HttpTransport, Region, Transport, TransportBuilder,
+};
 use zoho_invoice_mock::MockServer;
 
 /// What a [`Recorder`] was asked to send.
@@ -155,14 +157,30 @@ pub async fn mock() -> (MockServer, Client) {
     mock_with(MockServer::start().await.expect("the fake server starts"))
 }
 
+/// The fake server, and a client on it without the client-side rate limit (100 calls a
+/// minute), so that many calls do not wait for real.
+pub async fn mock_unthrottled() -> (MockServer, Client) {
+    let server = MockServer::start().await.expect("the fake server starts");
+    let client = Client::new(
+        transport_on(&server)
+            .no_rate_limit()
+            .build()
+            .expect("a transport"),
+    );
+    (server, client)
+}
+
 /// A client on a fake server started by the caller.
 pub fn mock_with(server: MockServer) -> (MockServer, Client) {
-    let transport = HttpTransport::builder()
+    let client = Client::new(transport_on(&server).build().expect("a transport"));
+    (server, client)
+}
+
+/// A transport builder on `server`, with the server's own token and organization.
+fn transport_on(server: &MockServer) -> TransportBuilder {
+    HttpTransport::builder()
         .region(Region::custom(server.api_url(), server.accounts_url()))
         .allow_http(true)
         .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
         .organization_id(server.organization_id())
-        .build()
-        .expect("a transport");
-    (server, Client::new(transport))
 }
