@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use zoho_invoice_blocking::zoho_invoice::contacts::CreateContact;
 use zoho_invoice_blocking::zoho_invoice::customer_payments::CreateCustomerPayment;
 use zoho_invoice_blocking::zoho_invoice::invoices::{
-    CreateInvoice, GetInvoice, InvoiceListFilter, ListInvoices, MarkInvoiceSent,
+    CreateInvoice, DownloadInvoice, GetInvoice, InvoiceListFilter, ListInvoices, MarkInvoiceSent,
 };
 use zoho_invoice_blocking::zoho_invoice::items::{CreateItem, ItemFilter, ListItems};
 use zoho_invoice_blocking::zoho_invoice::models::Decimal;
@@ -121,6 +121,21 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
         .record;
     assert_eq!(paid.status, Some(InvoiceStatus::Paid));
     assert_eq!(paid.balance, Some(dec("0")));
+
+    // The paid invoice as a PDF file.
+    let pdf = client
+        .send(DownloadInvoice {
+            invoice_id: invoice_id.clone(),
+            options: Default::default(),
+        })
+        .unwrap();
+    assert!(pdf.bytes.starts_with(b"%PDF-"), "a PDF");
+    assert_eq!(pdf.content_type.as_deref(), Some("application/pdf"));
+    assert!(
+        pdf.file_name
+            .as_deref()
+            .is_some_and(|n| n.ends_with(".pdf"))
+    );
 
     let unpaid = ListInvoices {
         filter: InvoiceListFilter {
