@@ -150,7 +150,10 @@ async fn connect() -> Result<(Client, NaiveDate, Option<zoho_invoice_mock::MockS
             Some(region),
         ] => {
             let region: Region = region.parse()?;
-            println!("Talking to the real Zoho Invoice service at {}.", region.api_base());
+            println!(
+                "Talking to the real Zoho Invoice service at {}.",
+                region.api_base()
+            );
             let transport = HttpTransport::builder()
                 .region(region)
                 .refresh_token(
