@@ -10,8 +10,8 @@ use std::time::Duration;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::{Client, ResponseFuture};
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use tokio::time::{Instant, Sleep};
 use tower::Service;
@@ -157,51 +157,77 @@ async fn race<F: Future>(
     .await
 }
 
+/// A started exchange: its future no longer needs the request.
+enum Started {
+    /// hyper-util's response future, and the body cap.
+    Http(ResponseFuture, usize),
+    /// The user's service (or layers).
+    Service(BoxFuture<Result<ApiResponse, Error>>),
+}
+
 impl Bottom {
     /// Sends `request` (or fails with the error the layer above had), within `timer`: the
     /// per-attempt timeout and the HTTP exchange in one future, with one timer.
-    pub(crate) async fn send(
+    ///
+    /// The exchange is started here, not when first polled, so that the returned future holds
+    /// hyper's (boxed) future instead of the request: each layer above moves a smaller future.
+    pub(crate) fn send(
         &self,
         request: Result<ApiRequest, Error>,
         timer: Option<Timer>,
-    ) -> Result<ApiResponse, Error> {
-        let request = request?;
-        let mut sleep = pin!(timer.map(|timer| tokio::time::sleep_until(timer.at)));
-        let http = match self {
-            Self::Http(http) => http,
-            Self::Service(service) => {
-                return race(pin!(service.start(request)), sleep, timer).await?;
-            }
-        };
-        let max_body = http.max_body;
-        check_scheme(request.uri(), http.allow_http)?;
-        let request = request.into_http().map(Full::new);
-        let response = race(pin!(http.client.request(request)), sleep.as_mut(), timer)
-            .await?
-            .map_err(map_client_error)?;
-        let (parts, body) = response.into_parts();
-        let declared = parts
-            .headers
-            .get(http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|len| len > max_body as u64) {
-            return Err(Error::BodyTooLarge { limit: max_body });
-        }
-        let body = race(pin!(Limited::new(body, max_body).collect()), sleep, timer)
-            .await?
-            .map_err(|e| {
-                if e.is::<http_body_util::LengthLimitError>() {
-                    Error::BodyTooLarge { limit: max_body }
-                } else {
-                    Error::Network(format!("reading the response body: {e}"))
-                }
-            })?
-            .to_bytes();
-        Ok(ApiResponse::from_http(http::Response::from_parts(
-            parts, body,
-        )))
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + use<> {
+        let started = request.and_then(|request| match self {
+            Self::Http(http) => http.start(request),
+            Self::Service(service) => Ok(Started::Service(service.start(request))),
+        });
+        exchange(started, timer)
     }
+}
+
+impl HttpClient {
+    /// Starts the exchange: checks the scheme and hands the request to hyper-util.
+    fn start(&self, request: ApiRequest) -> Result<Started, Error> {
+        check_scheme(request.uri(), self.allow_http)?;
+        let request = request.into_http().map(Full::new);
+        Ok(Started::Http(self.client.request(request), self.max_body))
+    }
+}
+
+/// Finishes a started exchange within `timer`: the response, then the whole body (capped).
+async fn exchange(
+    started: Result<Started, Error>,
+    timer: Option<Timer>,
+) -> Result<ApiResponse, Error> {
+    let mut sleep = pin!(timer.map(|timer| tokio::time::sleep_until(timer.at)));
+    let (response, max_body) = match started? {
+        Started::Http(response, max_body) => (response, max_body),
+        Started::Service(call) => return race(pin!(call), sleep, timer).await?,
+    };
+    let response = race(pin!(response), sleep.as_mut(), timer)
+        .await?
+        .map_err(map_client_error)?;
+    let (parts, body) = response.into_parts();
+    let declared = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > max_body as u64) {
+        return Err(Error::BodyTooLarge { limit: max_body });
+    }
+    let body = race(pin!(Limited::new(body, max_body).collect()), sleep, timer)
+        .await?
+        .map_err(|e| {
+            if e.is::<http_body_util::LengthLimitError>() {
+                Error::BodyTooLarge { limit: max_body }
+            } else {
+                Error::Network(format!("reading the response body: {e}"))
+            }
+        })?
+        .to_bytes();
+    Ok(ApiResponse::from_http(http::Response::from_parts(
+        parts, body,
+    )))
 }
 
 impl Service<ApiRequest> for HttpClient {
@@ -214,7 +240,6 @@ impl Service<ApiRequest> for HttpClient {
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let bottom = Bottom::Http(self.clone());
-        Box::pin(async move { bottom.send(Ok(request), None).await })
+        Box::pin(exchange(self.start(request), None))
     }
 }

@@ -16,6 +16,9 @@ use crate::timeout::AttemptTimeout;
 /// The header that names the organization.
 pub const ORGANIZATION_HEADER: &str = "x-com-zoho-invoice-organizationid";
 
+/// [`ORGANIZATION_HEADER`] as a header name, made once at compile time.
+const ORGANIZATION: http::HeaderName = http::HeaderName::from_static(ORGANIZATION_HEADER);
+
 /// The API base a request goes to, when the token named one (`api_domain`); put on the
 /// request by the auth layer.
 #[derive(Debug, Clone)]
@@ -146,7 +149,7 @@ impl OrgService {
                 None => return Ok(()),
             },
         };
-        request.headers_mut().insert(ORGANIZATION_HEADER, value);
+        request.headers_mut().insert(ORGANIZATION, value);
         Ok(())
     }
 }

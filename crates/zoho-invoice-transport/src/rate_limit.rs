@@ -16,9 +16,12 @@
 //! more than it saves.
 
 use std::collections::{HashMap, VecDeque};
+use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
+use futures_util::FutureExt;
+use futures_util::future::Either;
 use http::{HeaderMap, HeaderName, StatusCode};
 use tokio::sync::{Semaphore, SemaphorePermit, TryAcquireError};
 use tokio::time::Instant;
@@ -335,36 +338,80 @@ pub(crate) struct RateLimitService<S> {
     pub(crate) limiter: Option<(Arc<RateLimiter>, DefaultOrg)>,
 }
 
-impl<S: Call> Call for RateLimitService<S> {
-    async fn call(
+impl<S: Call> RateLimitService<S> {
+    /// Waits for a slot of `org`, sends, and learns from the answer.
+    async fn call_in(
         &self,
+        limiter: &RateLimiter,
+        key: &str,
+        org: &OrgLimiter,
         request: ApiRequest,
         deadline: Option<Deadline>,
     ) -> Result<ApiResponse, Error> {
-        let Some((limiter, default)) = &self.limiter else {
-            return self.inner.call(request, deadline).await;
-        };
-        let named = request
-            .extensions()
-            .get::<OrganizationId>()
-            .map(|o| (o.0.clone(), limiter.org(&o.0)));
-        let (key, org) = match &named {
-            Some((key, org)) => (key.as_str(), org),
-            None => (default.key.as_str(), &default.limiter),
-        };
         let permit = match limiter.try_acquire(key, org)? {
             Some(permit) => permit,
-            // Boxed: waiting is rare, and keeps the usual path's future small.
-            None => Box::pin(limiter.acquire(key, org, deadline)).await?,
+            None => limiter.acquire(key, org, deadline).await?,
         };
         let result = self.inner.call(request, deadline).await;
         drop(permit);
-        if let Ok(response) = &result {
-            if let Some(error) = limiter.observe(key, org, response) {
-                return Err(error);
+        observed(limiter, key, org, result)
+    }
+}
+
+/// The call's result, or the error the answer means for the rate limiter (a spent quota).
+fn observed(
+    limiter: &RateLimiter,
+    key: &str,
+    org: &OrgLimiter,
+    result: Result<ApiResponse, Error>,
+) -> Result<ApiResponse, Error> {
+    if let Ok(response) = &result {
+        if let Some(error) = limiter.observe(key, org, response) {
+            return Err(error);
+        }
+    }
+    result
+}
+
+impl<S: Call> Call for RateLimitService<S> {
+    fn call(
+        &self,
+        request: ApiRequest,
+        deadline: Option<Deadline>,
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
+        let Some((limiter, default)) = &self.limiter else {
+            return Either::Left(Either::Left(self.inner.call(request, deadline)));
+        };
+        // The usual case: the default organization, with a slot free now. The attempt then
+        // starts now, and the future holds the inner one and the permit, not the request.
+        if request.extensions().get::<OrganizationId>().is_none() {
+            match limiter.try_acquire(&default.key, &default.limiter) {
+                Ok(Some(permit)) => {
+                    // `map`, not an async block: the inner future is stored once, not
+                    // twice (as a captured value and as the value being awaited).
+                    let call = self.inner.call(request, deadline).map(move |result| {
+                        drop(permit);
+                        observed(limiter, &default.key, &default.limiter, result)
+                    });
+                    return Either::Right(Either::Left(call));
+                }
+                Ok(None) => {}
+                Err(error) => return Either::Left(Either::Right(std::future::ready(Err(error)))),
             }
         }
-        result
+        // Boxed: waiting, and other organizations, are rarer, and keep the usual future small.
+        Either::Right(Either::Right(Box::pin(async move {
+            match request.extensions().get::<OrganizationId>() {
+                Some(OrganizationId(key)) => {
+                    let (key, org) = (key.clone(), limiter.org(key));
+                    self.call_in(limiter, &key, &org, request, deadline).await
+                }
+                None => {
+                    self.call_in(limiter, &default.key, &default.limiter, request, deadline)
+                        .await
+                }
+            }
+        })))
     }
 }
 

@@ -6,7 +6,9 @@
 
 use std::future::Future;
 
+use futures_util::future::Either;
 use tracing::Instrument;
+use tracing::instrument::Instrumented;
 
 use crate::error::Error;
 use crate::request::ApiRequest;
@@ -33,7 +35,20 @@ impl<S: Call> Call for TraceService<S> {
             wait_ms = tracing::field::Empty,
         );
         // The retry layer, which sees the outcome of the call, fills in the other fields.
-        self.inner.call(request, deadline).instrument(span)
+        instrumented(self.inner.call(request, deadline), span)
+    }
+}
+
+/// `future` in `span`, or `future` alone when the span is disabled (no subscriber wants it):
+/// then its polls do not enter and leave a span that records nothing.
+pub(crate) fn instrumented<F: Future>(
+    future: F,
+    span: tracing::Span,
+) -> Either<F, Instrumented<F>> {
+    if span.is_disabled() {
+        Either::Left(future)
+    } else {
+        Either::Right(future.instrument(span))
     }
 }
 

@@ -7,7 +7,10 @@ mod token;
 use std::fmt;
 use std::sync::Arc;
 
+use std::future::Future;
+
 use async_trait::async_trait;
+use futures_util::future::Either;
 use http::StatusCode;
 
 pub use oauth::{ClientCredentials, OAuthClient, TokenSet};
@@ -115,22 +118,25 @@ impl<S: Call> AuthService<S> {
 }
 
 impl<S: Call> Call for AuthService<S> {
-    async fn call(
+    fn call(
         &self,
         mut request: ApiRequest,
         deadline: Option<Deadline>,
-    ) -> Result<ApiResponse, Error> {
+    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
         // The usual case needs no waiting and no copy: a token that is ready, from a source
-        // that cannot do better after a 401.
+        // that cannot do better after a 401. The token goes on the request now, so the
+        // future is the inner one, not one that also holds the request.
         let ready = match self.source.can_replay() {
             false => self.source.ready_token(),
             true => None,
         };
         let Some(token) = ready else {
             // Boxed: the rarer path keeps the usual one's future small.
-            return Box::pin(self.call_replaying(request, deadline)).await;
+            return Either::Right(Box::pin(self.call_replaying(request, deadline)));
         };
-        authorize(&mut request, &token, self.honour_api_domain)?;
-        self.inner.call(request, deadline).await
+        match authorize(&mut request, &token, self.honour_api_domain) {
+            Ok(()) => Either::Left(Either::Left(self.inner.call(request, deadline))),
+            Err(error) => Either::Left(Either::Right(std::future::ready(Err(error)))),
+        }
     }
 }

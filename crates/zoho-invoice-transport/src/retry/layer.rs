@@ -4,15 +4,13 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tracing::Instrument;
-
 use super::{Decision, Outcome, RetryBudget, RetryPolicy, decide};
 use crate::clock::{Clock, Random, Sleeper};
 use crate::error::{Error, TimeoutKind, TokenError};
 use crate::request::ApiRequest;
 use crate::response::{ApiResponse, retry_after};
 use crate::shared::{Call, Deadline, within};
-use crate::trace::record_outcome;
+use crate::trace::{instrumented, record_outcome};
 
 /// The retry layer's settings and shared state.
 #[derive(Debug)]
@@ -88,11 +86,7 @@ impl<S: Call> Call for RetryService<S> {
                     attempt,
                     status = tracing::field::Empty
                 );
-                let result = self
-                    .inner
-                    .call(outgoing, deadline)
-                    .instrument(span.clone())
-                    .await;
+                let result = instrumented(self.inner.call(outgoing, deadline), span.clone()).await;
                 if is_total_timeout(&result) {
                     record_outcome(&result);
                     return result;
