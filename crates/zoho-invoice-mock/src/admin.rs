@@ -3,7 +3,7 @@
 //!
 //! | method and path | what it does |
 //! | --- | --- |
-//! | `POST /__admin/faults` | arms a fault: `{"fault": "429" \| "5xx" \| "delay" \| "reset_before" \| "reset_mid_body" \| "truncated" \| "malformed" \| "html" \| "expired_token", "status": 503, "delay_ms": 100, "times": 1, "method": "GET", "path": "/invoices"}` (`times: 0` = until cleared) |
+//! | `POST /__admin/faults` | arms a fault: `{"fault": "429" \| "5xx" \| "delay" \| "reset_before" \| "reset_mid_body" \| "truncated" \| "malformed" \| "html" \| "expired_token", "status": 503, "delay_ms": 100, "retry_after": 2, "times": 1, "method": "GET", "path": "/invoices"}` (`times: 0` = until cleared; `retry_after`, in seconds, gives a 429 its `Retry-After`) |
 //! | `DELETE /__admin/faults` | disarms all faults |
 //! | `GET /__admin/requests` | the request log (secrets redacted) |
 //! | `DELETE /__admin/requests` | clears the log and the counters |
@@ -46,7 +46,10 @@ pub(crate) fn parse_rule(v: &Value) -> Result<FaultRule, String> {
         .and_then(Value::as_u64)
         .and_then(|s| u16::try_from(s).ok());
     let fault = match v.get("fault").and_then(Value::as_str).unwrap_or("") {
-        "429" | "too_many_requests" => Fault::TooManyRequests,
+        "429" | "too_many_requests" => match v.get("retry_after").and_then(Value::as_u64) {
+            Some(secs) => Fault::TooManyRequestsRetryAfter(Duration::from_secs(secs)),
+            None => Fault::TooManyRequests,
+        },
         "5xx" | "server_error" => Fault::ServerError(status.unwrap_or(500)),
         "delay" => Fault::Delay(Duration::from_millis(
             v.get("delay_ms").and_then(Value::as_u64).unwrap_or(1000),

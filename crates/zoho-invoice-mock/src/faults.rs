@@ -1,5 +1,5 @@
-//! Faults on demand: the next N requests, or those matching a method and path, get a 429,
-//! a 5xx, a delay, a dropped connection, a broken body, an HTML page or an expired token.
+//! Faults on demand: the next N requests, or those matching a method and path, get a 429
+//! (with or without `Retry-After`), a 5xx, a delay, a dropped connection, a broken body, an HTML page or an expired token.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -10,6 +10,9 @@ use std::time::Duration;
 pub enum Fault {
     /// HTTP 429 with a Zoho `{code, message}` body and no `Retry-After`.
     TooManyRequests,
+    /// HTTP 429 with a Zoho `{code, message}` body and `Retry-After` set to this wait, in
+    /// whole seconds (rounded up).
+    TooManyRequestsRetryAfter(Duration),
     /// An HTTP error status (e.g. 500, 502, 503, 504) with a `{code: 1000}` body.
     ServerError(u16),
     /// Wait this long (on tokio's clock), then answer normally.

@@ -143,6 +143,17 @@ pub(crate) fn fault_response(fault: &Fault) -> Option<Resp> {
             codes::RATE_LIMITED,
             "You have made too many requests. Please try again after some time.",
         ))),
+        Fault::TooManyRequestsRetryAfter(wait) => {
+            let mut r = error(&ApiError::new(
+                429,
+                codes::RATE_LIMITED,
+                "You have made too many requests. Please try again after some time.",
+            ));
+            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            Some(r)
+        }
         Fault::ServerError(s) => Some(error(&ApiError::new(*s, codes::INTERNAL, "Internal error"))),
         Fault::ExpiredToken => Some(error(&ApiError::new(
             401,

@@ -28,6 +28,52 @@ async fn burst_of_429_then_success() {
 }
 
 #[tokio::test]
+async fn a_429_with_retry_after_says_how_long_to_wait_and_does_not_reach_the_handler() {
+    let api = Api::start().await;
+    api.server.inject(
+        FaultRule::new(Fault::TooManyRequestsRetryAfter(Duration::from_millis(
+            1500,
+        )))
+        .method("POST")
+        .path("/contacts"),
+    );
+    let a = api
+        .call("POST", "/contacts", Some(json!({"contact_name": "A"})))
+        .await;
+    assert_eq!(
+        (a.status, a.json()["code"].clone()),
+        (429, json!(codes::RATE_LIMITED))
+    );
+    assert_eq!(a.header("retry-after"), "2", "whole seconds, rounded up");
+    assert_eq!(
+        api.get("/contacts").await["contacts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0,
+        "the refused POST created nothing"
+    );
+
+    // The same fault armed over the admin endpoint.
+    let admin = Request::post(format!(
+        "{}{}/faults",
+        api.server.api_domain(),
+        zoho_invoice_mock::ADMIN_PREFIX
+    ))
+    .header("Content-Type", "application/json")
+    .body(Full::from(
+        json!({"fault": "429", "retry_after": 7, "path": "/items"}).to_string(),
+    ))
+    .unwrap();
+    assert_eq!(api.send(admin).await.status, 200);
+    let b = api.call("GET", "/items", None).await;
+    assert_eq!((b.status, b.header("retry-after")), (429, "7"));
+    let c = api.call("GET", "/items", None).await;
+    assert_eq!(c.status, 200, "armed once");
+    assert!(c.headers.get("retry-after").is_none());
+}
+
+#[tokio::test]
 async fn server_errors_match_method_and_path_and_do_not_reach_the_handler() {
     let api = Api::start().await;
     api.server.inject(

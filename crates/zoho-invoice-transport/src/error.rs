@@ -213,6 +213,46 @@ impl Error {
         matches!(self, Self::Connect(_))
     }
 
+    /// The connection failed after the request was, or may have been, sent: reset before the
+    /// answer, or in the middle of its body ([`Error::Network`]).
+    pub fn is_network(&self) -> bool {
+        matches!(self, Self::Network(_))
+    }
+
+    /// The outcome is unknown: the server may have carried the request out even though the
+    /// call failed. True after a connection failure once the request was sent, a timeout, an
+    /// answer that could not be read or decoded, and a 500, 502, 503 or 504 (a server or a
+    /// proxy in front of it can fail after the work is done). False when the request was
+    /// refused unprocessed or never sent: 429, any other status, a connect failure, a token
+    /// that could not be had, the daily quota, a request refused before sending.
+    ///
+    /// This is what to check before creating something again after a failed `POST`, which the
+    /// transport never sends twice unless it was refused unprocessed: when it is true, look
+    /// the record up (by a reference of your own) before creating it again.
+    ///
+    /// It describes the last attempt. A `GET`, `PUT` or `DELETE` may have been retried after
+    /// an earlier attempt that the server carried out (a `DELETE` whose answer was lost, whose
+    /// retry then finds the record gone, fails with [`is_not_found`](Error::is_not_found)).
+    ///
+    /// ```
+    /// use zoho_invoice_transport::Error;
+    /// assert!(Error::Network("reset".into()).may_have_been_processed());
+    /// assert!(!Error::Connect("refused".into()).may_have_been_processed());
+    /// ```
+    pub fn may_have_been_processed(&self) -> bool {
+        match self {
+            Self::Api { status, .. } => matches!(status.as_u16(), 500 | 502 | 503 | 504),
+            Self::Network(_) | Self::Timeout { .. } | Self::BodyTooLarge { .. } => true,
+            Self::Decode(_) => true,
+            Self::QuotaExhausted { .. }
+            | Self::Token(_)
+            | Self::Connect(_)
+            | Self::InsecureUrl(_)
+            | Self::InvalidRequest(_)
+            | Self::Config(_) => false,
+        }
+    }
+
     /// The failure is transient: the same request may succeed later (429, 500, 502, 503,
     /// 504, connection failures, timeouts, throttled token requests). Whether it is *safe* to
     /// send again also depends on the method; the transport's retry policy decides that.
@@ -224,5 +264,53 @@ impl Error {
             Self::Token(TokenError::Unreachable(inner)) => inner.is_retryable(),
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16) -> Error {
+        Error::Api {
+            status: StatusCode::from_u16(status).unwrap(),
+            code: None,
+            message: String::new(),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn outcome_unknown_table() {
+        let throttled = TokenError::Throttled {
+            retry_in: Duration::ZERO,
+        };
+        #[rustfmt::skip]
+        let table: Vec<(Error, bool)> = vec![
+            (api(500), true), (api(502), true), (api(503), true), (api(504), true),
+            (api(429), false), (api(400), false), (api(401), false), (api(404), false),
+            (api(501), false), (api(200), false),
+            (Error::Network("reset".into()), true),
+            (Error::Timeout { kind: TimeoutKind::Attempt, after: Duration::ZERO }, true),
+            (Error::Timeout { kind: TimeoutKind::Total, after: Duration::ZERO }, true),
+            (Error::BodyTooLarge { limit: 1 }, true),
+            (Error::Decode("eof".into()), true),
+            (Error::Connect("refused".into()), false),
+            (Error::Token(throttled), false),
+            (Error::Token(TokenError::Unreachable(Box::new(Error::Network("x".into())))), false),
+            (Error::QuotaExhausted {
+                organization: None,
+                resets_in: Duration::ZERO,
+                resets_at: SystemTime::UNIX_EPOCH,
+            }, false),
+            (Error::InvalidRequest("x".into()), false),
+            (Error::InsecureUrl("x".into()), false),
+            (Error::Config("x".into()), false),
+        ];
+        for (error, unknown) in table {
+            assert_eq!(error.may_have_been_processed(), unknown, "{error:?}");
+        }
+        assert!(Error::Network("reset".into()).is_network());
+        assert!(!Error::Connect("refused".into()).is_network());
     }
 }

@@ -127,8 +127,46 @@ impl Error {
         self.transport().is_some_and(|e| e.is_unauthorized())
     }
 
+    /// Whether the server may have carried the call out although it failed: the transport's
+    /// [`may_have_been_processed`](zoho_invoice_transport::Error::may_have_been_processed)
+    /// (the connection broke after sending, a timeout, a 5xx), or an answer of success that
+    /// does not decode ([`Decode`](Self::Decode)). Input refused before sending, and answers
+    /// that refuse the call, say no.
+    ///
+    /// After a failed create, check it before creating again: when it is true, look the
+    /// record up (by a reference number of your own) and create it only if it is absent.
+    pub fn may_have_been_processed(&self) -> bool {
+        match self {
+            Self::Transport(e) => e.may_have_been_processed(),
+            Self::Decode { .. } => true,
+            Self::InvalidId(_) | Self::TooManyIds { .. } | Self::NoIds { .. } | Self::Encode(_) => {
+                false
+            }
+        }
+    }
+
     /// Zoho's `code`, when the API answered with one.
     pub fn code(&self) -> Option<i64> {
         self.transport().and_then(|e| e.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_call_that_reached_the_server_may_have_been_processed() {
+        let decode = Error::Decode {
+            operation: "Create an invoice",
+            reason: "EOF while parsing".into(),
+        };
+        assert!(decode.may_have_been_processed(), "success, but unreadable");
+        let reset = Error::from(zoho_invoice_transport::Error::Network("reset".into()));
+        assert!(reset.may_have_been_processed());
+        let refused = Error::from(zoho_invoice_transport::Error::Connect("refused".into()));
+        assert!(!refused.may_have_been_processed());
+        assert!(!Error::NoIds { operation: "x" }.may_have_been_processed());
+        assert!(!Error::Encode("x".into()).may_have_been_processed());
     }
 }
