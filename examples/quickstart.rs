@@ -1,14 +1,16 @@
 //! The main job: a real invoicing workflow through the SDK.
 //!
-//! `cargo run --example quickstart`
+//! `cargo run --example quickstart [-- PDF_DIR]`
+//!
+//! It creates a contact and an item, creates and sends an invoice, records a partial and a
+//! final payment, downloads the invoice as a PDF (into `PDF_DIR`, by default the workspace's
+//! `target/`), and lists the open invoices.
 //!
 //! With no credentials it starts the embedded fake Zoho Invoice server and works against it.
 //! With `ZOHO_CLIENT_ID`, `ZOHO_CLIENT_SECRET`, `ZOHO_REFRESH_TOKEN`, `ZOHO_ORGANIZATION_ID`
 //! and `ZOHO_REGION` (com, eu, in, com.au, jp, ca, com.cn, sa) set, it talks to the real
-//! service. It creates a contact and an item, creates and sends an invoice, records a partial
-//! and a final payment, downloads the invoice as a PDF, and lists the open invoices.
-
-use std::error::Error;
+//! service; with `ZOHO_API_URL`, `ZOHO_ORGANIZATION_ID` and `ZOHO_ACCESS_TOKEN`, to a fake
+//! server started elsewhere (`cargo run -p zoho-invoice-mock -- --port 8080` prints them).
 
 use futures_util::TryStreamExt;
 use zoho_invoice::Client;
@@ -24,17 +26,10 @@ use zoho_invoice::models::ids::{ContactId, InvoiceId};
 use zoho_invoice::models::invoices::{InvoiceFilter, InvoiceInput, InvoiceLineItemInput};
 use zoho_invoice::models::items::ItemInput;
 use zoho_invoice::models::{Decimal, NaiveDate};
-use zoho_invoice::transport::{ClientCredentials, HttpTransport, Region, secrecy::SecretString};
 
-type Failure = Box<dyn Error + Send + Sync>;
+mod support;
 
-const VARIABLES: [&str; 5] = [
-    "ZOHO_CLIENT_ID",
-    "ZOHO_CLIENT_SECRET",
-    "ZOHO_REFRESH_TOKEN",
-    "ZOHO_ORGANIZATION_ID",
-    "ZOHO_REGION",
-];
+use support::{Connection, Failure};
 
 #[tokio::main]
 async fn main() {
@@ -45,8 +40,12 @@ async fn main() {
 }
 
 async fn run() -> Result<(), Failure> {
-    // Keeps the fake server running, when there is one.
-    let (client, today, _server) = connect().await?;
+    // `_server` keeps the embedded fake server running, when there is one.
+    let Connection {
+        client,
+        today,
+        server: _server,
+    } = support::connect().await?;
 
     let contact = ContactInput {
         contact_name: Some("Bowman and Co".into()),
@@ -110,9 +109,9 @@ async fn run() -> Result<(), Failure> {
             options: Default::default(),
         })
         .await?;
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("target/quickstart-{number}.pdf"));
-    std::fs::write(&path, &pdf.bytes)?;
+    let path = support::output_dir(1)?.join(format!("quickstart-{number}.pdf"));
+    std::fs::write(&path, &pdf.bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("PDF       {} ({} bytes)", path.display(), pdf.bytes.len());
 
     let open = ListInvoices {
@@ -132,68 +131,6 @@ async fn run() -> Result<(), Failure> {
         numbers.join(", ")
     );
     Ok(())
-}
-
-/// A client on the real service when all five variables are set, else on the fake server.
-async fn connect() -> Result<(Client, NaiveDate, Option<zoho_invoice_mock::MockServer>), Failure> {
-    let values: Vec<Option<String>> = VARIABLES
-        .iter()
-        .map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .collect();
-    let today = chrono_today();
-    match values.as_slice() {
-        [
-            Some(id),
-            Some(secret),
-            Some(refresh),
-            Some(org),
-            Some(region),
-        ] => {
-            let region: Region = region.parse()?;
-            println!(
-                "Talking to the real Zoho Invoice service at {}.",
-                region.api_base()
-            );
-            let transport = HttpTransport::builder()
-                .region(region)
-                .refresh_token(
-                    ClientCredentials::new(id.clone(), SecretString::from(secret.clone())),
-                    SecretString::from(refresh.clone()),
-                )
-                .organization_id(org.clone())
-                .build()?;
-            Ok((Client::new(transport), today, None))
-        }
-        _ if values.iter().all(Option::is_none) => {
-            let server = zoho_invoice_mock::MockServer::start().await?;
-            println!(
-                "Using the embedded fake Zoho Invoice server at {} (set {} to use the real service).",
-                server.api_url(),
-                VARIABLES.join(", ")
-            );
-            let transport = HttpTransport::builder()
-                .region(Region::custom(server.api_url(), server.accounts_url()))
-                .allow_http(true)
-                .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-                .organization_id(server.organization_id())
-                .build()?;
-            let today = server.today().parse()?;
-            Ok((Client::new(transport), today, Some(server)))
-        }
-        _ => {
-            let missing: Vec<_> = VARIABLES
-                .iter()
-                .zip(&values)
-                .filter(|(_, v)| v.is_none())
-                .map(|(n, _)| *n)
-                .collect();
-            Err(format!(
-                "set all five ZOHO_* variables or none; missing: {}",
-                missing.join(", ")
-            )
-            .into())
-        }
-    }
 }
 
 async fn pay(
@@ -238,15 +175,4 @@ async fn show(client: &Client, invoice_id: &InvoiceId, step: &str) -> Result<(),
 
 fn money(text: &str) -> Result<Decimal, Failure> {
     Ok(text.parse()?)
-}
-
-/// Today's date in UTC, for payments made on the real service.
-fn chrono_today() -> NaiveDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0);
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
-        .unwrap_or_default()
 }

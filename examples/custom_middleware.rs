@@ -1,0 +1,226 @@
+//! Your own tower middleware in the transport's stack: a layer counting requests, answers by
+//! status and latency per operation, plugged in with `HttpTransport::builder().layer(...)`,
+//! and a summary of what it saw.
+//!
+//! `cargo run --example custom_middleware`
+//!
+//! User layers sit below retry, auth and the organization header: they see every attempt
+//! (a retried call counts twice), with its final URL and headers. Against the embedded fake
+//! server the example makes the server fail one request with a 503 to show it.
+//! `ZOHO_API_URL`, `ZOHO_ORGANIZATION_ID` and `ZOHO_ACCESS_TOKEN` point it at a fake server
+//! started elsewhere, as in `quickstart`.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use tower::{Layer, Service};
+use zoho_invoice::contacts::CreateContact;
+use zoho_invoice::invoices::{CreateInvoice, GetInvoice, InvoiceListFilter, ListInvoices};
+use zoho_invoice::models::Decimal;
+use zoho_invoice::models::contacts::ContactInput;
+use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
+use zoho_invoice::transport::{API_PATH, ApiRequest, ApiResponse, Error};
+use zoho_invoice_mock::Fault;
+
+use support::{Connection, Failure};
+
+/// What the layer has seen of one operation (`GET /invoices/{id}`).
+#[derive(Debug, Default, Clone)]
+struct Stats {
+    /// Attempts sent.
+    attempts: u64,
+    /// Answers by HTTP status.
+    statuses: BTreeMap<u16, u64>,
+    /// Attempts that got no answer (connection failures, timeouts).
+    failures: u64,
+    /// Time spent waiting for answers.
+    total: Duration,
+}
+
+/// The metrics every clone of the layer and of its services adds to.
+type Table = Arc<Mutex<BTreeMap<String, Stats>>>;
+
+/// A tower [`Layer`] recording, per operation, attempts, answers by status and latency.
+#[derive(Clone, Default)]
+struct MetricsLayer {
+    table: Table,
+}
+
+impl MetricsLayer {
+    /// A copy of what was recorded so far.
+    fn snapshot(&self) -> BTreeMap<String, Stats> {
+        self.table.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+impl<S> Layer<S> for MetricsLayer {
+    type Service = Metrics<S>;
+
+    fn layer(&self, inner: S) -> Metrics<S> {
+        Metrics {
+            inner,
+            table: self.table.clone(),
+        }
+    }
+}
+
+/// The service [`MetricsLayer`] wraps around the rest of the stack.
+#[derive(Clone)]
+struct Metrics<S> {
+    inner: S,
+    table: Table,
+}
+
+impl<S> Service<ApiRequest> for Metrics<S>
+where
+    S: Service<ApiRequest, Response = ApiResponse, Error = Error> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = ApiResponse;
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<ApiResponse, Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: ApiRequest) -> Self::Future {
+        let key = format!(
+            "{} {}",
+            request.method(),
+            operation_path(request.uri().path())
+        );
+        let table = self.table.clone();
+        // The usual tower dance: call the service that was made ready, keep a fresh clone.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        Box::pin(async move {
+            let started = Instant::now();
+            let result = inner.call(request).await;
+            let elapsed = started.elapsed();
+            let mut table = table.lock().unwrap_or_else(|e| e.into_inner());
+            let stats = table.entry(key).or_default();
+            stats.attempts += 1;
+            stats.total += elapsed;
+            match &result {
+                Ok(response) => {
+                    *stats
+                        .statuses
+                        .entry(response.status().as_u16())
+                        .or_default() += 1
+                }
+                Err(_) => stats.failures += 1,
+            }
+            result
+        })
+    }
+}
+
+/// The path under the API base, with ids replaced by `{id}`: `/invoices/{id}`.
+fn operation_path(path: &str) -> String {
+    let path = path.split_once(API_PATH).map_or(path, |(_, rest)| rest);
+    path.split('/')
+        .map(|segment| {
+            if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+                "{id}"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[tokio::main]
+async fn main() {
+    if let Err(e) = run().await {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), Failure> {
+    let metrics = MetricsLayer::default();
+    let Connection {
+        client,
+        today,
+        server,
+    } = support::connect_with(|builder| builder.layer(metrics.clone())).await?;
+
+    let contact = ContactInput {
+        contact_name: Some("Metrics Ltd".into()),
+        ..Default::default()
+    };
+    let customer = client.send(&CreateContact { contact }).await?.record;
+    let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
+    let mut invoice_ids = Vec::new();
+    for quantity in 1..=3 {
+        let invoice = InvoiceInput {
+            customer_id: Some(customer_id.clone()),
+            date: Some(today),
+            line_items: Some(vec![InvoiceLineItemInput {
+                name: Some("Support hours".into()),
+                quantity: Some(Decimal::from(quantity)),
+                rate: Some(Decimal::new(9_000, 2)),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        };
+        let created = client
+            .send(&CreateInvoice {
+                invoice,
+                options: Default::default(),
+            })
+            .await?
+            .record;
+        invoice_ids.push(created.invoice_id.ok_or("the new invoice has no id")?);
+    }
+
+    // The fake server fails the next request once: the layer sees the 503 and the retry.
+    if let Some(server) = &server {
+        server.fail_next(1, Fault::ServerError(503));
+        println!("The fake server will answer the next request with a 503.");
+    }
+    for invoice_id in &invoice_ids {
+        client
+            .send(&GetInvoice {
+                invoice_id: invoice_id.clone(),
+            })
+            .await?;
+    }
+    let list = ListInvoices {
+        filter: InvoiceListFilter {
+            customer_id: Some(customer_id),
+            ..Default::default()
+        },
+    };
+    let listed = client.send(&list).await?;
+    println!(
+        "Created and read {} invoices; the list shows {}.",
+        invoice_ids.len(),
+        listed.records.len()
+    );
+
+    println!("What the metrics layer saw (every attempt, retries included):");
+    for (operation, stats) in metrics.snapshot() {
+        let statuses: Vec<String> = stats
+            .statuses
+            .iter()
+            .map(|(status, n)| format!("{status} x{n}"))
+            .collect();
+        let mean = stats.total.as_secs_f64() * 1000.0 / stats.attempts.max(1) as f64;
+        println!(
+            "  {operation}: {} attempts ({}), {} failed, mean {mean:.1} ms",
+            stats.attempts,
+            statuses.join(", "),
+            stats.failures,
+        );
+    }
+    Ok(())
+}
