@@ -100,9 +100,10 @@ impl std::fmt::Display for TimeoutKind {
 #[non_exhaustive]
 pub enum TokenError {
     /// The accounts server throttles this refresh token ("You have made too many requests
-    /// continuously"). Asking again before `retry_in` only extends the lock, so the transport
-    /// does not ask.
-    #[error("the accounts server throttles token requests; try again in {}s", retry_in.as_secs())]
+    /// continuously"), or the transport's own budget of token requests (Zoho's limit) is
+    /// spent. Asking again before `retry_in` would only extend the lock, so the transport does
+    /// not ask.
+    #[error("token requests are throttled (Zoho allows about 10 in 10 minutes); try again in {}s", retry_in.as_secs())]
     Throttled {
         /// How long the transport waits before asking the accounts server again.
         retry_in: Duration,

@@ -1,6 +1,7 @@
 //! The refresh-token flow: a cached access token, refreshed ahead of expiry, by one request at
 //! a time.
 
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
@@ -21,11 +22,32 @@ struct Cached {
     expires_at: Instant,
 }
 
+/// What the one refreshing caller keeps between refreshes.
 #[derive(Default)]
 struct Failure {
     until: Option<Instant>,
     error: Option<TokenError>,
     throttle_streak: u32,
+    /// When the token requests of the current budget window were sent, oldest first.
+    sent: VecDeque<Instant>,
+}
+
+impl Failure {
+    /// How long until the budget allows another token request (`None`: it allows one now).
+    fn budget_wait(&mut self, now: Instant, budget: u32, window: Duration) -> Option<Duration> {
+        while self
+            .sent
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) >= window)
+        {
+            self.sent.pop_front();
+        }
+        if self.sent.len() < budget as usize {
+            return None;
+        }
+        let oldest = *self.sent.front()?;
+        Some((oldest + window).saturating_duration_since(now))
+    }
 }
 
 struct Inner {
@@ -35,6 +57,8 @@ struct Inner {
     throttle_backoff: Duration,
     max_throttle_backoff: Duration,
     error_backoff: Duration,
+    budget: u32,
+    budget_window: Duration,
     cached: RwLock<Option<Cached>>,
     /// Held by the one caller that talks to the accounts server; the others wait on it and
     /// then find the new token in `cached`. This is what makes refresh single-flight.
@@ -47,9 +71,14 @@ struct Inner {
 /// - One refresh at a time: however many callers need a token, one request goes to the
 ///   accounts server and the others wait for its answer.
 /// - Refreshed `refresh_ahead` (5 minutes by default) before expiry.
-/// - When the accounts server throttles ("too many requests"), no request is made for a
-///   back-off (60 s, doubling up to 15 minutes): callers get
-///   [`TokenError::Throttled`] at once. Other refusals (`invalid_code`, `invalid_client`, ...)
+/// - At most 10 token requests in any 10 minutes (Zoho's limit per refresh token; see
+///   [`with_refresh_budget`](Self::with_refresh_budget)): beyond it, no request is made and
+///   callers get [`TokenError::Throttled`] at once, saying when the budget allows the next
+///   one. Asking beyond Zoho's limit would lock the refresh token out, and every request made
+///   while locked extends the lock.
+/// - When the accounts server throttles anyway ("too many requests"), no request is made for
+///   a back-off (60 s, doubling up to 15 minutes): callers get [`TokenError::Throttled`] at
+///   once. Other refusals (`invalid_code`, `invalid_client`, ...)
 ///   are remembered for 10 s. While the old token is still valid it keeps being used.
 /// - [`invalidate`](TokenSource::invalidate) (after a 401) drops the token so the next caller
 ///   refreshes.
@@ -82,6 +111,8 @@ impl RefreshingToken {
                 throttle_backoff: Duration::from_secs(60),
                 max_throttle_backoff: Duration::from_secs(900),
                 error_backoff: Duration::from_secs(10),
+                budget: 10,
+                budget_window: Duration::from_secs(600),
                 cached: RwLock::new(None),
                 refresh: tokio::sync::Mutex::new(Failure::default()),
                 generation: AtomicU64::new(0),
@@ -109,6 +140,19 @@ impl RefreshingToken {
     /// When called on a clone (configure before sharing).
     pub fn with_throttle_backoff(mut self, backoff: Duration) -> Self {
         self.inner_mut().throttle_backoff = backoff;
+        self
+    }
+
+    /// At most `requests` token requests in any `window` (default 10 in 10 minutes, Zoho's
+    /// limit per refresh token). Share one source between transports that use the same
+    /// refresh token, so that they share the budget.
+    ///
+    /// # Panics
+    /// When called on a clone (configure before sharing).
+    pub fn with_refresh_budget(mut self, requests: u32, window: Duration) -> Self {
+        let inner = self.inner_mut();
+        inner.budget = requests.max(1);
+        inner.budget_window = window;
         self
     }
 
@@ -179,6 +223,19 @@ impl TokenSource for RefreshingToken {
                 return Err(with_retry_in(error.clone(), until - now).into());
             }
         }
+        if let Some(retry_in) =
+            failure.budget_wait(now, self.inner.budget, self.inner.budget_window)
+        {
+            if let Some(token) = self.unexpired(now) {
+                return Ok(token);
+            }
+            tracing::debug!(
+                retry_in_ms = retry_in.as_millis() as u64,
+                "token request budget spent; not asking"
+            );
+            return Err(TokenError::Throttled { retry_in }.into());
+        }
+        failure.sent.push_back(now);
         tracing::debug!("refreshing the access token");
         match self.inner.oauth.refresh(&self.inner.refresh_token).await {
             Ok(set) => {
@@ -191,7 +248,9 @@ impl TokenSource for RefreshingToken {
                     token: token.clone(),
                     expires_at: Instant::now() + set.expires_in,
                 });
-                *failure = Failure::default();
+                failure.until = None;
+                failure.error = None;
+                failure.throttle_streak = 0;
                 Ok(token)
             }
             Err(Error::Token(
