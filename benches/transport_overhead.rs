@@ -1,12 +1,14 @@
 //! One GET through the transport's full default stack (tracing, timeouts, retry, rate limiter,
 //! auth, organization header, hyper-util + rustls connector in plain-HTTP mode) against the
 //! same GET through a bare hyper-util client, both to one loopback server, in the same run.
+//! Then end to end: the SDK's typed `ListInvoices` call against what a user would write
+//! instead, a reqwest GET and `serde_json::from_slice::<Value>`, on a page of 200 invoices.
 //!
 //! `cargo bench --bench transport_overhead -- --warm-up-time 1 --measurement-time 3`
 //!
 //! The ratio of the two means is the stack's cost per request. Three more variants split that
-//! cost: the stack without its timeouts, without the rate limiter, and with neither. Client
-//! and server share one current-thread runtime, which keeps the numbers steady on a small
+//! cost: the stack without its timeouts, without the rate limiter, and with neither. Clients
+//! and servers share one current-thread runtime, which keeps the numbers steady on a small
 //! machine.
 
 // criterion's macros generate public functions without docs.
@@ -24,8 +26,13 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use secrecy::SecretString;
+use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
+use zoho_invoice::Client as SdkClient;
+use zoho_invoice::invoices::ListInvoices;
+use zoho_invoice_models::envelope::Page;
+use zoho_invoice_models::invoices::Invoice;
 use zoho_invoice_transport::{
     ApiRequest, HttpTransport, RateLimitConfig, Region, Timeouts, Transport,
 };
@@ -34,13 +41,36 @@ const BODY: &str = r#"{"code":0,"message":"success","invoices":[],"page_context"
 const TOKEN: &str = "1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef";
 const ORG: &str = "10234695";
 
-/// A keep-alive HTTP/1.1 server that answers every request with `BODY`.
-async fn serve() -> SocketAddr {
+/// A page of 200 invoices as the list operation returns them: the reference's list example
+/// row, each with its own id and number (about 240 KB).
+fn page_of_200() -> String {
+    let path = zoho_invoice_workspace::fixtures_dir().join("invoices/list_invoices.response.json");
+    let text = std::fs::read_to_string(&path).expect("the list invoices fixture");
+    let example: Value = serde_json::from_str(&text).expect("valid JSON");
+    let invoices: Vec<Value> = (0..200u64)
+        .map(|i| {
+            let mut invoice = example["invoices"][0].clone();
+            invoice["invoice_id"] = json!((982_000_000_567_114u64 + i).to_string());
+            invoice["invoice_number"] = json!(format!("INV-{:06}", i + 1));
+            invoice
+        })
+        .collect();
+    let page = json!({
+        "code": 0,
+        "message": "success",
+        "invoices": invoices,
+        "page_context": {"page": 1, "per_page": 200, "has_more_page": true, "sort_column": "created_time", "sort_order": "D"}
+    });
+    serde_json::to_string(&page).expect("encodes")
+}
+
+/// A keep-alive HTTP/1.1 server that answers every request with `body`.
+async fn serve(body: &str) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let response = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{BODY}",
-        BODY.len()
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
     );
     tokio::spawn(async move {
         loop {
@@ -80,7 +110,7 @@ fn bench(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    let addr = runtime.block_on(serve());
+    let addr = runtime.block_on(serve(BODY));
     let base = format!("http://{addr}");
 
     let mut connector = HttpConnector::new();
@@ -175,5 +205,72 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// A client of the full default stack for the API at `base` (an origin).
+fn sdk_transport(base: &str) -> HttpTransport {
+    HttpTransport::builder()
+        .region(Region::custom(
+            format!("{base}/invoice/v3"),
+            base.to_owned(),
+        ))
+        .allow_http(true)
+        .static_token(SecretString::from(TOKEN))
+        .organization_id(ORG)
+        // The limiter runs, but never makes the benchmark wait.
+        .rate_limit(RateLimitConfig::default().with_requests_per(u32::MAX, Duration::from_secs(1)))
+        .build()
+        .unwrap()
+}
+
+/// The SDK's typed list call against a hand-written reqwest + `serde_json::Value` client, on
+/// the same 200-invoice page: request, response, and decoding.
+fn end_to_end(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let page = page_of_200();
+    let typed: Page<Invoice> = serde_json::from_str(&page).unwrap();
+    assert_eq!(typed.records.len(), 200);
+    let addr = runtime.block_on(serve(&page));
+    let base = format!("http://{addr}");
+
+    let sdk = runtime.block_on(async { SdkClient::new(sdk_transport(&base)) });
+    let list = ListInvoices {
+        filter: Default::default(),
+    };
+    let http = reqwest::Client::new();
+    let url = format!("{base}/invoice/v3/invoices");
+
+    let mut group = c.benchmark_group("list_200_invoices_end_to_end");
+    group.bench_function("sdk_typed_list", |b| {
+        b.iter(|| {
+            runtime.block_on(async {
+                let page = sdk.send(&list).await.unwrap();
+                black_box(page)
+            })
+        })
+    });
+    group.bench_function("reqwest_serde_json_value", |b| {
+        b.iter(|| {
+            runtime.block_on(async {
+                let response = http
+                    .get(&url)
+                    .header("authorization", format!("Zoho-oauthtoken {TOKEN}"))
+                    .header("x-com-zoho-invoice-organizationid", ORG)
+                    .send()
+                    .await
+                    .unwrap()
+                    .error_for_status()
+                    .unwrap();
+                let body = response.bytes().await.unwrap();
+                let page: Value = serde_json::from_slice(&body).unwrap();
+                assert_eq!(page["code"], 0);
+                black_box(page)
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, end_to_end);
 criterion_main!(benches);

@@ -45,6 +45,9 @@ pub struct MockConfig {
     /// Start with a realistic organization (contacts, items, invoices in every status,
     /// payments, credit notes, projects, time entries).
     pub seed: bool,
+    /// Synthetic invoices added to the first organization at start (after the seed data, if
+    /// any): copies of a few templates over a few customers, for benchmarks.
+    pub synthetic_invoices: usize,
     /// The clock's start as seconds since 1970 (`None`: the real wall time).
     pub start_time: Option<i64>,
 }
@@ -64,6 +67,7 @@ impl Default for MockConfig {
             token_lockout: Duration::from_secs(600),
             limits: Limits::default(),
             seed: false,
+            synthetic_invoices: 0,
             start_time: None,
         }
     }
@@ -109,6 +113,15 @@ impl MockConfig {
     #[must_use]
     pub fn with_seed(mut self, seed: bool) -> Self {
         self.seed = seed;
+        self
+    }
+
+    /// Fills the first organization with `count` synthetic invoices at start: numbered in
+    /// order, spread over a few customers and the past year's dates, drafts alternating with
+    /// sent (or overdue) invoices.
+    #[must_use]
+    pub fn with_synthetic_invoices(mut self, count: usize) -> Self {
+        self.synthetic_invoices = count;
         self
     }
 

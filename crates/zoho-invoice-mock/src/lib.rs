@@ -62,6 +62,7 @@ mod seed;
 mod server;
 mod shared;
 mod state;
+mod synthetic;
 mod wire;
 
 pub use admin::ADMIN_PREFIX;

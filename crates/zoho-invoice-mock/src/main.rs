@@ -1,8 +1,11 @@
 //! `zoho-invoice-mock`: runs the fake Zoho Invoice server until interrupted.
 //!
 //! ```text
-//! cargo run -p zoho-invoice-mock -- --port 8080 [--accounts-port 8081] [--seed]
+//! cargo run -p zoho-invoice-mock -- --port 8080 [--accounts-port 8081] [--seed] [--invoices N]
 //! ```
+//!
+//! `--seed` starts with a realistic organization; `--invoices N` adds N synthetic invoices to
+//! it (copies of a few templates, for benchmarks such as `benches/memory.sh`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,7 +13,7 @@ use std::process::ExitCode;
 use zoho_invoice_mock::{MockConfig, MockServer};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: zoho-invoice-mock [--port N] [--accounts-port N] [--seed]");
+    eprintln!("usage: zoho-invoice-mock [--port N] [--accounts-port N] [--seed] [--invoices N]");
     ExitCode::from(2)
 }
 
@@ -30,6 +33,10 @@ async fn main() -> ExitCode {
                 None => return usage(),
             },
             "--seed" => config = config.with_seed(true),
+            "--invoices" => match args.next().and_then(|v| v.parse::<usize>().ok()) {
+                Some(n) => config = config.with_synthetic_invoices(n),
+                None => return usage(),
+            },
             "-h" | "--help" => {
                 let _ = usage();
                 return ExitCode::SUCCESS;

@@ -15,15 +15,26 @@ use crate::state::{IdGen, Org};
 /// The seed document, named as the reference names things.
 const SEED: &str = include_str!("../data/seed.json");
 
-struct Seeder<'a> {
+/// Runs operations on one organization through the API's own handlers, without HTTP.
+pub(crate) struct Seeder<'a> {
     org: &'a mut Org,
     ids: &'a IdGen,
     now: i64,
 }
 
-impl Seeder<'_> {
+impl<'a> Seeder<'a> {
+    /// A seeder of `org` at server time `now` (seconds since 1970).
+    pub(crate) fn new(org: &'a mut Org, ids: &'a IdGen, now: i64) -> Self {
+        Self { org, ids, now }
+    }
+
+    /// The organization, for storing records directly.
+    pub(crate) fn org(&mut self) -> &mut Org {
+        self.org
+    }
+
     /// Runs one operation as if it had come over HTTP; answers its JSON (or null).
-    fn call(&mut self, method: &str, path: &str, body: Value) -> Value {
+    pub(crate) fn call(&mut self, method: &str, path: &str, body: Value) -> Value {
         let Found::Matched(route, params) = find(ROUTES, method, path) else {
             return Value::Null;
         };
@@ -50,7 +61,8 @@ impl Seeder<'_> {
     }
 }
 
-fn text(v: &Value) -> String {
+/// A JSON value as text (empty when absent).
+pub(crate) fn text(v: &Value) -> String {
     crate::state::text(Some(v)).unwrap_or_default()
 }
 
@@ -89,7 +101,7 @@ pub(crate) fn seed(org: &mut Org, ids: &IdGen, now: i64) {
     let Ok(doc) = serde_json::from_str::<Value>(SEED) else {
         return;
     };
-    let mut s = Seeder { org, ids, now };
+    let mut s = Seeder::new(org, ids, now);
     let list = |k: &str| doc[k].as_array().cloned().unwrap_or_default();
 
     let contacts: Vec<String> = list("contacts")

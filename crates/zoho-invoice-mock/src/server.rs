@@ -108,6 +108,10 @@ impl MockServer {
                 crate::seed::seed(org, &shared.ids, now);
             }
         }
+        if let Some(org) = shared.state().orgs.get_mut(&organization_id) {
+            let now = shared.clock.epoch();
+            crate::synthetic::fill(org, &shared.ids, now, config.synthetic_invoices);
+        }
         let (tx, rx) = watch::channel(false);
         let tasks = vec![
             spawn_accept(api, Arc::clone(&shared), rx.clone(), serve_api),
