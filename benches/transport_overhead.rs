@@ -4,12 +4,12 @@
 //! Then end to end: the SDK's typed `ListInvoices` call against what a user would write
 //! instead, a reqwest GET and `serde_json::from_slice::<Value>`, on a page of 200 invoices.
 //!
-//! `cargo bench --bench transport_overhead -- --warm-up-time 1 --measurement-time 3`
+//! `cargo bench --bench transport_overhead -- --warm-up-time 2 --measurement-time 8`
 //!
-//! The ratio of the two means is the stack's cost per request. Three more variants split that
-//! cost: the stack without its timeouts, without the rate limiter, and with neither. Clients
-//! and servers share one current-thread runtime, which keeps the numbers steady on a small
-//! machine.
+//! The ratio of the two medians is the stack's cost per request. Both build the request from
+//! the base URL and the path on each call; a third case, the plain client reusing one parsed
+//! URL, is its floor. Clients and servers share one current-thread runtime, which keeps the
+//! numbers steady on a small machine.
 
 // criterion's macros generate public functions without docs.
 #![allow(missing_docs)]
@@ -20,7 +20,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use bytes::Bytes;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -34,7 +34,7 @@ use zoho_invoice::invoices::ListInvoices;
 use zoho_invoice_models::envelope::Page;
 use zoho_invoice_models::invoices::Invoice;
 use zoho_invoice_transport::{
-    ApiRequest, HttpTransport, RateLimitConfig, Region, Timeouts, Transport,
+    ApiRequest, ApiResponse, HttpTransport, RateLimitConfig, Region, Transport,
 };
 
 const BODY: &str = r#"{"code":0,"message":"success","invoices":[],"page_context":{"page":1,"per_page":200,"has_more_page":false}}"#;
@@ -105,104 +105,99 @@ async fn serve(body: &str) -> SocketAddr {
     addr
 }
 
-fn bench(c: &mut Criterion) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let addr = runtime.block_on(serve(BODY));
-    let base = format!("http://{addr}");
+/// The three ways to send the same GET, on one current-thread runtime with its server.
+struct Get {
+    runtime: tokio::runtime::Runtime,
+    base: String,
+    plain: Client<HttpConnector, Full<Bytes>>,
+    transport: HttpTransport,
+    url: http::Uri,
+}
 
-    let mut connector = HttpConnector::new();
-    connector.set_nodelay(true);
-    let plain: Client<HttpConnector, Full<Bytes>> =
-        Client::builder(TokioExecutor::new()).build(connector);
-    let url: http::Uri = format!("{base}/invoice/v3/invoices?page=1")
-        .parse()
-        .unwrap();
-
-    let transport = runtime.block_on(async {
-        HttpTransport::builder()
-            .region(Region::custom(format!("{base}/invoice/v3"), base.clone()))
-            .allow_http(true)
-            .static_token(SecretString::from(TOKEN))
-            .organization_id(ORG)
-            // The limiter runs, but never makes the benchmark wait.
-            .rate_limit(
-                RateLimitConfig::default().with_requests_per(u32::MAX, Duration::from_secs(1)),
-            )
-            .timeouts(Timeouts::default())
+impl Get {
+    fn new() -> Self {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
             .build()
-            .unwrap()
-    });
-
-    let mut group = c.benchmark_group("get_loopback");
-    group.bench_function("plain_hyper_util", |b| {
-        b.iter(|| {
-            runtime.block_on(async {
-                let request = http::Request::get(url.clone())
-                    .header("authorization", format!("Zoho-oauthtoken {TOKEN}"))
-                    .header("x-com-zoho-invoice-organizationid", ORG)
-                    .body(Full::new(Bytes::new()))
-                    .unwrap();
-                let response = plain.request(request).await.unwrap();
-                assert!(response.status().is_success());
-                let body = response.into_body().collect().await.unwrap().to_bytes();
-                black_box(body)
-            })
-        })
-    });
-    group.bench_function("full_stack", |b| {
-        b.iter(|| {
-            runtime.block_on(async {
-                let response = transport
-                    .send(ApiRequest::get("/invoices?page=1").unwrap())
-                    .await
-                    .unwrap();
-                black_box(response)
-            })
-        })
-    });
-    let variants: Vec<(&str, HttpTransport)> = runtime.block_on(async {
-        let mk = |t: Timeouts, rl: bool| {
-            let b = HttpTransport::builder()
-                .region(Region::custom(format!("{base}/invoice/v3"), base.clone()))
-                .allow_http(true)
-                .static_token(SecretString::from(TOKEN))
-                .organization_id(ORG)
-                .timeouts(t);
-            let b = if rl {
-                b.rate_limit(
-                    RateLimitConfig::default().with_requests_per(u32::MAX, Duration::from_secs(1)),
-                )
-            } else {
-                b.no_rate_limit()
-            };
-            b.build().unwrap()
-        };
-        vec![
-            ("full_stack_without_timeouts", mk(Timeouts::none(), true)),
-            (
-                "full_stack_without_rate_limit",
-                mk(Timeouts::default(), false),
-            ),
-            ("layers_only", mk(Timeouts::none(), false)),
-        ]
-    });
-    for (name, t) in &variants {
-        group.bench_function(*name, |b| {
-            b.iter(|| {
-                runtime.block_on(async {
-                    black_box(
-                        t.send(ApiRequest::get("/invoices?page=1").unwrap())
-                            .await
-                            .unwrap(),
-                    )
-                })
-            })
-        });
+            .unwrap();
+        let addr = runtime.block_on(serve(BODY));
+        let base = format!("http://{addr}");
+        let mut connector = HttpConnector::new();
+        connector.set_nodelay(true);
+        let plain = Client::builder(TokioExecutor::new()).build(connector);
+        let transport = runtime.block_on(async { sdk_transport(&base) });
+        let url = format!("{base}/invoice/v3/invoices?page=1")
+            .parse()
+            .unwrap();
+        Self {
+            runtime,
+            base,
+            plain,
+            transport,
+            url,
+        }
     }
+
+    /// Both clients build the request from its parts on each call, as a real client must (the
+    /// page changes from call to call); `black_box` keeps the compiler from folding it.
+    fn plain(&self) -> Bytes {
+        let page = black_box(1);
+        let url = format!("{}/invoice/v3/invoices?page={page}", self.base);
+        self.send_plain(url.parse().unwrap())
+    }
+
+    fn full(&self) -> ApiResponse {
+        let page = black_box(1);
+        self.runtime.block_on(async {
+            let request = ApiRequest::get(&format!("/invoices?page={page}")).unwrap();
+            self.transport.send(request).await.unwrap()
+        })
+    }
+
+    /// The plain client's floor: one URL parsed once and reused for every call.
+    fn plain_reused_url(&self) -> Bytes {
+        self.send_plain(self.url.clone())
+    }
+
+    fn send_plain(&self, url: http::Uri) -> Bytes {
+        self.runtime.block_on(async {
+            let request = http::Request::get(url)
+                .header("authorization", format!("Zoho-oauthtoken {TOKEN}"))
+                .header("x-com-zoho-invoice-organizationid", ORG)
+                .body(Full::new(Bytes::new()))
+                .unwrap();
+            let response = self.plain.request(request).await.unwrap();
+            assert!(response.status().is_success());
+            response.into_body().collect().await.unwrap().to_bytes()
+        })
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let get = Get::new();
+    let mut group = c.benchmark_group("get_loopback");
+    group.bench_function("plain_hyper_util", |b| b.iter(|| black_box(get.plain())));
+    group.bench_function("full_stack", |b| b.iter(|| black_box(get.full())));
+    group.bench_function("plain_hyper_util_reused_url", |b| {
+        b.iter(|| black_box(get.plain_reused_url()))
+    });
     group.finish();
+}
+
+/// `OVERHEAD_CALLS=<plain|full|reused>:<n>`: sends n GETs one way and exits, for counting
+/// instructions under valgrind (`benches/overhead_instructions.sh`).
+fn count_calls(spec: &str) {
+    let (kind, n) = spec.split_once(':').expect("OVERHEAD_CALLS=<kind>:<n>");
+    let n: usize = n.parse().expect("a number of calls");
+    let get = Get::new();
+    for _ in 0..n {
+        match kind {
+            "plain" => drop(black_box(get.plain())),
+            "full" => drop(black_box(get.full())),
+            "reused" => drop(black_box(get.plain_reused_url())),
+            other => panic!("unknown kind {other}"),
+        }
+    }
 }
 
 /// A client of the full default stack for the API at `base` (an origin).
@@ -273,4 +268,11 @@ fn end_to_end(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench, end_to_end);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("OVERHEAD_CALLS") {
+        return count_calls(&spec);
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
