@@ -1,6 +1,7 @@
 //! Lists: the common filters (`filter_by`, `search_text`, ids, status, date and number ranges,
 //! `last_modified_time`), sorting and pagination with `page_context`.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use serde_json::{Value, json};
@@ -112,8 +113,8 @@ fn passes(rec: &Record, key: &str, value: &str) -> bool {
 }
 
 /// Filters, sorts and pages `records`; returns the page and its `page_context`.
-pub(crate) fn page(
-    records: Vec<Record>,
+pub(crate) fn page<R: Borrow<Record>>(
+    records: Vec<R>,
     query: &[(String, String)],
     report_name: &str,
 ) -> Result<(Vec<Record>, Value), ApiError> {
@@ -150,14 +151,16 @@ pub(crate) fn page(
             )
         })?),
     };
-    let mut rows: Vec<Record> = records
-        .into_iter()
-        .filter(|r| {
-            statuses.as_ref().is_none_or(|s| {
-                let st = text(r.get("status")).unwrap_or_default();
-                s.contains(&st)
-            })
+    // Records are filtered and sorted by reference: only the page's own are copied.
+    let mut rows: Vec<&Record> = records.iter().map(Borrow::borrow).collect();
+    rows.retain(|r| {
+        statuses.as_ref().is_none_or(|s| {
+            let st = text(r.get("status")).unwrap_or_default();
+            s.contains(&st)
         })
+    });
+    let rows: Vec<&Record> = rows
+        .into_iter()
         .filter(|r| {
             search.as_ref().is_none_or(|needle| {
                 r.values().any(|v| match v {
@@ -185,6 +188,7 @@ pub(crate) fn page(
         get("sort_order").map(str::to_ascii_lowercase).as_deref(),
         Some("d" | "desc" | "descending")
     );
+    let mut rows = rows;
     if let Some(col) = sort_column {
         rows.sort_by(|a, b| compare_values(a.get(col), b.get(col)));
     }
@@ -193,7 +197,12 @@ pub(crate) fn page(
     }
     let start = (page - 1).saturating_mul(per_page);
     let has_more = rows.len() > start.saturating_add(per_page);
-    let page_rows: Vec<Record> = rows.into_iter().skip(start).take(per_page).collect();
+    let page_rows: Vec<Record> = rows
+        .into_iter()
+        .skip(start)
+        .take(per_page)
+        .cloned()
+        .collect();
     let context = json!({
         "page": page,
         "per_page": per_page,
