@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use async_trait::async_trait;
+use futures_util::FutureExt;
+use futures_util::future::BoxFuture;
 
 use crate::auth::AuthService;
 use crate::auth::TokenSource;
@@ -88,11 +89,20 @@ impl HttpTransport {
     }
 }
 
-#[async_trait]
 impl Transport for HttpTransport {
-    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+    // What `#[async_trait]` would write, less its `async` block: the boxed future is the
+    // stack's own, not one that also keeps the request.
+    fn send<'life0, 'async_trait>(
+        &'life0 self,
+        request: ApiRequest,
+    ) -> BoxFuture<'async_trait, Result<ApiResponse, Error>>
+    where
+        'life0: 'async_trait,
+        Self: 'async_trait,
+    {
         // A request without an organization is for the default one: the layers below know
         // it, and put it on the request where a user layer or service can see it.
-        self.stack.call(request, None).await?.error_for_status()
+        let call = self.stack.call(request, None);
+        Box::pin(call.map(|result| result?.error_for_status()))
     }
 }

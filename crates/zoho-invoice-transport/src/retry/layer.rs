@@ -86,7 +86,9 @@ impl<S: Call> Call for RetryService<S> {
                     attempt,
                     status = tracing::field::Empty
                 );
-                let result = instrumented(self.inner.call(outgoing, deadline), span.clone()).await;
+                // Boxed: the layers above then move a small future, not the whole exchange.
+                let call = Box::pin(self.inner.call(outgoing, deadline));
+                let result = instrumented(call, span.clone()).await;
                 if is_total_timeout(&result) {
                     record_outcome(&result);
                     return result;
