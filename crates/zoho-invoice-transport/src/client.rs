@@ -23,7 +23,7 @@ use crate::trace::TraceService;
 use crate::transport::Transport;
 
 /// The default stack, outermost first. Everything above the bottom is built in and composed
-/// statically: a call runs as one state machine.
+/// statically: a call runs as two state machines (the call, and each attempt, boxed once).
 pub(crate) type Stack =
     TraceService<TotalTimeout<RetryService<RateLimitService<AuthService<OrgService>>>>>;
 

@@ -2,7 +2,8 @@
 //!
 //! The built-in layers (tracing, total timeout, retry, rate limit, auth, organization,
 //! per-attempt timeout) are composed statically through [`Call`]: a call borrows its layer,
-//! so a whole request runs as one state machine, with no allocation or clone per layer.
+//! so a request runs as two state machines (the call and, boxed under the retry layer, each
+//! attempt), with no allocation or clone per layer.
 //! Whatever the user plugs in (tower layers, a replacement HTTP service) is reached through
 //! [`Shared`], a tower service that is cheap to clone.
 
