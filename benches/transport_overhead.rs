@@ -200,6 +200,44 @@ fn count_calls(spec: &str) {
     }
 }
 
+/// `OVERHEAD_INTERLEAVED=<rounds>`: times the plain and the full client in alternating
+/// batches of 200 calls, so that both see the same machine (a shared machine drifts by more
+/// than the difference between them over the seconds a criterion run takes), and prints the
+/// median time per call of each and the median of the per-round ratios.
+fn interleaved(rounds: &str) {
+    let rounds: usize = rounds.parse().expect("a number of rounds");
+    let get = Get::new();
+    let time = |f: &dyn Fn()| {
+        let start = std::time::Instant::now();
+        for _ in 0..200 {
+            f();
+        }
+        start.elapsed().as_secs_f64() / 200.0
+    };
+    let (mut plain, mut full, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds + 1 {
+        let p = time(&|| drop(black_box(get.plain())));
+        let f = time(&|| drop(black_box(get.full())));
+        // The first round warms both up.
+        if round > 0 {
+            plain.push(p);
+            full.push(f);
+            ratios.push(f / p);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "plain {:.2} µs, full {:.2} µs per call (medians of {rounds} rounds); \
+         median ratio full / plain: {:.3}",
+        median(&mut plain) * 1e6,
+        median(&mut full) * 1e6,
+        median(&mut ratios)
+    );
+}
+
 /// A client of the full default stack for the API at `base` (an origin).
 fn sdk_transport(base: &str) -> HttpTransport {
     HttpTransport::builder()
@@ -272,6 +310,9 @@ criterion_group!(benches, bench, end_to_end);
 fn main() {
     if let Ok(spec) = std::env::var("OVERHEAD_CALLS") {
         return count_calls(&spec);
+    }
+    if let Ok(rounds) = std::env::var("OVERHEAD_INTERLEAVED") {
+        return interleaved(&rounds);
     }
     benches();
     Criterion::default().configure_from_args().final_summary();
