@@ -4,55 +4,23 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::{Api, id};
-use http::Request;
-use http_body_util::Full;
 use serde_json::{Value, json};
-use zoho_invoice_mock::{DEFAULT_ACCESS_TOKEN, DEFAULT_ORGANIZATION_ID, MockConfig};
-
-/// Kills the child when the test ends, pass or fail.
-struct Child(std::process::Child);
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use zoho_invoice_mock::MockConfig;
 
 /// `GET {api}/invoices?per_page=200&page={page}` with the default token and organization.
 async fn list_page(api: &str, page: u32) -> Value {
-    let req = Request::get(format!("{api}/invoices?per_page=200&page={page}"))
-        .header(
-            "Authorization",
-            format!("Zoho-oauthtoken {DEFAULT_ACCESS_TOKEN}"),
-        )
-        .header("X-com-zoho-invoice-organizationid", DEFAULT_ORGANIZATION_ID)
-        .body(Full::default())
-        .unwrap();
-    let answer = common::read(common::client().request(req).await.unwrap()).await;
+    let answer = common::get_as_default(format!("{api}/invoices?per_page=200&page={page}")).await;
     assert_eq!(answer.status, 200);
     answer.json()
 }
 
 #[tokio::test]
 async fn invoices_option_fills_the_default_organization() {
-    let mut child = Child(
-        Command::new(env!("CARGO_BIN_EXE_zoho-invoice-mock"))
-            .args(["--port", "0", "--invoices", "450"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    let stdout = child.0.stdout.take().unwrap();
-    let first = tokio::task::spawn_blocking(move || {
-        BufReader::new(stdout).lines().next().unwrap().unwrap()
-    })
-    .await
-    .unwrap();
+    let (_child, lines) = common::start_binary(&["--port", "0", "--invoices", "450"], 1).await;
+    let first = &lines[0];
     let api = first.strip_prefix("api: ").unwrap().to_string();
 
     let mut ids = BTreeSet::new();

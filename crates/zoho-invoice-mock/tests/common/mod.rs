@@ -165,3 +165,52 @@ pub fn id(v: &Value, field: &str) -> String {
         .unwrap_or_else(|| panic!("{field} missing in {v}"))
         .to_string()
 }
+
+/// The fake server's binary, killed when dropped (pass or fail).
+pub struct Binary(std::process::Child);
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the binary with `args` and reads the first `lines` lines it prints.
+pub async fn start_binary(args: &[&str], lines: usize) -> (Binary, Vec<String>) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Binary(
+        std::process::Command::new(env!("CARGO_BIN_EXE_zoho-invoice-mock"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stdout = child.0.stdout.take().unwrap();
+    let printed = tokio::task::spawn_blocking(move || {
+        BufReader::new(stdout)
+            .lines()
+            .take(lines)
+            .map(Result::unwrap)
+            .collect()
+    })
+    .await
+    .unwrap();
+    (child, printed)
+}
+
+/// `GET url` with the default token and organization.
+pub async fn get_as_default(url: String) -> Answer {
+    let req = Request::get(url)
+        .header(
+            "Authorization",
+            format!("Zoho-oauthtoken {DEFAULT_ACCESS_TOKEN}"),
+        )
+        .header(
+            "X-com-zoho-invoice-organizationid",
+            zoho_invoice_mock::DEFAULT_ORGANIZATION_ID,
+        )
+        .body(Full::default())
+        .unwrap();
+    read(client().request(req).await.unwrap()).await
+}

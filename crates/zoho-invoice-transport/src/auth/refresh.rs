@@ -22,9 +22,10 @@ struct Cached {
     expires_at: Instant,
 }
 
-/// What the one refreshing caller keeps between refreshes.
+/// What the one refreshing caller keeps between refreshes: the last failure and its back-off,
+/// and when the recent token requests were sent.
 #[derive(Default)]
-struct Failure {
+struct RefreshState {
     until: Option<Instant>,
     error: Option<TokenError>,
     throttle_streak: u32,
@@ -32,7 +33,7 @@ struct Failure {
     sent: VecDeque<Instant>,
 }
 
-impl Failure {
+impl RefreshState {
     /// How long until the budget allows another token request (`None`: it allows one now).
     fn budget_wait(&mut self, now: Instant, budget: u32, window: Duration) -> Option<Duration> {
         while self
@@ -62,7 +63,7 @@ struct Inner {
     cached: RwLock<Option<Cached>>,
     /// Held by the one caller that talks to the accounts server; the others wait on it and
     /// then find the new token in `cached`. This is what makes refresh single-flight.
-    refresh: tokio::sync::Mutex<Failure>,
+    refresh: tokio::sync::Mutex<RefreshState>,
     generation: AtomicU64,
 }
 
@@ -114,7 +115,7 @@ impl RefreshingToken {
                 budget: 10,
                 budget_window: Duration::from_secs(600),
                 cached: RwLock::new(None),
-                refresh: tokio::sync::Mutex::new(Failure::default()),
+                refresh: tokio::sync::Mutex::new(RefreshState::default()),
                 generation: AtomicU64::new(0),
             }),
         }
@@ -210,12 +211,12 @@ impl TokenSource for RefreshingToken {
         if let Some(token) = self.fresh(Instant::now()) {
             return Ok(token);
         }
-        let mut failure = self.inner.refresh.lock().await;
+        let mut state = self.inner.refresh.lock().await;
         let now = Instant::now();
         if let Some(token) = self.fresh(now) {
             return Ok(token);
         }
-        if let (Some(until), Some(error)) = (failure.until, &failure.error) {
+        if let (Some(until), Some(error)) = (state.until, &state.error) {
             if now < until {
                 if let Some(token) = self.unexpired(now) {
                     return Ok(token);
@@ -223,8 +224,7 @@ impl TokenSource for RefreshingToken {
                 return Err(with_retry_in(error.clone(), until - now).into());
             }
         }
-        if let Some(retry_in) =
-            failure.budget_wait(now, self.inner.budget, self.inner.budget_window)
+        if let Some(retry_in) = state.budget_wait(now, self.inner.budget, self.inner.budget_window)
         {
             if let Some(token) = self.unexpired(now) {
                 return Ok(token);
@@ -235,7 +235,7 @@ impl TokenSource for RefreshingToken {
             );
             return Err(TokenError::Throttled { retry_in }.into());
         }
-        failure.sent.push_back(now);
+        state.sent.push_back(now);
         tracing::debug!("refreshing the access token");
         match self.inner.oauth.refresh(&self.inner.refresh_token).await {
             Ok(set) => {
@@ -248,9 +248,9 @@ impl TokenSource for RefreshingToken {
                     token: token.clone(),
                     expires_at: Instant::now() + set.expires_in,
                 });
-                failure.until = None;
-                failure.error = None;
-                failure.throttle_streak = 0;
+                state.until = None;
+                state.error = None;
+                state.throttle_streak = 0;
                 Ok(token)
             }
             Err(Error::Token(
@@ -259,8 +259,8 @@ impl TokenSource for RefreshingToken {
                 | TokenError::Malformed(_)),
             )) => {
                 let backoff = if matches!(error, TokenError::Throttled { .. }) {
-                    let factor = 2u32.saturating_pow(failure.throttle_streak.min(16));
-                    failure.throttle_streak += 1;
+                    let factor = 2u32.saturating_pow(state.throttle_streak.min(16));
+                    state.throttle_streak += 1;
                     self.inner
                         .throttle_backoff
                         .saturating_mul(factor)
@@ -270,8 +270,8 @@ impl TokenSource for RefreshingToken {
                 };
                 tracing::warn!(error = %error, backoff_ms = backoff.as_millis() as u64, "token refresh failed");
                 let now = Instant::now();
-                failure.until = Some(now + backoff);
-                failure.error = Some(error.clone());
+                state.until = Some(now + backoff);
+                state.error = Some(error.clone());
                 if let Some(token) = self.unexpired(now) {
                     return Ok(token);
                 }
