@@ -18,7 +18,9 @@ use zoho_invoice_blocking::zoho_invoice::models::customer_payments::{
     PaymentInput, PaymentInvoiceInput, PaymentMode,
 };
 use zoho_invoice_blocking::zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
-use zoho_invoice_blocking::zoho_invoice::transport::{Region, secrecy::SecretString};
+use zoho_invoice_blocking::zoho_invoice::transport::{
+    HttpTransport, Region, secrecy::SecretString,
+};
 use zoho_invoice_mock::MockServer;
 
 fn main() {
@@ -58,12 +60,13 @@ fn run() -> Result<(), Box<dyn Error>> {
         server.api_url()
     );
 
-    let client = Client::builder()
-        .region(Region::custom(server.api_url(), server.accounts_url()))
-        .allow_http(true)
-        .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-        .organization_id(server.organization_id())
-        .build()?;
+    let client = Client::build(
+        HttpTransport::builder()
+            .region(Region::custom(server.api_url(), server.accounts_url()))
+            .allow_http(true)
+            .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
+            .organization_id(server.organization_id()),
+    )?;
 
     let contact = ContactInput {
         contact_name: Some("Bowman and Co".into()),

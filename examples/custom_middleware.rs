@@ -151,7 +151,7 @@ async fn run() -> Result<(), Failure> {
         client,
         today,
         server,
-    } = support::connect_with(|builder| builder.layer(metrics.clone())).await?;
+    } = support::connect_with(|builder| builder.attempt_layer(metrics.clone())).await?;
 
     let contact = ContactInput {
         contact_name: Some("Metrics Ltd".into()),

@@ -278,10 +278,7 @@ mod tests {
             .unwrap_err();
         assert!(error.is_not_found(), "{error}");
         assert_eq!(error.code(), Some(1002));
-        assert_eq!(
-            error.transport().and_then(|e| e.status()),
-            Some(StatusCode::NOT_FOUND)
-        );
+        assert_eq!(error.status(), Some(StatusCode::NOT_FOUND));
         assert!(
             error.to_string().contains("Invoice does not exist."),
             "{error}"

@@ -153,7 +153,7 @@ async fn thousand_creates() {
     let client = Client::new(
         harness::transport(&server)
             .static_token(SecretString::from(DEFAULT_ACCESS_TOKEN))
-            .layer(log.clone())
+            .attempt_layer(log.clone())
             .build()
             .expect("a transport"),
     );

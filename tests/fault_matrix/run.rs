@@ -9,7 +9,7 @@ use zoho_invoice::invoices::{DeleteInvoice, GetInvoice, InvoiceListFilter, ListI
 use zoho_invoice::invoices::{UpdateInvoice, UpdateInvoiceOptions};
 use zoho_invoice::models::ids::{ContactId, InvoiceId};
 use zoho_invoice::models::invoices::InvoiceInput;
-use zoho_invoice::transport::{Error as TransportError, Timeouts, TokenError};
+use zoho_invoice::transport::{Timeouts, TokenError};
 use zoho_invoice::{Client, Error};
 use zoho_invoice_mock::{
     API_PATH_PREFIX, DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_SECRET, Fault, FaultRule, MockConfig,
@@ -278,22 +278,22 @@ async fn effect(admin: &Client, method: Method, target: Option<&InvoiceId>) -> E
 
 /// Which typed error `e` is, by the predicates a user would call.
 fn classify(e: &Error) -> ErrorKind {
-    if matches!(e, Error::Decode { .. }) {
+    use zoho_invoice::ErrorKind as Kind;
+    if e.is_decode() {
         return ErrorKind::Decode;
     }
-    let Some(t) = e.transport() else {
+    let t = e;
+    if e.is_invalid_input() {
         return ErrorKind::Other(format!("{e:?}"));
-    };
+    }
     if t.is_timeout() {
         ErrorKind::Timeout
     } else if t.is_network() {
         ErrorKind::Network
-    } else if t.is_rate_limited()
-        && matches!(t, TransportError::Token(TokenError::Throttled { .. }))
-    {
+    } else if t.is_rate_limited() && matches!(t.kind(), Kind::Token(TokenError::Throttled { .. })) {
         ErrorKind::Throttled
     } else if t.is_unauthorized()
-        && matches!(t, TransportError::Token(token) if token.error_code() == Some("invalid_code"))
+        && matches!(t.kind(), Kind::Token(token) if token.error_code() == Some("invalid_code"))
     {
         ErrorKind::InvalidCode
     } else if e.is_not_found() {

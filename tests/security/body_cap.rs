@@ -12,8 +12,9 @@ use hyper::Response;
 use hyper::body::Frame;
 use secrecy::SecretString;
 use zoho_invoice::Client;
+use zoho_invoice::ErrorKind;
 use zoho_invoice::invoices::GetInvoice;
-use zoho_invoice::transport::{Error as TransportError, HttpTransport, Region};
+use zoho_invoice::transport::{HttpTransport, Region};
 
 use crate::loopback::{Handler, Loopback, eventually, json};
 use crate::support::current_thread;
@@ -78,13 +79,10 @@ async fn refused_without_reading(declare_length: bool) {
         .await
         .unwrap_err();
     assert!(
-        matches!(
-            error.transport(),
-            Some(TransportError::BodyTooLarge { limit: CAP })
-        ),
+        matches!(error.kind(), ErrorKind::BodyTooLarge { limit: CAP }),
         "{error}"
     );
-    assert!(!error.transport().unwrap().is_retryable());
+    assert!(!error.is_retryable());
     // The client hung up: the server's connection ends and it stops producing.
     assert!(
         eventually(|| server.open() == 0).await,

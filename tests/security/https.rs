@@ -7,8 +7,9 @@ use std::sync::Arc;
 use hyper::Response;
 use secrecy::SecretString;
 use zoho_invoice::Client;
+use zoho_invoice::ErrorKind;
 use zoho_invoice::invoices::{GetInvoice, InvoiceListFilter, ListInvoices};
-use zoho_invoice::transport::{Error as TransportError, HttpTransport, Region, TokenError};
+use zoho_invoice::transport::{HttpTransport, Region, TokenError};
 use zoho_invoice_mock::{DEFAULT_ACCESS_TOKEN, MockServer};
 
 use crate::loopback::{Loopback, full, json};
@@ -39,13 +40,14 @@ fn plain_http_is_refused_unless_allowed() {
         ];
         for result in refused {
             let error = result.unwrap_err();
-            assert!(matches!(error, TransportError::InsecureUrl(_)), "{error}");
+            assert!(matches!(error.kind(), ErrorKind::InsecureUrl(_)), "{error}");
             assert!(!error.to_string().contains(DEFAULT_ACCESS_TOKEN));
         }
-        let blocking = zoho_invoice_blocking::Client::builder()
-            .region(http_region.clone())
-            .static_token(SecretString::from(DEFAULT_ACCESS_TOKEN))
-            .build();
+        let blocking = zoho_invoice_blocking::Client::build(
+            HttpTransport::builder()
+                .region(http_region.clone())
+                .static_token(SecretString::from(DEFAULT_ACCESS_TOKEN)),
+        );
         assert!(blocking.is_err(), "the blocking client refuses it too");
 
         // Allowed explicitly (loopback in tests), the same settings work.
@@ -117,7 +119,7 @@ fn a_redirect_to_another_host_is_not_followed() {
                 })
                 .await
                 .unwrap_err();
-            let transport_error = error.transport().expect("a transport error");
+            let transport_error = &error;
             assert_eq!(
                 transport_error.status().map(|s| s.as_u16()),
                 Some(status),
@@ -152,10 +154,7 @@ fn a_redirected_token_request_is_not_followed() {
                 .await
                 .unwrap_err();
             assert!(
-                matches!(
-                    error.transport(),
-                    Some(TransportError::Token(TokenError::Rejected { .. }))
-                ),
+                matches!(error.kind(), ErrorKind::Token(TokenError::Rejected { .. })),
                 "{error}"
             );
             let seen = accounts.seen();

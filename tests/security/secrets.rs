@@ -11,6 +11,7 @@ use std::time::Duration;
 use futures_util::TryStreamExt;
 use secrecy::{ExposeSecret, SecretString};
 use tracing_subscriber::fmt::format::FmtSpan;
+use zoho_invoice::ErrorKind;
 use zoho_invoice::contacts::CreateContact;
 use zoho_invoice::customer_payments::CreateCustomerPayment;
 use zoho_invoice::invoices::{
@@ -24,8 +25,7 @@ use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
 use zoho_invoice::models::items::ItemInput;
 use zoho_invoice::models::{Decimal, NaiveDate};
 use zoho_invoice::transport::{
-    AccessToken, ApiRequest, ClientCredentials, Error as TransportError, HttpTransport,
-    StaticToken, TokenError,
+    AccessToken, ApiRequest, ClientCredentials, HttpTransport, StaticToken, TokenError,
 };
 use zoho_invoice::{Client, Endpoint};
 use zoho_invoice_mock::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, MockConfig, MockServer};
@@ -223,16 +223,11 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     // Past the accounts server's allowance: the refresh is throttled.
     server.expire_tokens();
     let error = client.send(&GetInvoice { invoice_id }).await.unwrap_err();
-    let throttled = error.transport().unwrap();
     assert!(
-        matches!(
-            throttled,
-            TransportError::Token(TokenError::Throttled { .. })
-        ),
+        matches!(error.kind(), ErrorKind::Token(TokenError::Throttled { .. })),
         "{error}"
     );
     shown_values.push(("Error (throttled)", shown(&error)));
-    shown_values.push(("transport Error (throttled)", shown(throttled)));
 
     // A client secret the accounts server refuses.
     let wrong = ClientCredentials::new(DEFAULT_CLIENT_ID, SecretString::from(WRONG_SECRET));
@@ -251,7 +246,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
         .unwrap_err();
     assert!(error.is_unauthorized(), "{error}");
     shown_values.push(("Error (refused client)", shown(&error)));
-    if let Some(TransportError::Token(token_error)) = error.transport() {
+    if let ErrorKind::Token(token_error) = error.kind() {
         shown_values.push(("TokenError", shown(token_error)));
     }
 
@@ -262,9 +257,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     let fixed = StaticToken::new(token.secret().clone());
     shown_values.push(("StaticToken", format!("{fixed:?}")));
     shown_values.push(("SecretString", format!("{:?}", token.secret())));
-    let blocking = zoho_invoice_blocking::Client::builder()
-        .configure(|_| make())
-        .timeout(Duration::from_secs(60));
+    let blocking = zoho_invoice_blocking::Client::builder(make()).timeout(Duration::from_secs(60));
     shown_values.push(("blocking ClientBuilder", format!("{blocking:?}")));
 }
 

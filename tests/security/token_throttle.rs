@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 use zoho_invoice::Client;
+use zoho_invoice::ErrorKind;
 use zoho_invoice::invoices::{InvoiceListFilter, ListInvoices};
-use zoho_invoice::transport::{Error, TokenError};
+use zoho_invoice::transport::TokenError;
 use zoho_invoice_mock::{MockConfig, MockServer};
 
 use crate::support::{builder, credentials, current_thread, refresh_token, token_requests};
@@ -102,9 +103,12 @@ fn check_common(server: &MockServer, steps: &[Step]) {
     for step in steps.iter().filter(|s| s.error.is_some()) {
         let error = step.error.as_ref().unwrap();
         assert!(error.is_rate_limited(), "{error}");
-        let transport = error.transport().unwrap();
+        let transport = error;
         assert!(
-            matches!(transport, Error::Token(TokenError::Throttled { .. })),
+            matches!(
+                transport.kind(),
+                ErrorKind::Token(TokenError::Throttled { .. })
+            ),
             "{error}"
         );
         assert!(transport.retry_after().is_some_and(|d| d > Duration::ZERO));

@@ -3,13 +3,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use zoho_invoice::transport::{
-    ClientCredentials, HttpTransport, RateLimitConfig, Region, RetryPolicy, Timeouts, TokenSource,
-    Transport, TransportBuilder, secrecy::SecretString,
-};
-use zoho_invoice::{Cursor, Endpoint, PageOf, Paginated, Watchable, Watched};
+use zoho_invoice::transport::{Transport, TransportBuilder};
+use zoho_invoice::{Cursor, Endpoint, Error, PageOf, Paginated, Watchable, Watched};
 
-use crate::error::Error;
 use crate::iter::{Items, Pages};
 use crate::runtime::Runtime;
 use crate::watch::Watch;
@@ -33,17 +29,20 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A builder over the default transport (hyper + rustls, OAuth, retry, rate limiting).
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder {
-            transport: Source::Builder(Box::new(HttpTransport::builder())),
-            timeout: None,
-        }
+    /// A client over the transport `transport` builds (the default stack: hyper + rustls,
+    /// OAuth, retry, rate limiting, and whatever you configured on it).
+    pub fn build(transport: TransportBuilder) -> Result<Self, Error> {
+        ClientBuilder::new(transport).build()
+    }
+
+    /// A builder, to set a timeout on the calling side as well.
+    pub fn builder(transport: TransportBuilder) -> ClientBuilder {
+        ClientBuilder::new(transport)
     }
 
     /// A client over your own transport.
     pub fn new(transport: impl Transport + 'static) -> Result<Self, Error> {
-        Self::builder().transport(transport).build()
+        ClientBuilder::with_transport(transport).build()
     }
 
     /// Performs one operation: the same values the async client sends.
@@ -54,7 +53,6 @@ impl Client {
     {
         self.runtime
             .run(move |client| async move { client.send(&endpoint).await })?
-            .map_err(Error::Api)
     }
 
     /// Any call through the same stack: a method, a path under the API base, query pairs and
@@ -71,15 +69,13 @@ impl Client {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
-        self.runtime
-            .run(move |client| async move {
-                let pairs: Vec<(&str, &str)> = query
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect();
-                client.raw(method, &path, &pairs, body.as_ref()).await
-            })?
-            .map_err(Error::Api)
+        self.runtime.run(move |client| async move {
+            let pairs: Vec<(&str, &str)> = query
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            client.raw(method, &path, &pairs, body.as_ref()).await
+        })?
     }
 
     /// The pages of a list operation, fetched as the iterator advances.
@@ -127,9 +123,25 @@ enum Source {
     Custom(Arc<dyn Transport>),
 }
 
-/// Builds a blocking [`Client`]: everything the async transport builder offers (region,
-/// organization, token source, retry, rate limit, your own tower layers, your own HTTP
-/// service or transport), plus a timeout on the calling side.
+/// Builds a blocking [`Client`] from a [`TransportBuilder`] (every setting of the async
+/// transport: region, organization, token source, retry, rate limit, your tower layers, your
+/// HTTP service) or from a transport of your own, plus a timeout on the calling side.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use zoho_invoice_blocking::{Client, ClientBuilder};
+/// use zoho_invoice_blocking::zoho_invoice::transport::{HttpTransport, Region, secrecy::SecretString};
+///
+/// let client = ClientBuilder::new(
+///     HttpTransport::builder()
+///         .region(Region::Eu)
+///         .static_token(SecretString::from("1000.abc.def"))
+///         .organization_id("10234695"),
+/// )
+/// .timeout(Duration::from_secs(30))
+/// .build()?;
+/// # Ok::<(), zoho_invoice_blocking::Error>(())
+/// ```
 #[must_use]
 pub struct ClientBuilder {
     transport: Source,
@@ -138,79 +150,35 @@ pub struct ClientBuilder {
 
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("timeout", &self.timeout)
-            .finish_non_exhaustive()
+        let mut s = f.debug_struct("ClientBuilder");
+        match &self.transport {
+            Source::Builder(b) => s.field("transport", b),
+            Source::Custom(_) => s.field("transport", &"custom"),
+        };
+        s.field("timeout", &self.timeout).finish()
     }
 }
 
 impl ClientBuilder {
-    fn map(mut self, f: impl FnOnce(TransportBuilder) -> TransportBuilder) -> Self {
-        if let Source::Builder(b) = self.transport {
-            self.transport = Source::Builder(Box::new(f(*b)));
+    /// A client over the transport `transport` builds (built on the runtime thread).
+    pub fn new(transport: TransportBuilder) -> Self {
+        Self {
+            transport: Source::Builder(Box::new(transport)),
+            timeout: None,
         }
-        self
     }
 
-    /// Configures the default transport with any of its builder's settings.
-    pub fn configure(self, f: impl FnOnce(TransportBuilder) -> TransportBuilder) -> Self {
-        self.map(f)
-    }
-
-    /// The data centre (see [`Region`]).
-    pub fn region(self, region: Region) -> Self {
-        self.map(|b| b.region(region))
-    }
-
-    /// The organization every call is made for, unless a call says otherwise.
-    pub fn organization_id(self, organization: impl Into<String>) -> Self {
-        let organization = organization.into();
-        self.map(|b| b.organization_id(organization))
-    }
-
-    /// A fixed access token.
-    pub fn static_token(self, token: SecretString) -> Self {
-        self.map(|b| b.static_token(token))
-    }
-
-    /// The refresh-token flow: access tokens are fetched and renewed as needed.
-    pub fn refresh_token(self, client: ClientCredentials, refresh_token: SecretString) -> Self {
-        self.map(|b| b.refresh_token(client, refresh_token))
-    }
-
-    /// Your own token source.
-    pub fn token_source(self, source: Arc<dyn TokenSource>) -> Self {
-        self.map(|b| b.token_source(source))
-    }
-
-    /// The retry policy.
-    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
-        self.map(|b| b.retry_policy(policy))
-    }
-
-    /// The rate limit.
-    pub fn rate_limit(self, config: RateLimitConfig) -> Self {
-        self.map(|b| b.rate_limit(config))
-    }
-
-    /// The transport's timeouts (connect, per attempt, total).
-    pub fn timeouts(self, timeouts: Timeouts) -> Self {
-        self.map(|b| b.timeouts(timeouts))
-    }
-
-    /// Allows plain `http://` (tests on loopback).
-    pub fn allow_http(self, allow: bool) -> Self {
-        self.map(|b| b.allow_http(allow))
-    }
-
-    /// Uses your own transport instead of the default one.
-    pub fn transport(mut self, transport: impl Transport + 'static) -> Self {
-        self.transport = Source::Custom(Arc::new(transport));
-        self
+    /// A client over your own transport.
+    pub fn with_transport(transport: impl Transport + 'static) -> Self {
+        Self {
+            transport: Source::Custom(Arc::new(transport)),
+            timeout: None,
+        }
     }
 
     /// How long a call may block the calling thread (no limit by default). A call that runs
-    /// out returns [`Error::Timeout`]; the request itself may still complete.
+    /// out fails with a [`TimeoutKind::Caller`](zoho_invoice::TimeoutKind::Caller) timeout
+    /// and is cancelled on the runtime thread (it may have been sent already).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self

@@ -6,7 +6,7 @@ use zoho_invoice::paginate::{next_page, start};
 use zoho_invoice::{PageOf, Paginated};
 
 use crate::client::Client;
-use crate::error::Error;
+use zoho_invoice::Error;
 
 /// The pages of a list operation, one request per page as the iterator advances. It ends
 /// after the last page and after the first error, which it yields.
@@ -51,7 +51,7 @@ where
                 self.next = next;
                 Some(Ok(output))
             }
-            Err(e) => Some(Err(Error::Api(e))),
+            Err(e) => Some(Err(e)),
         }
     }
 }

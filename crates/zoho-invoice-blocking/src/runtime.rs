@@ -1,35 +1,42 @@
 //! The runtime thread: one current-thread tokio runtime running every call of every handle.
+//!
+//! Calls reach it over a channel, the way `reqwest::blocking` does: no lock is taken per call.
+//! A call whose caller stops waiting (the calling side's timeout) is cancelled on the runtime
+//! thread, not left running.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
-use std::sync::{Arc, Mutex};
 use std::thread::{JoinHandle, ThreadId};
 use std::time::Duration;
 
-use tokio::sync::mpsc;
-use zoho_invoice::Client as AsyncClient;
-
-use crate::error::Error;
+use tokio::sync::{mpsc, oneshot};
+use zoho_invoice::{Client as AsyncClient, Error, ErrorKind, TimeoutKind};
 
 /// The name of the runtime thread.
 pub const THREAD_NAME: &str = "zoho-invoice-blocking";
 
 type Job = Box<dyn FnOnce(AsyncClient) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send>;
 
-/// Owns the runtime thread; dropping it (with the last handle) stops and joins the thread.
+/// Owns the runtime thread; dropping it (with the last handle) stops and joins the thread,
+/// cancelling whatever is still running there.
 pub(crate) struct Runtime {
-    jobs: Mutex<Option<mpsc::UnboundedSender<Job>>>,
-    thread: Mutex<Option<JoinHandle<()>>>,
+    jobs: Option<mpsc::UnboundedSender<Job>>,
+    thread: Option<JoinHandle<()>>,
     thread_id: ThreadId,
     timeout: Option<Duration>,
+}
+
+fn shutdown(reason: &str) -> Error {
+    ErrorKind::Shutdown(reason.to_owned()).into()
 }
 
 impl Runtime {
     /// Starts the thread; `make_client` runs on it, inside the runtime.
     pub(crate) fn start<F>(make_client: F, timeout: Option<Duration>) -> Result<Arc<Self>, Error>
     where
-        F: FnOnce() -> Result<AsyncClient, zoho_invoice::Error> + Send + 'static,
+        F: FnOnce() -> Result<AsyncClient, Error> + Send + 'static,
     {
         let (jobs, mut queue) = mpsc::unbounded_channel::<Job>();
         let (ready, started) = std_mpsc::channel::<Result<(), Error>>();
@@ -42,7 +49,7 @@ impl Runtime {
                 {
                     Ok(rt) => rt,
                     Err(e) => {
-                        let _ = ready.send(Err(Error::Runtime(e.to_string())));
+                        let _ = ready.send(Err(shutdown(&format!("it could not start: {e}"))));
                         return;
                     }
                 };
@@ -50,7 +57,7 @@ impl Runtime {
                     let client = match make_client() {
                         Ok(client) => client,
                         Err(e) => {
-                            let _ = ready.send(Err(Error::Api(e)));
+                            let _ = ready.send(Err(e));
                             return;
                         }
                     };
@@ -59,20 +66,23 @@ impl Runtime {
                         tokio::spawn(job(client.clone()));
                     }
                 });
-                // Dropping the runtime here cancels whatever a caller stopped waiting for.
+                // Dropping the runtime here cancels whatever is still running.
             })
-            .map_err(|e| Error::Runtime(e.to_string()))?;
+            .map_err(|e| shutdown(&format!("its thread could not start: {e}")))?;
         let thread_id = thread.thread().id();
-        started.recv().map_err(|_| Error::Shutdown)??;
+        started
+            .recv()
+            .map_err(|_| shutdown("it stopped while starting"))??;
         Ok(Arc::new(Self {
-            jobs: Mutex::new(Some(jobs)),
-            thread: Mutex::new(Some(thread)),
+            jobs: Some(jobs),
+            thread: Some(thread),
             thread_id,
             timeout,
         }))
     }
 
-    /// Runs `task` on the runtime thread and waits for its result, at most the timeout.
+    /// Runs `task` on the runtime thread and waits for its result, at most the timeout; a
+    /// task the caller stopped waiting for is cancelled.
     pub(crate) fn run<T, F, Fut>(&self, task: F) -> Result<T, Error>
     where
         T: Send + 'static,
@@ -80,24 +90,33 @@ impl Runtime {
         Fut: Future<Output = T> + Send + 'static,
     {
         let (tx, rx) = std_mpsc::sync_channel::<T>(1);
+        // Dropped when this call returns: if the task is still running then, it stops.
+        let (_caller_waits, caller_gone) = oneshot::channel::<()>();
         let job: Job = Box::new(move |client| {
             Box::pin(async move {
-                let _ = tx.send(task(client).await);
+                tokio::select! {
+                    output = task(client) => {
+                        let _ = tx.send(output);
+                    }
+                    _ = caller_gone => {}
+                }
             })
         });
-        {
-            let jobs = self.jobs.lock().map_err(|_| Error::Shutdown)?;
-            jobs.as_ref()
-                .ok_or(Error::Shutdown)?
-                .send(job)
-                .map_err(|_| Error::Shutdown)?;
-        }
+        self.jobs
+            .as_ref()
+            .ok_or_else(|| shutdown("the client is shutting down"))?
+            .send(job)
+            .map_err(|_| shutdown("its thread has stopped"))?;
         match self.timeout {
             Some(limit) => rx.recv_timeout(limit).map_err(|e| match e {
-                std_mpsc::RecvTimeoutError::Timeout => Error::Timeout(limit),
-                std_mpsc::RecvTimeoutError::Disconnected => Error::Shutdown,
+                std_mpsc::RecvTimeoutError::Timeout => ErrorKind::Timeout {
+                    kind: TimeoutKind::Caller,
+                    after: limit,
+                }
+                .into(),
+                std_mpsc::RecvTimeoutError::Disconnected => shutdown("its thread has stopped"),
             }),
-            None => rx.recv().map_err(|_| Error::Shutdown),
+            None => rx.recv().map_err(|_| shutdown("its thread has stopped")),
         }
     }
 }
@@ -105,11 +124,8 @@ impl Runtime {
 impl Drop for Runtime {
     fn drop(&mut self) {
         // Closing the queue ends the runtime thread's loop.
-        if let Ok(mut jobs) = self.jobs.lock() {
-            jobs.take();
-        }
-        let thread = self.thread.lock().ok().and_then(|mut t| t.take());
-        if let Some(thread) = thread {
+        self.jobs.take();
+        if let Some(thread) = self.thread.take() {
             // A runtime thread cannot join itself; it is ending on its own then.
             if std::thread::current().id() != self.thread_id {
                 let _ = thread.join();

@@ -4,7 +4,7 @@ use zoho_invoice::watch::Change;
 use zoho_invoice::{Cursor, PageOf, Watchable, Watched, Watcher};
 
 use crate::client::Client;
-use crate::error::Error;
+use zoho_invoice::{Error, ErrorKind};
 
 /// A watch of a list operation's changes; each [`poll`](Self::poll) is one pass.
 #[derive(Debug)]
@@ -36,7 +36,11 @@ where
     /// One pass: the changes since the cursor, oldest first, each with the cursor to save
     /// once it is processed.
     pub fn poll(&mut self) -> Result<Vec<Change<E>>, Error> {
-        let state = self.state.take().ok_or(Error::Shutdown)?;
+        let state = self.state.take().ok_or_else(|| {
+            Error::from(ErrorKind::Shutdown(
+                "an earlier poll of this watch did not come back".into(),
+            ))
+        })?;
         let (watcher, result) = self.client.run(move |client| async move {
             let mut watcher = match state {
                 State::Pending(endpoint, cursor) => Watcher::new(client, endpoint, cursor),
@@ -46,7 +50,7 @@ where
             (watcher, result)
         })?;
         self.state = Some(State::Ready(watcher));
-        result.map_err(Error::Api)
+        result
     }
 
     /// The cursor after everything delivered so far.

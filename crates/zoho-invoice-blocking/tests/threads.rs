@@ -2,6 +2,8 @@
 
 mod support;
 
+use zoho_invoice_blocking::Client;
+
 use std::collections::BTreeSet;
 
 use zoho_invoice_blocking::zoho_invoice::items::{CreateItem, ItemFilter, ListItems};
@@ -18,15 +20,14 @@ fn eight_threads_share_one_client_under_the_rate_limiter_and_lose_nothing() {
     let mut config = MockConfig::default();
     config.limits = limits;
     let fake = support::fake_with(config);
-    let client = fake
-        .builder()
-        .rate_limit(
+    let client = Client::build(
+        fake.builder().rate_limit(
             RateLimitConfig::default()
                 .with_max_in_flight(4)
                 .with_requests_per(100_000, std::time::Duration::from_secs(60)),
-        )
-        .build()
-        .unwrap();
+        ),
+    )
+    .unwrap();
 
     let handles: Vec<_> = (0..8)
         .map(|t| {

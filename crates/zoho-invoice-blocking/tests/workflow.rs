@@ -3,6 +3,8 @@
 
 mod support;
 
+use zoho_invoice_blocking::Client;
+
 use std::collections::BTreeSet;
 
 use zoho_invoice_blocking::zoho_invoice::contacts::CreateContact;
@@ -155,11 +157,11 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
 #[test]
 fn a_thousand_records_come_back_through_the_iterator() {
     let fake = support::fake();
-    let client = fake
-        .builder()
-        .rate_limit(RateLimitConfig::default().with_requests_per_minute(1_000_000))
-        .build()
-        .unwrap();
+    let client = Client::build(
+        fake.builder()
+            .rate_limit(RateLimitConfig::default().with_requests_per_minute(1_000_000)),
+    )
+    .unwrap();
     let threads: Vec<_> = (0..8)
         .map(|t| {
             let client = client.clone();

@@ -1,34 +1,124 @@
-//! [`TransportBuilder`]: composes the default stack.
+//! [`TransportBuilder`]: composes the default stack from the public layers.
 
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::HeaderValue;
 use secrecy::SecretString;
-use tower::{Layer, Service};
+use tower::util::Either;
+use tower::{Layer, Service, ServiceBuilder};
 
-use crate::auth::{
-    AuthService, ClientCredentials, OAuthClient, RefreshingToken, StaticToken, TokenSource,
-};
-use crate::client::HttpTransport;
 use crate::clock::{Clock, FastRandom, Random, Sleeper, SystemClock, TokioSleeper};
-use crate::error::{Error, TimeoutKind};
-use crate::http_client::{Bottom, HttpClient, HttpSettings, check_scheme};
-use crate::org::{Base, OrgService};
-use crate::rate_limit::{DefaultOrg, RateLimitConfig, RateLimitService, RateLimiter};
+use crate::error::{Error, ErrorKind};
+use crate::http_transport::HttpTransport;
+use crate::layers::auth::AuthLayer;
+use crate::layers::organization::OrganizationLayer;
+use crate::layers::rate_limit::RateLimitLayer;
+use crate::layers::retry::RetryLayer;
+use crate::layers::timeout::{AttemptTimeoutLayer, Timeouts, TotalTimeoutLayer};
+use crate::layers::trace::TraceLayer;
+use crate::rate_limit::{RateLimitConfig, RateLimiter};
 use crate::region::Region;
-use crate::request::{ApiRequest, OrganizationId};
+use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::retry::layer::{RetryService, RetryShared};
-use crate::retry::{RetryBudget, RetryPolicy};
-use crate::shared::Shared;
-use crate::timeout::{AttemptTimeout, TimeoutService, Timeouts, TotalTimeout};
-use crate::tls::TlsRoots;
-use crate::trace::TraceService;
-use crate::transport::BoxedService;
+use crate::retry::{Policy, RetryBudget, RetryPolicy};
+use crate::token::{ClientCredentials, OAuthClient, RefreshingToken, StaticToken, TokenSource};
+use crate::transport::{BoxedService, ServiceTransport};
+use crate::url::parse_configured;
 
-type LayerFn = Box<dyn FnOnce(BoxedService) -> BoxedService + Send>;
+#[cfg(feature = "client")]
+use crate::http_client::{DEFAULT_MAX_BODY, HttpSettings, HyperClient, TlsRoots};
+
+/// The default cap on a response body without the `client` feature: 32 MiB.
+#[cfg(not(feature = "client"))]
+const DEFAULT_MAX_BODY: usize = 32 * 1024 * 1024;
+
+/// A user's layer, kept until the stack is built.
+type LayerFn = Arc<dyn Fn(BoxedService) -> BoxedService + Send + Sync>;
+
+/// The user's layers at one place of the stack, applied in order (the first added is
+/// outermost). Each costs one boxed service; the built-in layers cost none.
+#[derive(Clone, Default)]
+struct UserLayers(Vec<LayerFn>);
+
+impl UserLayers {
+    fn push<L>(&mut self, layer: L)
+    where
+        L: Layer<BoxedService> + Send + Sync + 'static,
+        L::Service: Service<ApiRequest, Response = ApiResponse, Error = Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as Service<ApiRequest>>::Future: Send + 'static,
+    {
+        self.0
+            .push(Arc::new(move |inner| BoxedService::new(layer.layer(inner))));
+    }
+
+    /// `Some` when there is at least one layer.
+    fn non_empty(self) -> Option<Self> {
+        (!self.0.is_empty()).then_some(self)
+    }
+}
+
+impl<S> Layer<S> for UserLayers
+where
+    S: Service<ApiRequest, Response = ApiResponse, Error = Error> + Clone + Send + Sync + 'static,
+    S::Future: Send + 'static,
+{
+    type Service = BoxedService;
+
+    fn layer(&self, inner: S) -> BoxedService {
+        let mut service = BoxedService::new(inner);
+        for layer in self.0.iter().rev() {
+            service = layer(service);
+        }
+        service
+    }
+}
+
+/// A built-in layer's place: the built-in, the user's replacement, or nothing.
+enum Slot<T> {
+    BuiltIn(T),
+    Replaced(UserLayers),
+    Off,
+}
+
+impl<T> Slot<T> {
+    fn replaced<L>(layer: L) -> Self
+    where
+        L: Layer<BoxedService> + Send + Sync + 'static,
+        L::Service: Service<ApiRequest, Response = ApiResponse, Error = Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as Service<ApiRequest>>::Future: Send + 'static,
+    {
+        let mut layers = UserLayers::default();
+        layers.push(layer);
+        Self::Replaced(layers)
+    }
+
+    /// The layer for this place: `Some(Left(built-in))`, `Some(Right(replacement))` or
+    /// `None`.
+    fn into_layer<L>(self, built_in: impl FnOnce(T) -> L) -> Option<Either<L, UserLayers>> {
+        match self {
+            Self::BuiltIn(config) => Some(Either::Left(built_in(config))),
+            Self::Replaced(layers) => Some(Either::Right(layers)),
+            Self::Off => None,
+        }
+    }
+
+    fn describe(&self) -> &'static str {
+        match self {
+            Self::BuiltIn(_) => "built-in",
+            Self::Replaced(_) => "replaced",
+            Self::Off => "off",
+        }
+    }
+}
 
 enum Auth {
     None,
@@ -40,23 +130,48 @@ enum Auth {
     Source(Arc<dyn TokenSource>),
 }
 
-/// Builds an [`HttpTransport`]: the tower stack over hyper.
+/// Where the rate limiter's state comes from.
+enum Limits {
+    Config(RateLimitConfig),
+    Shared(RateLimiter),
+}
+
+/// Builds an [`HttpTransport`]: the built-in tower layers over an HTTP client.
 ///
-/// The stack, outermost first: tracing span -> total timeout -> retry -> rate limit -> auth
-/// -> organization header and base URL -> your layers -> per-attempt timeout -> HTTP. Your
-/// layers therefore see every attempt, with the final URL and headers.
+/// The stack, outermost first:
+///
+/// ```text
+/// tracing span -> your call layers -> total timeout -> retry -> rate limit -> auth
+///   -> organization header and base URL -> your attempt layers -> per-attempt timeout -> HTTP
+/// ```
+///
+/// - [`call_layer`](Self::call_layer): around the whole call; it sees one call, retries
+///   included (per-call metrics, caching).
+/// - [`attempt_layer`](Self::attempt_layer): around each attempt, with its final URL and
+///   headers (per-attempt logging, a proxy).
+/// - Replace a built-in: [`retry_policy`](Self::retry_policy) (your [`Policy`]),
+///   [`retry_layer`](Self::retry_layer), [`rate_limit_layer`](Self::rate_limit_layer)
+///   (your limiter), [`no_retry`](Self::no_retry), [`no_rate_limit`](Self::no_rate_limit),
+///   [`token_source`](Self::token_source), [`http_service`](Self::http_service).
+///
+/// The stack is one static type (each built-in layer is generic over what it wraps); it costs
+/// one boxed future per call and one per attempt, plus one boxed service per layer of yours.
+/// To assemble a stack entirely by hand, compose the public layers yourself and wrap the
+/// result in a [`ServiceTransport`].
 pub struct TransportBuilder {
     region: Region,
     auth: Auth,
     organization: Option<String>,
-    retry: RetryPolicy,
+    retry: Slot<Arc<dyn Policy>>,
     budget: RetryBudget,
-    rate_limit: Option<RateLimitConfig>,
+    rate_limit: Slot<Limits>,
     timeouts: Timeouts,
     max_body: usize,
     allow_http: bool,
+    #[cfg(feature = "client")]
     tls: TlsRoots,
-    layers: Vec<LayerFn>,
+    call_layers: UserLayers,
+    attempt_layers: UserLayers,
     http_service: Option<BoxedService>,
     clock: Arc<dyn Clock>,
     sleeper: Arc<dyn Sleeper>,
@@ -79,13 +194,21 @@ impl fmt::Debug for TransportBuilder {
             .field("region", &self.region)
             .field("auth", &auth)
             .field("organization", &self.organization)
-            .field("retry", &self.retry)
-            .field("rate_limit", &self.rate_limit)
+            .field("retry", &self.retry.describe())
+            .field("rate_limit", &self.rate_limit.describe())
             .field("timeouts", &self.timeouts)
             .field("max_body", &self.max_body)
             .field("allow_http", &self.allow_http)
-            .field("layers", &self.layers.len())
+            .field("call_layers", &self.call_layers.0.len())
+            .field("attempt_layers", &self.attempt_layers.0.len())
             .finish_non_exhaustive()
+    }
+}
+
+impl HttpTransport {
+    /// A [`TransportBuilder`].
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder::new()
     }
 }
 
@@ -95,9 +218,6 @@ impl Default for TransportBuilder {
     }
 }
 
-/// The default cap on a response body: 32 MiB.
-pub const DEFAULT_MAX_BODY: usize = 32 * 1024 * 1024;
-
 impl TransportBuilder {
     /// A builder for the US region, with the default limits and no credentials yet.
     pub fn new() -> Self {
@@ -105,14 +225,16 @@ impl TransportBuilder {
             region: Region::Com,
             auth: Auth::None,
             organization: None,
-            retry: RetryPolicy::default(),
+            retry: Slot::BuiltIn(Arc::new(RetryPolicy::default())),
             budget: RetryBudget::default(),
-            rate_limit: Some(RateLimitConfig::default()),
+            rate_limit: Slot::BuiltIn(Limits::Config(RateLimitConfig::default())),
             timeouts: Timeouts::default(),
             max_body: DEFAULT_MAX_BODY,
             allow_http: false,
+            #[cfg(feature = "client")]
             tls: TlsRoots::default(),
-            layers: Vec::new(),
+            call_layers: UserLayers::default(),
+            attempt_layers: UserLayers::default(),
             http_service: None,
             clock: Arc::new(SystemClock),
             sleeper: Arc::new(TokioSleeper),
@@ -158,13 +280,36 @@ impl TransportBuilder {
         self
     }
 
-    /// The retry policy (a request can override it).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
+    /// The retry policy: [`RetryPolicy`] (the built-in's settings) or your own [`Policy`].
+    /// A request can still carry its own [`RetryPolicy`].
+    pub fn retry_policy(mut self, policy: impl Policy) -> Self {
+        self.retry = Slot::BuiltIn(Arc::new(policy));
         self
     }
 
-    /// The retry budget.
+    /// Replaces the built-in retry layer with yours (it wraps the rate limiter and what lies
+    /// below, as the built-in does).
+    pub fn retry_layer<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<BoxedService> + Send + Sync + 'static,
+        L::Service: Service<ApiRequest, Response = ApiResponse, Error = Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as Service<ApiRequest>>::Future: Send + 'static,
+    {
+        self.retry = Slot::replaced(layer);
+        self
+    }
+
+    /// No retries at all.
+    pub fn no_retry(mut self) -> Self {
+        self.retry = Slot::Off;
+        self
+    }
+
+    /// The retry budget of the built-in retry layer.
     pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
         self.budget = budget;
         self
@@ -172,13 +317,35 @@ impl TransportBuilder {
 
     /// The client-side rate limits (default: 100 per minute, 10 in flight).
     pub fn rate_limit(mut self, config: RateLimitConfig) -> Self {
-        self.rate_limit = Some(config);
+        self.rate_limit = Slot::BuiltIn(Limits::Config(config));
+        self
+    }
+
+    /// Shares `limiter` with whoever else holds it (several transports of one organization).
+    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
+        self.rate_limit = Slot::BuiltIn(Limits::Shared(limiter));
+        self
+    }
+
+    /// Replaces the built-in rate limiter with your layer (sitting where it does: under
+    /// retry, over auth).
+    pub fn rate_limit_layer<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<BoxedService> + Send + Sync + 'static,
+        L::Service: Service<ApiRequest, Response = ApiResponse, Error = Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as Service<ApiRequest>>::Future: Send + 'static,
+    {
+        self.rate_limit = Slot::replaced(layer);
         self
     }
 
     /// No client-side rate limiting.
     pub fn no_rate_limit(mut self) -> Self {
-        self.rate_limit = None;
+        self.rate_limit = Slot::Off;
         self
     }
 
@@ -194,7 +361,7 @@ impl TransportBuilder {
         self
     }
 
-    /// The cap on a response body, in bytes (default [`DEFAULT_MAX_BODY`]).
+    /// The cap on a response body, in bytes (default 32 MiB).
     pub fn max_response_body(mut self, bytes: usize) -> Self {
         self.max_body = bytes;
         self
@@ -208,6 +375,7 @@ impl TransportBuilder {
     }
 
     /// The certificates to trust (default: the built-in roots).
+    #[cfg(feature = "client")]
     pub fn tls_roots(mut self, roots: TlsRoots) -> Self {
         self.tls = roots;
         self
@@ -250,11 +418,11 @@ impl TransportBuilder {
         self
     }
 
-    /// Adds a tower layer between the organization layer and the per-attempt timeout: it sees
-    /// every attempt with its final URL and headers. Layers added first are outermost.
-    pub fn layer<L>(mut self, layer: L) -> Self
+    /// Adds a tower layer around the whole call, outside retry and the total timeout: it sees
+    /// each call once, however many attempts it takes. Layers added first are outermost.
+    pub fn call_layer<L>(mut self, layer: L) -> Self
     where
-        L: Layer<BoxedService> + Send + 'static,
+        L: Layer<BoxedService> + Send + Sync + 'static,
         L::Service: Service<ApiRequest, Response = ApiResponse, Error = Error>
             + Clone
             + Send
@@ -262,8 +430,24 @@ impl TransportBuilder {
             + 'static,
         <L::Service as Service<ApiRequest>>::Future: Send + 'static,
     {
-        self.layers
-            .push(Box::new(move |inner| BoxedService::new(layer.layer(inner))));
+        self.call_layers.push(layer);
+        self
+    }
+
+    /// Adds a tower layer around each attempt, between the organization layer and the
+    /// per-attempt timeout: it sees every attempt with its final URL and headers. Layers
+    /// added first are outermost.
+    pub fn attempt_layer<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<BoxedService> + Send + Sync + 'static,
+        L::Service: Service<ApiRequest, Response = ApiResponse, Error = Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as Service<ApiRequest>>::Future: Send + 'static,
+    {
+        self.attempt_layers.push(layer);
         self
     }
 
@@ -287,43 +471,44 @@ impl TransportBuilder {
     }
 
     fn check_urls(&self) -> Result<(), Error> {
-        for url in [self.region.api_base(), self.region.accounts_url()] {
-            let uri: http::Uri = url
-                .parse()
-                .map_err(|e| Error::Config(format!("bad URL {url:?}: {e}")))?;
-            check_scheme(&uri, self.allow_http)?;
-        }
+        parse_configured(&self.region.api_base(), self.allow_http)?;
+        parse_configured(&self.region.accounts_url(), self.allow_http)?;
         Ok(())
     }
 
     /// The HTTP client at the bottom of the stack.
-    fn http(&self) -> Result<Http, Error> {
+    #[cfg(feature = "client")]
+    fn http(&self) -> Result<Either<HyperClient, BoxedService>, Error> {
         Ok(match &self.http_service {
-            Some(service) => Http::Service(service.clone()),
-            None => Http::Client(HttpClient::new(&HttpSettings {
-                connect_timeout: self.timeouts.connect,
-                pool_idle_timeout: self.pool_idle_timeout,
-                max_body: self.max_body,
-                allow_http: self.allow_http,
-                tls: self.tls.clone(),
-            })?),
+            Some(service) => Either::Right(service.clone()),
+            None => Either::Left(HyperClient::new(
+                &HttpSettings::default()
+                    .connect_timeout(self.timeouts.connect)
+                    .pool_idle_timeout(self.pool_idle_timeout)
+                    .max_body(self.max_body)
+                    .allow_http(self.allow_http)
+                    .tls(self.tls.clone()),
+            )?),
         })
     }
 
-    /// The bottom of the stack as a tower service: HTTP with the per-attempt timeout.
-    fn raw_service(&self) -> Result<BoxedService, Error> {
-        Ok(self.with_attempt_timeout(self.http()?.boxed()))
+    /// The HTTP client at the bottom of the stack.
+    #[cfg(not(feature = "client"))]
+    fn http(&self) -> Result<BoxedService, Error> {
+        self.http_service.clone().ok_or_else(|| {
+            ErrorKind::Config(
+                "no HTTP client: enable the `client` feature or give one with `http_service`"
+                    .into(),
+            )
+            .into()
+        })
     }
 
-    fn with_attempt_timeout(&self, service: BoxedService) -> BoxedService {
-        match self.timeouts.attempt {
-            Some(limit) => BoxedService::new(TimeoutService {
-                inner: Shared::new(service),
-                limit,
-                kind: TimeoutKind::Attempt,
-            }),
-            None => service,
-        }
+    /// HTTP under the per-attempt timeout: what the accounts server is reached through.
+    fn raw_service(&self) -> Result<BoxedService, Error> {
+        Ok(BoxedService::new(
+            AttemptTimeoutLayer::new(self.timeouts.attempt).layer(self.http()?),
+        ))
     }
 
     /// A client for the region's accounts server (grant-code exchange, revocation, the
@@ -337,21 +522,19 @@ impl TransportBuilder {
         ))
     }
 
-    /// Builds the transport. Fails without credentials, on a plain-HTTP URL (unless allowed),
-    /// or when the TLS roots are unusable.
-    pub fn build(mut self) -> Result<HttpTransport, Error> {
-        self.check_urls()?;
-        let http = self.http()?;
-        let raw = self.with_attempt_timeout(http.boxed());
-        let source: Arc<dyn TokenSource> = match std::mem::replace(&mut self.auth, Auth::None) {
-            Auth::None => return Err(Error::Config("no credentials: set a token".into())),
+    fn take_token_source(&mut self) -> Result<Arc<dyn TokenSource>, Error> {
+        Ok(match std::mem::replace(&mut self.auth, Auth::None) {
+            Auth::None => {
+                return Err(ErrorKind::Config("no credentials: set a token".into()).into());
+            }
             Auth::Static(token) => Arc::new(StaticToken::new(token)),
             Auth::Source(source) => source,
             Auth::Refresh {
                 client,
                 refresh_token,
             } => {
-                let oauth = OAuthClient::new(self.region.accounts_url(), client, raw.clone());
+                let oauth =
+                    OAuthClient::new(self.region.accounts_url(), client, self.raw_service()?);
                 let mut source = RefreshingToken::new(oauth, refresh_token);
                 if let Some(ahead) = self.refresh_ahead {
                     source = source.with_refresh_ahead(ahead);
@@ -361,99 +544,60 @@ impl TransportBuilder {
                 }
                 Arc::new(source)
             }
-        };
+        })
+    }
 
-        let layered = !self.layers.is_empty();
-        let observed = layered || self.http_service.is_some();
-        let bottom = if layered {
-            // User layers see every attempt: they sit above a per-attempt timeout of their
-            // own, and the timeout below the organization layer keeps the total deadline
-            // alone, since they may wait.
-            let mut stack = Shared::new(raw);
-            for layer in self.layers.drain(..).rev() {
-                stack = Shared::new(layer(BoxedService::new(stack)));
-            }
-            AttemptTimeout {
-                inner: Bottom::Service(stack),
-                limit: None,
-            }
-        } else {
-            let inner = match http {
-                Http::Client(client) => Bottom::Http(client),
-                Http::Service(service) => Bottom::Service(Shared::new(service)),
+    /// Builds the transport. Fails without credentials, on a plain-HTTP URL (unless allowed),
+    /// on an organization id that cannot be a header, or when the TLS roots are unusable.
+    pub fn build(mut self) -> Result<HttpTransport, Error> {
+        self.check_urls()?;
+        let source = self.take_token_source()?;
+        let mut organization = OrganizationLayer::new(&self.region.api_base(), self.allow_http)?;
+        if let Some(org) = &self.organization {
+            organization = organization.with_default_organization(org)?;
+        }
+        let auth = AuthLayer::new(source.clone()).honour_api_domain(self.honour());
+        let mut limiter = None;
+        let clock = self.clock.clone();
+        let default_organization = self.organization.clone().unwrap_or_default();
+        let rate_limit = std::mem::replace(&mut self.rate_limit, Slot::Off).into_layer(|limits| {
+            let shared = match limits {
+                Limits::Config(config) => RateLimiter::with_clock(config, clock),
+                Limits::Shared(shared) => shared,
             };
-            AttemptTimeout {
-                inner,
-                limit: self.timeouts.attempt,
-            }
-        };
-        let organization = self.organization.take().map(OrganizationId);
-        let org = OrgService {
-            inner: bottom,
-            default_base: Base::new(&self.region.api_base()),
-            allow_http: self.allow_http,
-            default_org: organization
-                .clone()
-                .map(|org| (HeaderValue::from_str(&org.0).ok(), org)),
-            observed,
-        };
-        let auth = AuthService {
-            inner: org,
-            source: source.clone(),
-            honour_api_domain: self.honour(),
-        };
-        let limiter = self
-            .rate_limit
-            .clone()
-            .map(|config| Arc::new(RateLimiter::new(config, self.clock.clone())));
-        let rate_limit = RateLimitService {
-            inner: auth,
-            limiter: limiter.clone().map(|limiter| {
-                let key = organization
-                    .as_ref()
-                    .map(|o| o.0.clone())
-                    .unwrap_or_default();
-                let org = limiter.org(&key);
-                (limiter, DefaultOrg { key, limiter: org })
-            }),
-        };
-        let retry = RetryService {
-            inner: rate_limit,
-            shared: RetryShared {
-                policy: self.retry.clone(),
-                budget: self.budget.clone(),
-                clock: self.clock.clone(),
-                sleeper: self.sleeper.clone(),
-                random: self.random.clone(),
-            },
-        };
-        let total = TotalTimeout {
-            inner: retry,
-            limit: self.timeouts.total,
-        };
-        let stack = TraceService { inner: total };
+            limiter = Some(shared.clone());
+            RateLimitLayer::from_limiter(shared).with_default_organization(default_organization)
+        });
+        let (budget, sleeper, random) = (
+            self.budget.clone(),
+            self.sleeper.clone(),
+            self.random.clone(),
+        );
+        let clock = self.clock.clone();
+        let retry = std::mem::replace(&mut self.retry, Slot::Off).into_layer(|policy| {
+            RetryLayer::new(policy)
+                .with_budget(budget)
+                .with_clock(clock)
+                .with_sleeper(sleeper)
+                .with_random(random)
+        });
+        let stack = ServiceBuilder::new()
+            .layer(TraceLayer::new())
+            .option_layer(std::mem::take(&mut self.call_layers).non_empty())
+            .layer(TotalTimeoutLayer::new(self.timeouts.total))
+            .option_layer(retry)
+            .option_layer(rate_limit)
+            .layer(auth)
+            .layer(organization)
+            .option_layer(std::mem::take(&mut self.attempt_layers).non_empty())
+            .layer(AttemptTimeoutLayer::new(self.timeouts.attempt))
+            .service(self.http()?);
         Ok(HttpTransport::new(
-            Arc::new(stack),
-            organization,
+            Arc::new(ServiceTransport::new(stack)),
+            self.organization,
             limiter,
             self.region,
             source,
         ))
-    }
-}
-
-/// The HTTP client at the bottom of the stack: the built-in one or the user's service.
-#[allow(clippy::large_enum_variant)] // short-lived, while building
-enum Http {
-    Client(HttpClient),
-    Service(BoxedService),
-}
-
-impl Http {
-    fn boxed(&self) -> BoxedService {
-        match self {
-            Self::Client(client) => BoxedService::new(client.clone()),
-            Self::Service(service) => service.clone(),
-        }
     }
 }

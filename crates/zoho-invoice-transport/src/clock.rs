@@ -10,6 +10,27 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, SystemTime};
 
+/// The longest wait any number from the network is taken to mean (`Retry-After`,
+/// `X-Rate-Limit-Reset`, a token's `expires_in`): one year. Larger numbers are capped to it,
+/// so that no answer can overflow a clock.
+pub const MAX_NETWORK_WAIT: Duration = Duration::from_secs(366 * 24 * 3600);
+
+/// `wait`, capped at [`MAX_NETWORK_WAIT`].
+pub(crate) fn network_wait(wait: Duration) -> Duration {
+    wait.min(MAX_NETWORK_WAIT)
+}
+
+/// `now + wait`, with `wait` capped at [`MAX_NETWORK_WAIT`]: never panics.
+pub(crate) fn instant_after(now: tokio::time::Instant, wait: Duration) -> tokio::time::Instant {
+    let wait = network_wait(wait);
+    now.checked_add(wait).unwrap_or(now)
+}
+
+/// `now + wait` on the wall clock, with `wait` capped at [`MAX_NETWORK_WAIT`].
+pub(crate) fn system_after(now: SystemTime, wait: Duration) -> SystemTime {
+    now.checked_add(network_wait(wait)).unwrap_or(now)
+}
+
 /// A source of wall-clock time.
 pub trait Clock: Send + Sync + fmt::Debug + 'static {
     /// The current wall-clock time.

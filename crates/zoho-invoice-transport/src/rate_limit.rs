@@ -1,4 +1,5 @@
-//! Client-side rate limiting, keyed by organization and shared by every clone of a transport.
+//! Client-side rate limiting, keyed by organization: [`RateLimiter`], shared by every clone of
+//! a transport. The layer that applies it is [`RateLimitLayer`](crate::RateLimitLayer).
 //!
 //! Zoho counts requests per organization: 100 per minute, 10 in flight (5 on the free plan),
 //! and a daily quota reported in `X-Rate-Limit-Limit`, `X-Rate-Limit-Remaining` and
@@ -16,21 +17,17 @@
 //! more than it saves.
 
 use std::collections::{HashMap, VecDeque};
-use std::future::Future;
+use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use futures_util::FutureExt;
-use futures_util::future::Either;
 use http::{HeaderMap, HeaderName, StatusCode};
-use tokio::sync::{Semaphore, SemaphorePermit, TryAcquireError};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, TryAcquireError};
 use tokio::time::Instant;
 
-use crate::clock::Clock;
-use crate::error::Error;
-use crate::request::{ApiRequest, OrganizationId};
+use crate::clock::{Clock, SystemClock, instant_after, network_wait, system_after};
+use crate::error::{Error, ErrorKind};
 use crate::response::{ApiResponse, retry_after};
-use crate::shared::{Call, Deadline, within};
 
 /// The limits the transport keeps to, per organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,16 +36,19 @@ pub struct RateLimitConfig {
     window: Duration,
     max_in_flight: u32,
     pause_after_429: Duration,
+    max_pause: Duration,
 }
 
 impl Default for RateLimitConfig {
-    /// 100 requests per minute, 10 in flight, a 10 s pause after a 429 without `Retry-After`.
+    /// 100 requests per minute, 10 in flight, a 10 s pause after a 429 without `Retry-After`,
+    /// and pauses the server asks for accepted up to 5 minutes.
     fn default() -> Self {
         Self {
             requests_per_window: 100,
             window: Duration::from_secs(60),
             max_in_flight: 10,
             pause_after_429: Duration::from_secs(10),
+            max_pause: Duration::from_secs(300),
         }
     }
 }
@@ -84,6 +84,14 @@ impl RateLimitConfig {
         self
     }
 
+    /// The longest pause after a 429 that calls wait out (default 5 minutes). When the server
+    /// asks for a longer one, calls of that organization fail at once with
+    /// [`ErrorKind::Throttled`], saying when the wait is over, instead of waiting.
+    pub fn with_max_pause(mut self, pause: Duration) -> Self {
+        self.max_pause = pause;
+        self
+    }
+
     /// Requests allowed per window.
     pub fn requests_per_window(&self) -> u32 {
         self.requests_per_window
@@ -112,45 +120,95 @@ struct Quota {
     resets_at: Instant,
 }
 
+/// A wait the server asked for that is longer than the limiter accepts.
+#[derive(Debug, Clone, Copy)]
+struct Refusal {
+    until: Instant,
+    until_wall: SystemTime,
+}
+
 #[derive(Debug, Default)]
 struct OrgState {
     sent: VecDeque<Instant>,
     paused_until: Option<Instant>,
+    refused: Option<Refusal>,
     quota: Option<Quota>,
 }
 
 /// One organization's limits.
 #[derive(Debug)]
 pub(crate) struct OrgLimiter {
-    in_flight: Semaphore,
+    /// The organization's id; empty for the transport's default organization.
+    key: String,
+    in_flight: Arc<Semaphore>,
     state: Mutex<OrgState>,
 }
 
-/// The limiter: one [`OrgLimiter`] per organization, shared by clones.
-#[derive(Debug)]
-pub(crate) struct RateLimiter {
+/// What the limiter says about a request now.
+pub(crate) enum Admission {
+    /// Go: the permit is held until the answer.
+    Go(OwnedSemaphorePermit),
+    /// Wait and ask again.
+    Wait,
+}
+
+/// The rate limiter: one sliding window, in-flight cap and daily quota per organization.
+/// Clones share it.
+#[derive(Clone)]
+pub struct RateLimiter {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
     config: RateLimitConfig,
     clock: Arc<dyn Clock>,
     orgs: Mutex<HashMap<String, Arc<OrgLimiter>>>,
 }
 
+impl fmt::Debug for RateLimiter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RateLimiter")
+            .field("config", &self.shared.config)
+            .finish_non_exhaustive()
+    }
+}
+
 impl RateLimiter {
-    pub(crate) fn new(config: RateLimitConfig, clock: Arc<dyn Clock>) -> Self {
+    /// A limiter keeping to `config`, reading the wall clock from the system.
+    pub fn new(config: RateLimitConfig) -> Self {
+        Self::with_clock(config, Arc::new(SystemClock))
+    }
+
+    /// A limiter keeping to `config`, reading the wall clock (for quota resets) from `clock`.
+    pub fn with_clock(config: RateLimitConfig, clock: Arc<dyn Clock>) -> Self {
         Self {
-            config,
-            clock,
-            orgs: Mutex::new(HashMap::new()),
+            shared: Arc::new(Shared {
+                config,
+                clock,
+                orgs: Mutex::new(HashMap::new()),
+            }),
         }
     }
 
-    /// The limiter of organization `key` (created on first use).
+    /// The limits it keeps to.
+    pub fn config(&self) -> &RateLimitConfig {
+        &self.shared.config
+    }
+
+    /// The limiter of organization `key` (created on first use; `""` stands for a default
+    /// organization the layer was not told the id of).
     pub(crate) fn org(&self, key: &str) -> Arc<OrgLimiter> {
-        let mut orgs = self.orgs.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut orgs = self
+            .shared
+            .orgs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         if let Some(limiter) = orgs.get(key) {
             return limiter.clone();
         }
         let limiter = Arc::new(OrgLimiter {
-            in_flight: Semaphore::new(self.config.max_in_flight as usize),
+            key: key.to_owned(),
+            in_flight: Arc::new(Semaphore::new(self.shared.config.max_in_flight as usize)),
             state: Mutex::new(OrgState::default()),
         });
         orgs.insert(key.to_owned(), limiter.clone());
@@ -158,153 +216,154 @@ impl RateLimiter {
     }
 
     /// The daily quota of `organization` as last reported.
-    pub(crate) fn quota(&self, organization: &str) -> Option<QuotaStatus> {
+    pub fn quota(&self, organization: &str) -> Option<QuotaStatus> {
         let limiter = self.org(organization);
         let state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.quota.map(|q| q.status)
     }
 
-    fn quota_error(&self, org: &str, quota: &Quota, now: Instant) -> Option<Error> {
-        (quota.status.remaining == 0 && now < quota.resets_at).then(|| Error::QuotaExhausted {
-            organization: (!org.is_empty()).then(|| org.to_owned()),
-            resets_in: quota.resets_at - now,
-            resets_at: quota.status.resets_at,
-        })
-    }
-
-    /// A slot if one is free now: an in-flight permit and room in the window, for one
-    /// compare-and-swap and one uncontended lock. `Ok(None)`: the caller must wait.
-    fn try_acquire<'a>(
-        &self,
-        org_key: &str,
-        limiter: &'a OrgLimiter,
-    ) -> Result<Option<SemaphorePermit<'a>>, Error> {
-        match limiter.in_flight.try_acquire() {
-            Ok(permit) => match self.try_window(org_key, limiter)? {
-                Ok(()) => Ok(Some(permit)),
-                // The permit goes back; the caller waits for both.
-                Err(_) => Ok(None),
-            },
-            Err(TryAcquireError::Closed) => Err(closed()),
-            Err(TryAcquireError::NoPermits) => Ok(None),
+    /// Whether `org` may send now: a spent quota or a refused wait fails at once.
+    pub(crate) fn try_admit(&self, org: &OrgLimiter) -> Result<Admission, Error> {
+        let permit = match org.in_flight.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(TryAcquireError::NoPermits) => {
+                // A spent quota fails at once rather than after the wait.
+                let state = org.state.lock().unwrap_or_else(PoisonError::into_inner);
+                self.refusal(org, &state, Instant::now())?;
+                return Ok(Admission::Wait);
+            }
+            Err(TryAcquireError::Closed) => return Err(closed()),
+        };
+        match self.try_window(org)? {
+            None => Ok(Admission::Go(permit)),
+            // The permit goes back; the caller waits for both.
+            Some(_) => Ok(Admission::Wait),
         }
     }
 
-    /// Takes room in the window (`Ok(Ok(()))`), or says until when to wait (`Ok(Err(_))`).
-    fn try_window(
-        &self,
-        org_key: &str,
-        limiter: &OrgLimiter,
-    ) -> Result<Result<(), Instant>, Error> {
-        let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
+    /// The error that refuses `org`'s requests now, if any: a spent quota, or a wait the
+    /// server asked for that is longer than accepted.
+    fn refusal(&self, org: &OrgLimiter, state: &OrgState, now: Instant) -> Result<(), Error> {
+        let organization = (!org.key.is_empty()).then(|| org.key.clone());
+        if let Some(quota) = state.quota {
+            if quota.status.remaining == 0 && now < quota.resets_at {
+                return Err(ErrorKind::QuotaExhausted {
+                    organization,
+                    resets_in: quota.resets_at - now,
+                    resets_at: quota.status.resets_at,
+                }
+                .into());
+            }
+        }
+        if let Some(refusal) = state.refused {
+            if now < refusal.until {
+                return Err(ErrorKind::Throttled {
+                    organization,
+                    retry_in: refusal.until - now,
+                    retry_at: refusal.until_wall,
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes room in the window (`None`), or says until when to wait.
+    fn try_window(&self, org: &OrgLimiter) -> Result<Option<Instant>, Error> {
+        let config = &self.shared.config;
+        let mut state = org.state.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
-        if let Some(error) = state.quota.and_then(|q| self.quota_error(org_key, &q, now)) {
-            return Err(error);
-        }
+        self.refusal(org, &state, now)?;
         while state
             .sent
             .front()
-            .is_some_and(|t| now.duration_since(*t) >= self.config.window)
+            .is_some_and(|t| now.saturating_duration_since(*t) >= config.window)
         {
             state.sent.pop_front();
         }
         let mut until = state.paused_until.filter(|p| *p > now);
-        if state.sent.len() >= self.config.requests_per_window as usize {
+        if state.sent.len() >= config.requests_per_window as usize {
             if let Some(oldest) = state.sent.front() {
-                let free_at = *oldest + self.config.window;
+                let free_at = instant_after(*oldest, config.window);
                 until = Some(until.map_or(free_at, |u| u.max(free_at)));
             }
         }
-        match until {
-            None => {
-                state.sent.push_back(now);
-                Ok(Ok(()))
-            }
-            Some(until) => Ok(Err(until)),
+        if until.is_none() {
+            state.sent.push_back(now);
         }
+        Ok(until)
     }
 
-    /// Waits for a slot: an in-flight permit, then room in the window.
-    async fn acquire<'a>(
-        &self,
-        org_key: &str,
-        limiter: &'a OrgLimiter,
-        deadline: Option<Deadline>,
-    ) -> Result<SemaphorePermit<'a>, Error> {
-        let permit = match limiter.in_flight.try_acquire() {
+    /// Waits for a slot of `org`: an in-flight permit, then room in the window.
+    pub(crate) async fn admit(&self, org: &OrgLimiter) -> Result<OwnedSemaphorePermit, Error> {
+        let permit = match org.in_flight.clone().try_acquire_owned() {
             Ok(permit) => permit,
             Err(TryAcquireError::Closed) => return Err(closed()),
-            Err(TryAcquireError::NoPermits) => {
-                // A spent quota fails at once rather than after the wait.
-                self.check_quota(org_key, limiter)?;
-                within(deadline, limiter.in_flight.acquire())
-                    .await?
-                    .map_err(|_| closed())?
-            }
+            Err(TryAcquireError::NoPermits) => org
+                .in_flight
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|_| closed())?,
         };
-        loop {
-            let wait_until = match self.try_window(org_key, limiter)? {
-                Ok(()) => return Ok(permit),
-                Err(until) => until,
-            };
+        while let Some(until) = self.try_window(org)? {
             tracing::debug!(
-                wait_ms = (wait_until - Instant::now()).as_millis() as u64,
+                wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
                 "rate limit: waiting"
             );
-            within(deadline, tokio::time::sleep_until(wait_until)).await?;
+            tokio::time::sleep_until(until).await;
         }
+        Ok(permit)
     }
 
-    fn check_quota(&self, org_key: &str, limiter: &OrgLimiter) -> Result<(), Error> {
-        let state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
-        match state
-            .quota
-            .and_then(|q| self.quota_error(org_key, &q, Instant::now()))
-        {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
-    }
-
-    /// Learns from a response: the quota headers, and a 429.
-    fn observe(
-        &self,
-        org_key: &str,
-        limiter: &OrgLimiter,
-        response: &ApiResponse,
-    ) -> Option<Error> {
+    /// Learns from an answer: the quota headers, and a 429. Returns the error the answer
+    /// means for the caller (a spent quota), if any.
+    pub(crate) fn observe(&self, org: &OrgLimiter, response: &ApiResponse) -> Option<Error> {
         let headers = response.headers();
         let throttled = response.status() == StatusCode::TOO_MANY_REQUESTS;
         if !throttled && !headers.contains_key(REMAINING) {
             return None;
         }
+        let config = &self.shared.config;
         let now = Instant::now();
-        let wall = self.clock.now();
-        let mut state = limiter.state.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(status) = quota_from_headers(response.headers(), wall) {
-            let resets_at = now
-                + status
-                    .resets_at
-                    .duration_since(wall)
-                    .unwrap_or(Duration::ZERO);
-            state.quota = Some(Quota { status, resets_at });
+        let wall = self.shared.clock.now();
+        let mut state = org.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(status) = quota_from_headers(headers, wall) {
+            let resets_in = status.resets_at.duration_since(wall).unwrap_or_default();
+            state.quota = Some(Quota {
+                status,
+                resets_at: instant_after(now, resets_in),
+            });
         }
-        if response.status() == StatusCode::TOO_MANY_REQUESTS {
-            if let Some(error) = state.quota.and_then(|q| self.quota_error(org_key, &q, now)) {
+        if !throttled {
+            return None;
+        }
+        if let Err(error) = self.refusal(org, &state, now) {
+            if error.is_quota_exhausted() {
                 return Some(error);
             }
-            let pause =
-                retry_after(response.headers(), wall).unwrap_or(self.config.pause_after_429);
-            let until = now + pause;
-            state.paused_until = Some(state.paused_until.map_or(until, |p| p.max(until)));
-            tracing::debug!(pause_ms = pause.as_millis() as u64, "429: slowing down");
         }
+        let pause = retry_after(headers, wall).unwrap_or(config.pause_after_429);
+        if pause > config.max_pause {
+            tracing::debug!(
+                pause_s = pause.as_secs(),
+                "429: the server asks for a longer wait than accepted; failing fast until then"
+            );
+            state.refused = Some(Refusal {
+                until: instant_after(now, pause),
+                until_wall: system_after(wall, pause),
+            });
+            return None;
+        }
+        let until = instant_after(now, pause);
+        state.paused_until = Some(state.paused_until.map_or(until, |p| p.max(until)));
+        tracing::debug!(pause_ms = pause.as_millis() as u64, "429: slowing down");
         None
     }
 }
 
 fn closed() -> Error {
-    Error::Config("the rate limiter is closed".into())
+    ErrorKind::Config("the rate limiter is closed".into()).into()
 }
 
 /// `X-Rate-Limit-Remaining`.
@@ -314,105 +373,16 @@ fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
-/// Reads `X-Rate-Limit-Limit/Remaining/Reset`.
+/// Reads `X-Rate-Limit-Limit/Remaining/Reset`; a reset time is capped at
+/// [`MAX_NETWORK_WAIT`](crate::clock::MAX_NETWORK_WAIT).
 fn quota_from_headers(headers: &HeaderMap, now: SystemTime) -> Option<QuotaStatus> {
     let remaining = header_u64(headers, REMAINING.as_str())?;
     let reset = header_u64(headers, "x-rate-limit-reset").unwrap_or(0);
     Some(QuotaStatus {
         limit: header_u64(headers, "x-rate-limit-limit"),
         remaining,
-        resets_at: now + Duration::from_secs(reset),
+        resets_at: system_after(now, network_wait(Duration::from_secs(reset))),
     })
-}
-
-/// The default organization's limiter, found once when the transport is built.
-pub(crate) struct DefaultOrg {
-    pub(crate) key: String,
-    pub(crate) limiter: Arc<OrgLimiter>,
-}
-
-/// The layer: waits for a slot of the request's organization, and learns from the answer.
-pub(crate) struct RateLimitService<S> {
-    pub(crate) inner: S,
-    /// `None`: no rate limiting.
-    pub(crate) limiter: Option<(Arc<RateLimiter>, DefaultOrg)>,
-}
-
-impl<S: Call> RateLimitService<S> {
-    /// Waits for a slot of `org`, sends, and learns from the answer.
-    async fn call_in(
-        &self,
-        limiter: &RateLimiter,
-        key: &str,
-        org: &OrgLimiter,
-        request: ApiRequest,
-        deadline: Option<Deadline>,
-    ) -> Result<ApiResponse, Error> {
-        let permit = match limiter.try_acquire(key, org)? {
-            Some(permit) => permit,
-            None => limiter.acquire(key, org, deadline).await?,
-        };
-        let result = self.inner.call(request, deadline).await;
-        drop(permit);
-        observed(limiter, key, org, result)
-    }
-}
-
-/// The call's result, or the error the answer means for the rate limiter (a spent quota).
-fn observed(
-    limiter: &RateLimiter,
-    key: &str,
-    org: &OrgLimiter,
-    result: Result<ApiResponse, Error>,
-) -> Result<ApiResponse, Error> {
-    if let Ok(response) = &result {
-        if let Some(error) = limiter.observe(key, org, response) {
-            return Err(error);
-        }
-    }
-    result
-}
-
-impl<S: Call> Call for RateLimitService<S> {
-    fn call(
-        &self,
-        request: ApiRequest,
-        deadline: Option<Deadline>,
-    ) -> impl Future<Output = Result<ApiResponse, Error>> + Send + '_ {
-        let Some((limiter, default)) = &self.limiter else {
-            return Either::Left(Either::Left(self.inner.call(request, deadline)));
-        };
-        // The usual case: the default organization, with a slot free now. The attempt then
-        // starts now, and the future holds the inner one and the permit, not the request.
-        if request.extensions().get::<OrganizationId>().is_none() {
-            match limiter.try_acquire(&default.key, &default.limiter) {
-                Ok(Some(permit)) => {
-                    // `map`, not an async block: the inner future is stored once, not
-                    // twice (as a captured value and as the value being awaited).
-                    let call = self.inner.call(request, deadline).map(move |result| {
-                        drop(permit);
-                        observed(limiter, &default.key, &default.limiter, result)
-                    });
-                    return Either::Right(Either::Left(call));
-                }
-                Ok(None) => {}
-                Err(error) => return Either::Left(Either::Right(std::future::ready(Err(error)))),
-            }
-        }
-        // Boxed: waiting, and other organizations, are rarer, and keep the usual future small.
-        Either::Right(Either::Right(Box::pin(async move {
-            match request.extensions().get::<OrganizationId>() {
-                Some(OrganizationId(key)) => {
-                    let (key, org) = (key.clone(), limiter.org(key));
-                    self.call_in(limiter, &key, &org, request, deadline).await
-                }
-                None => {
-                    self.call_in(limiter, &default.key, &default.limiter, request, deadline)
-                        .await
-                }
-            }
-        })))
-    }
 }
 
 #[cfg(test)]
@@ -431,5 +401,15 @@ mod tests {
         assert_eq!(quota.remaining, 6775);
         assert_eq!(quota.resets_at, now + Duration::from_secs(34881));
         assert!(quota_from_headers(&HeaderMap::new(), now).is_none());
+    }
+
+    #[test]
+    fn an_absurd_reset_is_capped() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-rate-limit-remaining", "0".parse().unwrap());
+        headers.insert("x-rate-limit-reset", u64::MAX.to_string().parse().unwrap());
+        let now = SystemTime::UNIX_EPOCH;
+        let quota = quota_from_headers(&headers, now).unwrap();
+        assert_eq!(quota.resets_at, now + crate::clock::MAX_NETWORK_WAIT);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// The path of the Invoice API under an API domain.
 pub const API_PATH: &str = "/invoice/v3";
@@ -163,7 +163,7 @@ impl FromStr for Region {
                 "ca" => Self::Ca,
                 "com.cn" | "cn" => Self::ComCn,
                 "sa" => Self::Sa,
-                other => return Err(Error::Config(format!("unknown region {other:?}"))),
+                other => return Err(ErrorKind::Config(format!("unknown region {other:?}")).into()),
             },
         )
     }

@@ -6,8 +6,9 @@ use bytes::Bytes;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 use http::{Method, Request, Uri};
 
-use crate::error::Error;
-use crate::retry::RetryPolicy;
+use crate::error::{Error, ErrorKind};
+use crate::operation::Operation;
+use crate::url::refuse_dot_segments;
 
 /// The organization a request is made for; sent as `X-com-zoho-invoice-organizationid`.
 ///
@@ -15,6 +16,11 @@ use crate::retry::RetryPolicy;
 /// transport's default organization.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OrganizationId(pub String);
+
+/// The API base a request goes to when the token named one (`api_domain`): put on the request
+/// by the auth layer, read by the organization layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiBase(pub std::sync::Arc<str>);
 
 /// One call to the Zoho Invoice API: an `http::Request<Bytes>` whose URI is a path relative to
 /// the API base (`/invoices?page=2`), or an absolute URL under it.
@@ -32,14 +38,16 @@ pub struct ApiRequest {
 impl ApiRequest {
     /// A request with an empty body. `path` is relative to the API base, with an optional
     /// query: `/invoices?page=2` (a missing leading `/` is added), or an absolute URL under
-    /// the API base.
+    /// the API base. A path with `.` or `..` segments (plain or percent-encoded) is refused:
+    /// it could leave the API base.
     pub fn new(method: Method, path: &str) -> Result<Self, Error> {
         let uri: Uri = if path.starts_with('/') || path.contains("://") {
             path.parse()
         } else {
             format!("/{path}").parse()
         }
-        .map_err(|e| Error::InvalidRequest(format!("bad path: {e}")))?;
+        .map_err(|e| Error::from(ErrorKind::InvalidRequest(format!("bad path: {e}"))))?;
+        refuse_dot_segments(uri.path())?;
         let mut inner = Request::new(Bytes::new());
         *inner.method_mut() = method;
         *inner.uri_mut() = uri;
@@ -97,11 +105,23 @@ impl ApiRequest {
         self
     }
 
-    /// Overrides the transport's retry policy for this request only (e.g.
-    /// `RetryPolicy::never()`).
-    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.inner.extensions_mut().insert(policy);
+    /// Names the operation this request performs (the typed client always does): layers and
+    /// tracing read it with [`operation`](Self::operation).
+    pub fn with_operation(mut self, operation: Operation) -> Self {
+        self.inner.extensions_mut().insert(operation);
         self
+    }
+
+    /// Puts any per-request option in the extensions (a
+    /// [`RetryPolicy`](crate::RetryPolicy) to override the transport's for this request, say).
+    pub fn with_extension<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.inner.extensions_mut().insert(value);
+        self
+    }
+
+    /// The operation this request performs, when it names one.
+    pub fn operation(&self) -> Option<&Operation> {
+        self.inner.extensions().get::<Operation>()
     }
 
     /// The organization this request names, if any.

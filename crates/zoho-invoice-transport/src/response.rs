@@ -8,7 +8,8 @@ use http::{HeaderMap, Response, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::Error;
+use crate::clock::network_wait;
+use crate::error::{Error, ErrorKind};
 
 /// The answer to an [`ApiRequest`](crate::ApiRequest): status, headers and the whole body.
 ///
@@ -19,12 +20,48 @@ pub struct ApiResponse {
 }
 
 /// The part of Zoho's envelope every body shares: `{"code": 0, "message": "success", ...}`.
+/// The accounts server (and some proxies) answer `{"error": ...}` instead, often with HTTP 200.
 #[derive(Deserialize)]
 struct Envelope {
     #[serde(default)]
     code: Option<serde_json::Value>,
     #[serde(default)]
     message: Option<String>,
+    #[serde(default)]
+    error: Option<serde_json::Value>,
+    #[serde(default)]
+    error_description: Option<String>,
+}
+
+impl Envelope {
+    /// The `code`, as a number (Zoho sometimes sends it as a string).
+    fn code(&self) -> Option<i64> {
+        match self.code.as_ref()? {
+            serde_json::Value::Number(n) => n.as_i64(),
+            serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The message of an `{"error": ...}` body without a `code`.
+    fn error_message(&self) -> Option<String> {
+        if self.code.is_some() {
+            return None;
+        }
+        let error = match self.error.as_ref()? {
+            serde_json::Value::Null => return None,
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Object(fields) => match fields.get("message") {
+                Some(serde_json::Value::String(text)) => text.clone(),
+                _ => serde_json::Value::Object(fields.clone()).to_string(),
+            },
+            other => other.to_string(),
+        };
+        Some(match &self.error_description {
+            Some(description) => format!("{error} ({description})"),
+            None => error,
+        })
+    }
 }
 
 impl ApiResponse {
@@ -82,17 +119,14 @@ impl ApiResponse {
 
     /// Decodes the body as JSON.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(self.inner.body()).map_err(|e| Error::Decode(e.to_string()))
+        serde_json::from_slice(self.inner.body())
+            .map_err(|e| Error::from(ErrorKind::Decode(e.to_string())))
     }
 
     /// Zoho's `code` and `message` from a JSON body, when it has them.
     pub fn zoho_code(&self) -> Option<(i64, Option<String>)> {
         let envelope = self.envelope()?;
-        let code = match envelope.code? {
-            serde_json::Value::Number(n) => n.as_i64()?,
-            serde_json::Value::String(s) => s.trim().parse().ok()?,
-            _ => return None,
-        };
+        let code = envelope.code()?;
         Some((code, envelope.message))
     }
 
@@ -106,8 +140,9 @@ impl ApiResponse {
     }
 
     /// `Ok(self)` when the status is a success and the body's Zoho `code` (if any) is 0;
-    /// otherwise [`Error::Api`] with the status, code and message. A non-zero `code` is an
-    /// error whatever the status.
+    /// otherwise an [`ErrorKind::Api`] error with the status, code and message. A non-zero
+    /// `code` is an error whatever the status, and so is an `{"error": ...}` body without a
+    /// `code` (what the accounts server sends, often with HTTP 200).
     ///
     /// ```
     /// use zoho_invoice_transport::ApiResponse;
@@ -125,27 +160,30 @@ impl ApiResponse {
         if status.is_success() && starts_with_code_zero(self.inner.body()) {
             return Ok(self);
         }
-        let zoho = self.zoho_code();
-        let code_failed = matches!(zoho, Some((code, _)) if code != 0);
-        if status.is_success() && !code_failed {
+        let envelope = self.envelope();
+        let zoho = envelope.as_ref().and_then(Envelope::code);
+        let error_body = envelope.as_ref().and_then(Envelope::error_message);
+        let code_failed = matches!(zoho, Some(code) if code != 0);
+        if status.is_success() && !code_failed && error_body.is_none() {
             return Ok(self);
         }
-        let (code, message) = match zoho {
-            Some((code, message)) => (Some(code), message),
-            None => (None, None),
-        };
-        let message = message.unwrap_or_else(|| {
-            status
-                .canonical_reason()
-                .unwrap_or("unknown status")
-                .to_owned()
-        });
-        Err(Error::Api {
+        let code = zoho;
+        let message = envelope
+            .and_then(|e| if code.is_some() { e.message } else { None })
+            .or(error_body)
+            .unwrap_or_else(|| {
+                status
+                    .canonical_reason()
+                    .unwrap_or("unknown status")
+                    .to_owned()
+            });
+        Err(ErrorKind::Api {
             status,
             code,
             message,
             retry_after: retry_after(self.headers(), SystemTime::now()),
-        })
+        }
+        .into())
     }
 }
 
@@ -154,7 +192,9 @@ fn starts_with_code_zero(body: &[u8]) -> bool {
     body.starts_with(br#"{"code":0,"#) || body == br#"{"code":0}"#
 }
 
-/// Parses `Retry-After` (delta seconds or an HTTP date) into a wait from `now`.
+/// Parses `Retry-After` (delta seconds or an HTTP date) into a wait from `now`, capped at
+/// [`MAX_NETWORK_WAIT`](crate::clock::MAX_NETWORK_WAIT) (no number from the network can
+/// overflow a clock).
 pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers
         .get(http::header::RETRY_AFTER)?
@@ -162,10 +202,12 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Durati
         .ok()?
         .trim();
     if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+        return Some(network_wait(Duration::from_secs(seconds)));
     }
     let at = httpdate::parse_http_date(value).ok()?;
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    Some(network_wait(
+        at.duration_since(now).unwrap_or(Duration::ZERO),
+    ))
 }
 
 impl From<Response<Bytes>> for ApiResponse {
@@ -196,9 +238,54 @@ impl fmt::Debug for ApiResponse {
 mod tests {
     use super::*;
 
-    /// What `error_for_status` said before it had a fast path.
+    /// What `error_for_status` says without its fast path.
     fn parsed_ok(response: &ApiResponse) -> bool {
-        response.status().is_success() && !matches!(response.zoho_code(), Some((c, _)) if c != 0)
+        let envelope = response.envelope();
+        response.status().is_success()
+            && !matches!(response.zoho_code(), Some((c, _)) if c != 0)
+            && envelope.and_then(|e| e.error_message()).is_none()
+    }
+
+    #[test]
+    fn an_error_body_without_a_code_is_an_error() {
+        #[rustfmt::skip]
+        let table = [
+            (r#"{"error":"invalid_code"}"#, Some("invalid_code")),
+            (r#"{"error":"Access Denied","error_description":"too many"}"#, Some("Access Denied (too many)")),
+            (r#"{"error":{"message":"broken"}}"#, Some("broken")),
+            (r#"{"error":null,"invoices":[]}"#, None),
+            (r#"{"code":0,"error":"ignored"}"#, None),
+            (r#"{"invoices":[]}"#, None),
+        ];
+        for (body, message) in table {
+            let result = ApiResponse::json_ok(body).error_for_status();
+            match message {
+                Some(message) => {
+                    let error = result.unwrap_err();
+                    assert_eq!(error.message(), Some(message), "{body}");
+                    assert_eq!(error.status(), Some(StatusCode::OK));
+                }
+                None => assert!(result.is_ok(), "{body}"),
+            }
+        }
+    }
+
+    #[test]
+    fn absurd_retry_after_values_are_capped() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        for value in [
+            "18446744073709551615",
+            "999999999999",
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+        ] {
+            let mut headers = HeaderMap::new();
+            headers.insert(http::header::RETRY_AFTER, value.parse().unwrap());
+            assert_eq!(
+                retry_after(&headers, now),
+                Some(crate::clock::MAX_NETWORK_WAIT),
+                "{value}"
+            );
+        }
     }
 
     #[test]

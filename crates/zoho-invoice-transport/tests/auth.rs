@@ -12,7 +12,7 @@ use secrecy::SecretString;
 use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use zoho_invoice_transport::{
-    AccessToken, ApiRequest, Error, RefreshingToken, TokenError, TokenSource, Transport,
+    AccessToken, ApiRequest, ErrorKind, RefreshingToken, TokenError, TokenSource, Transport,
     TransportBuilder,
 };
 
@@ -170,7 +170,10 @@ async fn accounts_server_throttle_is_typed_and_not_hammered() {
     while let Some(result) = calls.join_next().await {
         let error = result.unwrap().unwrap_err();
         assert!(error.is_rate_limited(), "{error}");
-        assert!(matches!(error, Error::Token(TokenError::Throttled { .. })));
+        assert!(matches!(
+            error.kind(),
+            ErrorKind::Token(TokenError::Throttled { .. })
+        ));
     }
     assert_eq!(count_path(&server, "/oauth").await, 1);
     assert_eq!(count_path(&server, "/invoice/v3").await, 0);
@@ -207,8 +210,8 @@ async fn token_errors_with_http_200_are_typed() {
             .send(ApiRequest::get("/invoices").unwrap())
             .await
             .unwrap_err();
-        match &error {
-            Error::Token(token) => assert_eq!(token.error_code(), Some("invalid_client")),
+        match error.kind() {
+            ErrorKind::Token(token) => assert_eq!(token.error_code(), Some("invalid_client")),
             other => panic!("unexpected {other:?}"),
         }
         assert!(error.is_unauthorized());
@@ -268,7 +271,10 @@ async fn a_plain_http_accounts_server_is_refused_unless_allowed() {
         .refresh_token(credentials(), SecretString::from(REFRESH_TOKEN))
         .build()
         .unwrap_err();
-    assert!(matches!(refused, Error::InsecureUrl(_)), "{refused}");
+    assert!(
+        matches!(refused.kind(), ErrorKind::InsecureUrl(_)),
+        "{refused}"
+    );
     let error = transport
         .send(ApiRequest::get("/invoices").unwrap())
         .await
@@ -335,7 +341,7 @@ async fn grant_code_exchange_revoke_and_authorization_url() {
         .exchange_code("bad", "https://example.com/cb")
         .await
         .unwrap_err();
-    assert!(matches!(&error, Error::Token(t) if t.error_code() == Some("invalid_code")));
+    assert!(matches!(error.kind(), ErrorKind::Token(t) if t.error_code() == Some("invalid_code")));
     oauth.revoke(&refresh).await.unwrap();
 
     let requests = server.received_requests().await.unwrap();

@@ -1,5 +1,5 @@
 //! The error-body parser, `ApiResponse::error_for_status` (with `zoho_code`), the function
-//! that turns every answer into `Ok` or `Error::Api`: arbitrary bytes and arbitrary JSON
+//! that turns every answer into `Ok` or `ErrorKind::Api`: arbitrary bytes and arbitrary JSON
 //! under any status never make it panic and it always agrees with the body's Zoho `code`;
 //! a well-formed Zoho error keeps its code, message, status and `Retry-After`.
 //!
@@ -11,7 +11,7 @@ use bytes::Bytes;
 use http::StatusCode;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
-use zoho_invoice_transport::{ApiResponse, Error};
+use zoho_invoice_transport::{ApiResponse, ErrorKind};
 
 /// Checks the answer for `body` under `status` against what `zoho_code` reads from it.
 fn agrees(status: StatusCode, body: Bytes) -> Result<(), TestCaseError> {
@@ -24,12 +24,12 @@ fn agrees(status: StatusCode, body: Bytes) -> Result<(), TestCaseError> {
             prop_assert_eq!(ok.body(), &body);
         }
         Err(error) => {
-            let Error::Api {
+            let ErrorKind::Api {
                 status: got,
                 code,
                 ref message,
                 ..
-            } = error
+            } = *error.kind()
             else {
                 return Err(TestCaseError::fail(format!("not an API error: {error:?}")));
             };
@@ -99,7 +99,7 @@ proptest! {
     }
 
     /// A well-formed Zoho error, with its code as a number or a string, extra fields and any
-    /// status: `Error::Api` with that code, that message and that status.
+    /// status: `ErrorKind::Api` with that code, that message and that status.
     #[test]
     fn a_zoho_error_keeps_its_code_and_message(
         status in status(),

@@ -36,7 +36,7 @@ async fn two_hundred_fifty_calls_at_100_per_minute_take_two_minutes() {
     let probe = ProbeLayer::default();
     let transport = builder(&server)
         .rate_limit(RateLimitConfig::default())
-        .layer(probe.clone())
+        .attempt_layer(probe.clone())
         .build()
         .unwrap();
     let start = Instant::now();

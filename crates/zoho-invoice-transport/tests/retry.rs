@@ -15,8 +15,8 @@ use tokio::time::Instant;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use zoho_invoice_transport::{
-    ApiRequest, ApiResponse, Error, FastRandom, FixedClock, Region, RetryPolicy, TimeoutKind,
-    Timeouts, Transport,
+    ApiRequest, ApiResponse, Error, ErrorKind, FastRandom, FixedClock, Region, RetryPolicy,
+    TimeoutKind, Timeouts, Transport,
 };
 
 const OK: &str = r#"{"code":0,"message":"success"}"#;
@@ -292,7 +292,7 @@ async fn post_refused_by_connect_failure_is_retried() {
     let transport = builder(&server)
         .region(Region::custom(format!("{base}/invoice/v3"), base))
         .retry_policy(RetryPolicy::default().with_max_attempts(3))
-        .layer(probe.clone())
+        .attempt_layer(probe.clone())
         .build()
         .unwrap();
     let error = transport
@@ -318,7 +318,7 @@ async fn per_request_policy_overrides_the_default() {
         .send(
             ApiRequest::get("/invoices")
                 .unwrap()
-                .with_retry_policy(RetryPolicy::never()),
+                .with_extension(RetryPolicy::never()),
         )
         .await
         .unwrap_err();
@@ -369,8 +369,8 @@ async fn total_timeout_bounds_the_whole_call() {
         .await
         .unwrap_err();
     assert!(matches!(
-        error,
-        Error::Timeout {
+        error.kind(),
+        ErrorKind::Timeout {
             kind: TimeoutKind::Total,
             ..
         }
@@ -396,7 +396,7 @@ async fn total_timeout_bounds_the_whole_call_under_user_layers() {
                 .with_max_attempts(10)
                 .with_initial_backoff(Duration::ZERO),
         )
-        .layer(probe.clone())
+        .attempt_layer(probe.clone())
         .http_service(slow_service(Duration::from_secs(60), received.clone()))
         .build()
         .unwrap();
@@ -407,8 +407,8 @@ async fn total_timeout_bounds_the_whole_call_under_user_layers() {
         .unwrap_err();
     assert!(
         matches!(
-            error,
-            Error::Timeout {
+            error.kind(),
+            ErrorKind::Timeout {
                 kind: TimeoutKind::Total,
                 ..
             }
@@ -441,8 +441,8 @@ async fn the_attempt_timeout_says_so_when_it_comes_first() {
         .unwrap_err();
     assert!(
         matches!(
-            error,
-            Error::Timeout {
+            error.kind(),
+            ErrorKind::Timeout {
                 kind: TimeoutKind::Attempt,
                 ..
             }
@@ -477,8 +477,8 @@ async fn total_timeout_bounds_a_rate_limit_wait() {
         .unwrap_err();
     assert!(
         matches!(
-            error,
-            Error::Timeout {
+            error.kind(),
+            ErrorKind::Timeout {
                 kind: TimeoutKind::Total,
                 ..
             }

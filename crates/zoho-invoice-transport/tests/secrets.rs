@@ -13,8 +13,8 @@ use secrecy::SecretString;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use zoho_invoice_transport::{
-    AccessToken, ApiRequest, Error, HttpTransport, RefreshingToken, StaticToken, TokenError,
-    TokenSource, Transport,
+    AccessToken, ApiRequest, Error, ErrorKind, HttpTransport, RefreshingToken, StaticToken,
+    TokenError, TokenSource, Transport,
 };
 
 const SECRETS: [&str; 3] = [ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET];
@@ -72,16 +72,16 @@ async fn debug_of_every_config_token_and_error_hides_secrets() {
     assert_clean("ApiRequest", &format!("{request:?}"));
 
     let errors = [
-        Error::Token(TokenError::Throttled {
+        Error::from(TokenError::Throttled {
             retry_in: Duration::from_secs(60),
         }),
-        Error::Token(TokenError::Rejected {
+        Error::from(TokenError::Rejected {
             error: "invalid_code".into(),
             description: None,
             status: http::StatusCode::OK,
         }),
-        Error::Token(TokenError::Unreachable(Box::new(Error::Connect(
-            "refused".into(),
+        Error::from(TokenError::Unreachable(Box::new(Error::new(
+            ErrorKind::Connect("refused".into()),
         )))),
     ];
     for error in errors {

@@ -13,7 +13,8 @@ use secrecy::SecretString;
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use zoho_invoice_transport::{
-    AccessToken, ApiRequest, ApiResponse, Error, HttpTransport, Region, TokenSource, Transport,
+    AccessToken, ApiRequest, ApiResponse, Error, ErrorKind, HttpTransport, Region, TokenSource,
+    Transport,
 };
 
 const OK: &str = r#"{"code":0,"message":"success"}"#;
@@ -33,7 +34,10 @@ async fn a_user_layer_sees_each_attempt() {
         .mount(&server)
         .await;
     let probe = ProbeLayer::default();
-    let transport = builder(&server).layer(probe.clone()).build().unwrap();
+    let transport = builder(&server)
+        .attempt_layer(probe.clone())
+        .build()
+        .unwrap();
     transport
         .send(ApiRequest::get("/invoices").unwrap())
         .await
@@ -201,7 +205,7 @@ fn plain_http_is_refused_unless_allowed() {
         .static_token(SecretString::from(ACCESS_TOKEN))
         .build()
         .unwrap_err();
-    assert!(matches!(error, Error::InsecureUrl(_)), "{error}");
+    assert!(matches!(error.kind(), ErrorKind::InsecureUrl(_)), "{error}");
     assert!(!error.to_string().contains(ACCESS_TOKEN));
     HttpTransport::builder()
         .region(region)
@@ -244,7 +248,7 @@ async fn a_plain_http_api_domain_never_gets_the_token() {
         .send(ApiRequest::get("/invoices").unwrap())
         .await
         .unwrap_err();
-    assert!(matches!(error, Error::InsecureUrl(_)), "{error}");
+    assert!(matches!(error.kind(), ErrorKind::InsecureUrl(_)), "{error}");
     assert_eq!(*calls.lock().unwrap(), 0);
 }
 
@@ -262,7 +266,10 @@ async fn an_absolute_url_to_another_host_is_refused() {
         .send(ApiRequest::get("https://evil.example/invoice/v3/invoices").unwrap())
         .await
         .unwrap_err();
-    assert!(matches!(error, Error::InvalidRequest(_)), "{error}");
+    assert!(
+        matches!(error.kind(), ErrorKind::InvalidRequest(_)),
+        "{error}"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -278,7 +285,7 @@ async fn the_response_body_is_capped() {
         .await
         .unwrap_err();
     assert!(
-        matches!(error, Error::BodyTooLarge { limit: 1024 }),
+        matches!(error.kind(), ErrorKind::BodyTooLarge { limit: 1024 }),
         "{error}"
     );
     let roomy = builder(&server).max_response_body(8192).build().unwrap();

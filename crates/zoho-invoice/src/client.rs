@@ -7,8 +7,8 @@ use http::Method;
 use zoho_invoice_transport::{ApiRequest, Transport};
 
 use crate::endpoint::{Endpoint, FromResponse};
-use crate::error::Error;
 use crate::paginate::{PageOf, Paginated};
+use crate::{Error, ErrorKind};
 
 /// The async client: executes [operations](crate::Endpoint) through a [`Transport`]
 /// (the default hyper + rustls stack, or your own).
@@ -46,7 +46,11 @@ impl Client {
     /// Performs one operation: checks its input, sends it, decodes the answer.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = endpoint.request()?;
-        let response = self.transport.send(request).await?;
+        let response = self
+            .transport
+            .send(request)
+            .await
+            .map_err(|e| e.in_operation(&E::OPERATION))?;
         E::Output::from_response(&E::OPERATION, response)
     }
 
@@ -76,8 +80,9 @@ impl Client {
     }
 
     /// Any call, for what is not typed yet: a method, a path under the API base (ids in it
-    /// are yours to encode), query pairs and an optional JSON body, through the same stack
-    /// (auth, retry, rate limit). Returns the answer's JSON.
+    /// are yours to encode; `.` and `..` segments are refused), query pairs and an optional
+    /// JSON body, through the same stack (auth, retry, rate limit). Returns the answer's
+    /// JSON.
     pub async fn raw(
         &self,
         method: Method,
@@ -95,12 +100,9 @@ impl Client {
         let mut request = ApiRequest::new(method, &target)?;
         if let Some(body) = body {
             request = request
-                .with_json(serde_json::to_vec(body).map_err(|e| Error::Encode(e.to_string()))?);
+                .with_json(serde_json::to_vec(body).map_err(|e| ErrorKind::Encode(e.to_string()))?);
         }
         let response = self.transport.send(request).await?;
-        serde_json::from_slice(response.body()).map_err(|e| Error::Decode {
-            operation: "raw call",
-            reason: e.to_string(),
-        })
+        serde_json::from_slice(response.body()).map_err(|e| ErrorKind::Decode(e.to_string()).into())
     }
 }

@@ -3,26 +3,13 @@
 //! The async [`Client`](crate::Client) and the blocking client execute the same values.
 
 use bytes::Bytes;
-use http::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use zoho_invoice_transport::{ApiRequest, ApiResponse};
+pub use zoho_invoice_transport::Operation;
+use zoho_invoice_transport::{ApiRequest, ApiResponse, ErrorKind};
 
-use crate::error::Error;
+use crate::Error;
 use crate::query::Query;
-
-/// One row of the API's table of operations.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Operation {
-    /// The resource group, as the reference names it (`Invoices`).
-    pub resource: &'static str,
-    /// The operation's name, as the reference names it (`Create an invoice`).
-    pub name: &'static str,
-    /// The HTTP method.
-    pub method: Method,
-    /// The path template under the API base, ids in braces (`/invoices/{invoice_id}`).
-    pub path: &'static str,
-}
 
 /// A request body.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,7 +29,7 @@ impl Body {
     pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
         serde_json::to_vec(value)
             .map(|v| Self::Json(v.into()))
-            .map_err(|e| Error::Encode(e.to_string()))
+            .map_err(|e| ErrorKind::Encode(e.to_string()).into())
     }
 }
 
@@ -111,8 +98,16 @@ pub trait Endpoint: Send + Sync {
     }
 
     /// The request this value describes, ready for a transport: the path filled with encoded
-    /// ids, the query, the body. Every check on the input happens here, before sending.
+    /// ids, the query, the body, and the [`Operation`] in its extensions. Every check on the
+    /// input happens here, before sending; an error names the operation.
     fn request(&self) -> Result<ApiRequest, Error> {
+        self.build_request()
+            .map_err(|e| e.in_operation(&Self::OPERATION))
+    }
+
+    /// [`request`](Self::request), before the operation is named on its error.
+    #[doc(hidden)]
+    fn build_request(&self) -> Result<ApiRequest, Error> {
         let op = Self::OPERATION;
         let mut path = crate::path::fill(op.path, &self.path_ids())?;
         let mut query = Query::new();
@@ -121,11 +116,11 @@ pub trait Endpoint: Send + Sync {
             path.push('?');
             path.push_str(&query.encode());
         }
-        let request = ApiRequest::new(op.method.clone(), &path)?;
+        let request = ApiRequest::new(op.method.clone(), &path)?.with_operation(op);
         Ok(match self.body()? {
             Body::None => request,
             Body::Json(json) => request.with_json(json),
-            Body::Multipart(upload) => crate::multipart::attach(request, &upload),
+            Body::Multipart(upload) => crate::multipart::attach(request, &upload)?,
         })
     }
 }
@@ -138,10 +133,8 @@ pub trait FromResponse: Sized {
 
 impl<T: DeserializeOwned> FromResponse for T {
     fn from_response(operation: &Operation, response: ApiResponse) -> Result<Self, Error> {
-        serde_json::from_slice(response.body()).map_err(|e| Error::Decode {
-            operation: operation.name,
-            reason: e.to_string(),
-        })
+        serde_json::from_slice(response.body())
+            .map_err(|e| Error::from(ErrorKind::Decode(e.to_string())).in_operation(operation))
     }
 }
 

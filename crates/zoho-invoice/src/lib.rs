@@ -46,7 +46,6 @@
 
 mod client;
 pub mod endpoint;
-mod error;
 mod macros;
 mod multipart;
 pub mod paginate;
@@ -57,11 +56,11 @@ pub mod watch;
 
 pub use client::Client;
 pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
-pub use error::Error;
 pub use paginate::{PageOf, Paginated};
 #[allow(unused_imports, unreachable_pub)] // with no resource feature, there is no module
 pub use resources::*;
 pub use watch::{Cursor, Watchable, Watched, Watcher};
+pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError};
 
 pub use zoho_invoice_models as models;
 pub use zoho_invoice_transport as transport;

@@ -56,8 +56,7 @@ macro_rules! operation {
     (@path $ids:ident $s:ident $kind:ident $f:ident) => {};
 
     (@query $q:ident $s:ident query $f:ident) => {
-        $crate::query::ToQuery::to_query(&$s.$f, $q)
-            .map_err(|e| e.in_operation(<Self as $crate::endpoint::Endpoint>::OPERATION.name))?;
+        $crate::query::ToQuery::to_query(&$s.$f, $q)?;
     };
     (@query $q:ident $s:ident list $f:ident) => { $crate::query::ToQuery::to_query(&$s.$f, $q)?; };
     (@query $q:ident $s:ident $kind:ident $f:ident) => {};

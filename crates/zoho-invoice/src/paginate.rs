@@ -8,9 +8,9 @@
 use futures_util::stream::{self, Stream, StreamExt};
 use zoho_invoice_models::envelope::{Page, Resource};
 
+use crate::Error;
 use crate::client::Client;
 use crate::endpoint::{Endpoint, FromResponse};
-use crate::error::Error;
 use crate::query::{MAX_PER_PAGE, Paging};
 
 /// A list operation whose pages can be walked.
@@ -106,10 +106,10 @@ where
     E::Output: PageOf,
 {
     if let Some(sent) = output.page_number().filter(|n| *n != page) {
-        return Err(Error::Decode {
-            operation: E::OPERATION.name,
-            reason: format!("asked for page {page}, the server sent page {sent}"),
-        });
+        return Err(Error::from(crate::ErrorKind::Decode(format!(
+            "asked for page {page}, the server sent page {sent}"
+        )))
+        .in_operation(&E::OPERATION));
     }
     let more = output.has_more() && !output.is_empty() && page < MAX_PAGES;
     Ok(more.then_some(page + 1))

@@ -5,13 +5,14 @@ use std::fmt::Write;
 
 use zoho_invoice_models::ids::InvalidId;
 
-use crate::error::Error;
+use crate::Error;
 
 /// Fills a path template's `{...}` placeholders, in order, with the given segments.
 ///
 /// Every segment is percent-encoded (everything but ASCII letters, digits, `-`, `_` and `~`),
-/// so `/`, `?`, `#`, `%` and `.` can never split a segment or end the path; an empty segment
-/// or one that is only whitespace is refused.
+/// so `/`, `?`, `#`, `%` and `.` can never split a segment or end the path; an empty segment,
+/// one that is only whitespace, and `.` or `..` (which a server may decode and climb with,
+/// even encoded) are refused.
 pub fn fill(template: &str, segments: &[&str]) -> Result<String, Error> {
     let mut out = String::with_capacity(template.len() + 24 * segments.len());
     let mut segments = segments.iter();
@@ -22,7 +23,9 @@ pub fn fill(template: &str, segments: &[&str]) -> Result<String, Error> {
             .find('}')
             .map(|c| open + c)
             .unwrap_or(rest.len() - 1);
-        let segment = segments.next().ok_or(Error::InvalidId(InvalidId::Empty))?;
+        let segment = segments
+            .next()
+            .ok_or_else(|| Error::from(InvalidId::Empty))?;
         push_segment(&mut out, segment)?;
         rest = &rest[close + 1..];
     }
@@ -32,7 +35,13 @@ pub fn fill(template: &str, segments: &[&str]) -> Result<String, Error> {
 
 fn push_segment(out: &mut String, segment: &str) -> Result<(), Error> {
     if segment.trim().is_empty() {
-        return Err(Error::InvalidId(InvalidId::Empty));
+        return Err(InvalidId::Empty.into());
+    }
+    if segment == "." || segment == ".." {
+        return Err(InvalidId::Unsafe {
+            id: segment.to_owned(),
+        }
+        .into());
     }
     for byte in segment.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
@@ -48,6 +57,7 @@ fn push_segment(out: &mut String, segment: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zoho_invoice_transport::ErrorKind;
 
     #[test]
     fn fills_placeholders_in_order() {
@@ -65,7 +75,9 @@ mod tests {
     #[test]
     fn encodes_everything_that_could_change_the_path() {
         assert_eq!(fill("/items/{id}", &["a/b"]).unwrap(), "/items/a%2Fb");
-        assert_eq!(fill("/items/{id}", &[".."]).unwrap(), "/items/%2E%2E");
+        assert!(fill("/items/{id}", &[".."]).is_err());
+        assert!(fill("/items/{id}", &["."]).is_err());
+        assert_eq!(fill("/items/{id}", &["..."]).unwrap(), "/items/%2E%2E%2E");
         assert_eq!(
             fill("/items/{id}", &["1?x=2#f"]).unwrap(),
             "/items/1%3Fx%3D2%23f"
@@ -76,14 +88,13 @@ mod tests {
 
     #[test]
     fn refuses_empty_segments() {
-        assert!(matches!(
-            fill("/items/{id}", &[""]),
-            Err(Error::InvalidId(InvalidId::Empty))
-        ));
-        assert!(matches!(
-            fill("/items/{id}", &["  "]),
-            Err(Error::InvalidId(InvalidId::Empty))
-        ));
+        for empty in ["", "  "] {
+            let error = fill("/items/{id}", &[empty]).unwrap_err();
+            assert!(
+                matches!(error.kind(), ErrorKind::InvalidId(InvalidId::Empty)),
+                "{error}"
+            );
+        }
         assert!(fill("/items/{id}", &[]).is_err());
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use zoho_invoice_models::{Decimal, NaiveDate, Timestamp};
 
-use crate::error::Error;
+use crate::{Error, ErrorKind};
 
 /// The query pairs of one request, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -295,8 +295,8 @@ pub const NO_LIMIT: usize = usize::MAX;
 /// The ids of a bulk call, sent as one comma-separated value under the kind's key
 /// (`invoice_ids=1,2,3`), with at most `LIMIT` ids.
 ///
-/// Checked before sending: an empty list is refused with [`Error::NoIds`], a longer one than
-/// `LIMIT` with [`Error::TooManyIds`], each naming the operation.
+/// Checked before sending: an empty list is refused with [`ErrorKind::NoIds`], a longer one
+/// than `LIMIT` with [`ErrorKind::TooManyIds`]; the error names the operation.
 pub struct BulkIds<K, const LIMIT: usize = NO_LIMIT> {
     ids: Vec<zoho_invoice_models::ids::Id<K>>,
 }
@@ -358,16 +358,15 @@ impl<K, const LIMIT: usize> FromIterator<zoho_invoice_models::ids::Id<K>> for Bu
 /// operation sending the ids fills it in (see [`Error::in_operation`]).
 impl<K: BulkKind, const LIMIT: usize> ToQuery for BulkIds<K, LIMIT> {
     fn to_query(&self, query: &mut Query) -> Result<(), Error> {
-        let operation = "";
         if self.ids.is_empty() {
-            return Err(Error::NoIds { operation });
+            return Err(ErrorKind::NoIds.into());
         }
         if self.ids.len() > LIMIT {
-            return Err(Error::TooManyIds {
-                operation,
+            return Err(ErrorKind::TooManyIds {
                 limit: LIMIT,
                 given: self.ids.len(),
-            });
+            }
+            .into());
         }
         let joined = self
             .ids
@@ -428,18 +427,18 @@ mod tests {
         let err = ids.to_query(&mut q).unwrap_err();
         assert!(
             matches!(
-                err,
-                Error::TooManyIds {
+                err.kind(),
+                ErrorKind::TooManyIds {
                     limit: 25,
                     given: 26,
-                    ..
                 }
             ),
             "{err}"
         );
         assert!(q.is_empty());
         let none: BulkIds<Invoice, 25> = BulkIds::new([]);
-        assert!(matches!(none.to_query(&mut q), Err(Error::NoIds { .. })));
+        let none = none.to_query(&mut q).unwrap_err();
+        assert!(matches!(none.kind(), ErrorKind::NoIds), "{none}");
         let ok: BulkIds<Invoice, 25> = (1..=3u64).map(InvoiceId::from).collect();
         ok.to_query(&mut q).unwrap();
         assert_eq!(q.get("invoice_ids"), Some("1,2,3"));

@@ -18,8 +18,8 @@ use futures_util::stream::{self, Stream};
 use serde::{Deserialize, Serialize};
 use zoho_invoice_models::Timestamp;
 
+use crate::Error;
 use crate::client::Client;
-use crate::error::Error;
 use crate::paginate::{PageOf, Paginated};
 
 /// A record whose changes can be watched.

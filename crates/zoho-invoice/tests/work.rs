@@ -36,7 +36,7 @@ use zoho_invoice::projects::*;
 use zoho_invoice::query::{AmountFilter, BulkIds, DateFilter, Paging, SortOrder, TextFilter};
 use zoho_invoice::recurring_expenses::*;
 use zoho_invoice::time_entries::*;
-use zoho_invoice::{Client, Endpoint, Error, PageOf};
+use zoho_invoice::{Client, Endpoint, ErrorKind, PageOf};
 
 // ---------------------------------------------------------------------------------------
 // Helpers.
@@ -1081,12 +1081,8 @@ async fn deleting_no_time_entries_sends_nothing() {
         .await
         .unwrap_err();
     assert!(
-        matches!(
-            err,
-            Error::NoIds {
-                operation: "Delete time entries"
-            }
-        ),
+        matches!(err.kind(), ErrorKind::NoIds)
+            && err.operation().map(|o| o.name) == Some("Delete time entries"),
         "{err}"
     );
     assert!(r.sent().is_empty());

@@ -7,7 +7,9 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use zoho_invoice_blocking::Client;
-use zoho_invoice_blocking::zoho_invoice::transport::{Region, secrecy::SecretString};
+use zoho_invoice_blocking::zoho_invoice::transport::{
+    HttpTransport, Region, TransportBuilder, secrecy::SecretString,
+};
 use zoho_invoice_mock::{MockConfig, MockServer};
 
 /// The fake server; dropping it stops its thread.
@@ -55,12 +57,12 @@ impl Drop for Fake {
 impl Fake {
     /// A blocking client on this server, as built by a user.
     pub fn client(&self) -> Client {
-        self.builder().build().unwrap()
+        Client::build(self.builder()).unwrap()
     }
 
-    /// A builder already pointed at this server.
-    pub fn builder(&self) -> zoho_invoice_blocking::ClientBuilder {
-        Client::builder()
+    /// A transport builder already pointed at this server.
+    pub fn builder(&self) -> TransportBuilder {
+        HttpTransport::builder()
             .region(Region::custom(
                 self.server.api_url(),
                 self.server.accounts_url(),

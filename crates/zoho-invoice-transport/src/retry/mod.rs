@@ -1,9 +1,9 @@
-//! Retries: a pure decision ([`decide`]), a shared [`RetryBudget`], and the layer that applies
-//! them.
+//! Retries as values: the pure decision ([`decide`]), the built-in [`RetryPolicy`], the
+//! [`Policy`] trait to replace it, and the shared [`RetryBudget`]. The layer that applies them
+//! is [`RetryLayer`](crate::RetryLayer).
 
 mod budget;
-pub(crate) mod layer;
 mod policy;
 
 pub use budget::RetryBudget;
-pub use policy::{Decision, Outcome, RetryPolicy, StopReason, decide, is_idempotent};
+pub use policy::{Decision, Policy, RetryPolicy, StopReason, decide, is_idempotent};

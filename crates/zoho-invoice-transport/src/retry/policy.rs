@@ -2,10 +2,65 @@
 
 use std::time::Duration;
 
-use http::{Method, StatusCode};
+use http::Method;
 
-/// How a request is retried. Put one on the builder, or on a single request with
-/// [`ApiRequest::with_retry_policy`](crate::ApiRequest::with_retry_policy).
+use crate::outcome::Outcome;
+use crate::request::ApiRequest;
+
+/// Decides whether to retry an attempt. [`RetryPolicy`] is the built-in one; implement this
+/// to replace it ([`RetryLayer::with_policy`](crate::RetryLayer::with_policy),
+/// [`TransportBuilder::retry_policy`](crate::TransportBuilder::retry_policy)).
+pub trait Policy: Send + Sync + 'static {
+    /// What to do after `attempt` (1-based) of `request` ended with `outcome`; `random_unit`
+    /// is a number in `[0, 1)` for jitter.
+    fn decide(
+        &self,
+        request: &ApiRequest,
+        attempt: u32,
+        outcome: Outcome,
+        random_unit: f64,
+    ) -> Decision;
+
+    /// The most attempts this policy can allow (the last one is sent without keeping a copy
+    /// of the request).
+    fn max_attempts(&self) -> u32;
+}
+
+impl Policy for RetryPolicy {
+    fn decide(
+        &self,
+        request: &ApiRequest,
+        attempt: u32,
+        outcome: Outcome,
+        random_unit: f64,
+    ) -> Decision {
+        decide(self, request.method(), attempt, outcome, random_unit)
+    }
+
+    fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+}
+
+impl<P: Policy + ?Sized> Policy for std::sync::Arc<P> {
+    fn decide(
+        &self,
+        request: &ApiRequest,
+        attempt: u32,
+        outcome: Outcome,
+        random_unit: f64,
+    ) -> Decision {
+        (**self).decide(request, attempt, outcome, random_unit)
+    }
+
+    fn max_attempts(&self) -> u32 {
+        (**self).max_attempts()
+    }
+}
+
+/// How a request is retried: the built-in [`Policy`]. Put one on the builder, or on a single
+/// request with [`ApiRequest::with_extension`](crate::ApiRequest::with_extension) (it then
+/// decides for that request instead of the layer's policy).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryPolicy {
     max_attempts: u32,
@@ -77,26 +132,6 @@ impl RetryPolicy {
     }
 }
 
-/// What happened to one attempt, as far as retrying is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// The server answered with this status; `retry_after` is its `Retry-After`, already
-    /// turned into a wait.
-    Response {
-        /// The status.
-        status: StatusCode,
-        /// The wait the server asked for.
-        retry_after: Option<Duration>,
-    },
-    /// No connection could be made: the request was never sent.
-    ConnectFailed,
-    /// The request was (or may have been) sent, and then the connection failed or the attempt
-    /// timed out: the server may have processed it.
-    FailedAfterSend,
-    /// A failure that retrying cannot mend (bad request, body too large, quota spent, ...).
-    Fatal,
-}
-
 /// Why [`decide`] says not to retry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -148,6 +183,9 @@ pub fn decide(
     outcome: Outcome,
     random_unit: f64,
 ) -> Decision {
+    if !outcome.is_transient() {
+        return Decision::Stop(StopReason::NotRetryable);
+    }
     let retry_after = match outcome {
         Outcome::Response {
             status,
@@ -181,6 +219,7 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use http::StatusCode;
 
     fn response(status: u16, retry_after: Option<u64>) -> Outcome {
         Outcome::Response {
@@ -232,6 +271,7 @@ mod tests {
             (Method::GET, 1, Outcome::FailedAfterSend, secs(0.5)),
             (Method::POST, 1, Outcome::FailedAfterSend, Stop(NotIdempotent)),
             (Method::GET, 1, Outcome::Fatal, Stop(NotRetryable)),
+
         ];
         for (method, attempt, outcome, expected) in table {
             let got = decide(&policy, &method, attempt, outcome, 0.5);

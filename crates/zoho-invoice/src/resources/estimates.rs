@@ -4,13 +4,13 @@
 //!
 //! Bulk calls are checked before anything is sent: at most 10 estimates to email at once, 25
 //! to export or print (a longer list is refused with
-//! [`Error::TooManyIds`](crate::Error::TooManyIds)).
+//! [`ErrorKind::TooManyIds`](crate::ErrorKind::TooManyIds)).
 //!
 //! ```
 //! use zoho_invoice::estimates::{EmailEstimates, MarkEstimateAccepted};
 //! use zoho_invoice::models::ids::EstimateId;
 //! use zoho_invoice::query::BulkIds;
-//! use zoho_invoice::{Client, Error};
+//! use zoho_invoice::{Client, Error, ErrorKind};
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
 //! // A hand-written transport standing in for the network.
@@ -34,7 +34,8 @@
 //! // Eleven estimates are more than one bulk email takes: refused before sending.
 //! let ids: BulkIds<_, 10> = (1..=11u64).map(EstimateId::from).collect();
 //! let refused = client.send(&EmailEstimates { estimate_ids: ids }).await.unwrap_err();
-//! assert!(matches!(refused, Error::TooManyIds { limit: 10, given: 11, .. }));
+//! assert!(matches!(refused.kind(), ErrorKind::TooManyIds { limit: 10, given: 11 }));
+//! assert!(refused.to_string().starts_with("Estimates / Email multiple estimates:"), "{refused}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();
 //! ```

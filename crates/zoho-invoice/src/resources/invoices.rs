@@ -4,7 +4,7 @@
 //!
 //! Bulk calls are checked before anything is sent: at most 10 invoices to email or remind at
 //! once, 25 to export or print (a longer list is refused with
-//! [`Error::TooManyIds`](crate::Error::TooManyIds)).
+//! [`ErrorKind::TooManyIds`](crate::ErrorKind::TooManyIds)).
 //!
 //! ```
 //! use http::Method;
@@ -67,8 +67,8 @@ use zoho_invoice_models::invoices::{
     InvoiceStatus, UpdatedInvoiceComment,
 };
 
+use crate::Error;
 use crate::endpoint::{Download, Endpoint, Upload};
-use crate::error::Error;
 use crate::macros::{list_filter, operation, query_options, watchable};
 use crate::query::{BulkIds, DownloadOptions, Query, ToQuery};
 

@@ -1,42 +1,30 @@
-//! [`HttpTransport`]: the default [`Transport`].
+//! [`HttpTransport`]: the transport [`TransportBuilder`] builds.
 
 use std::fmt;
 use std::sync::Arc;
 
-use futures_util::FutureExt;
-use futures_util::future::BoxFuture;
+use std::future::Future;
+use std::pin::Pin;
 
-use crate::auth::AuthService;
-use crate::auth::TokenSource;
-use crate::builder::TransportBuilder;
 use crate::error::Error;
-use crate::org::OrgService;
-use crate::rate_limit::RateLimitService;
 use crate::rate_limit::{QuotaStatus, RateLimiter};
 use crate::region::Region;
-use crate::request::{ApiRequest, OrganizationId};
+use crate::request::ApiRequest;
 use crate::response::ApiResponse;
-use crate::retry::layer::RetryService;
-use crate::shared::Call;
-use crate::timeout::TotalTimeout;
-use crate::trace::TraceService;
+use crate::token::TokenSource;
 use crate::transport::Transport;
 
-/// The default stack, outermost first. Everything above the bottom is built in and composed
-/// statically: a call runs as two state machines (the call, and each attempt, boxed once).
-pub(crate) type Stack =
-    TraceService<TotalTimeout<RetryService<RateLimitService<AuthService<OrgService>>>>>;
-
-/// The default transport: a tower stack over hyper-util and rustls. Build one with
-/// [`HttpTransport::builder`].
+/// The default transport: the built-in tower layers over hyper-util and rustls (or the HTTP
+/// service you gave the builder). Build one with [`HttpTransport::builder`]
+/// ([`TransportBuilder`](crate::TransportBuilder)).
 ///
 /// Cheap to clone; clones share the connection pool, the token cache, the rate limiter and
 /// the retry budget.
 #[derive(Clone)]
 pub struct HttpTransport {
-    stack: Arc<Stack>,
-    organization: Option<OrganizationId>,
-    limiter: Option<Arc<RateLimiter>>,
+    stack: Arc<dyn Transport>,
+    organization: Option<String>,
+    limiter: Option<RateLimiter>,
     region: Region,
     source: Arc<dyn TokenSource>,
 }
@@ -52,15 +40,10 @@ impl fmt::Debug for HttpTransport {
 }
 
 impl HttpTransport {
-    /// A [`TransportBuilder`].
-    pub fn builder() -> TransportBuilder {
-        TransportBuilder::new()
-    }
-
     pub(crate) fn new(
-        stack: Arc<Stack>,
-        organization: Option<OrganizationId>,
-        limiter: Option<Arc<RateLimiter>>,
+        stack: Arc<dyn Transport>,
+        organization: Option<String>,
+        limiter: Option<RateLimiter>,
         region: Region,
         source: Arc<dyn TokenSource>,
     ) -> Self {
@@ -83,6 +66,11 @@ impl HttpTransport {
         &self.source
     }
 
+    /// The built-in rate limiter, unless it was replaced or turned off.
+    pub fn rate_limiter(&self) -> Option<&RateLimiter> {
+        self.limiter.as_ref()
+    }
+
     /// The daily quota of `organization` as the last response reported it.
     pub fn quota(&self, organization: &str) -> Option<QuotaStatus> {
         self.limiter.as_ref()?.quota(organization)
@@ -91,18 +79,15 @@ impl HttpTransport {
 
 impl Transport for HttpTransport {
     // What `#[async_trait]` would write, less its `async` block: the boxed future is the
-    // stack's own, not one that also keeps the request.
+    // stack's own, so a call costs one box, not two.
     fn send<'life0, 'async_trait>(
         &'life0 self,
         request: ApiRequest,
-    ) -> BoxFuture<'async_trait, Result<ApiResponse, Error>>
+    ) -> Pin<Box<dyn Future<Output = Result<ApiResponse, Error>> + Send + 'async_trait>>
     where
         'life0: 'async_trait,
         Self: 'async_trait,
     {
-        // A request without an organization is for the default one: the layers below know
-        // it, and put it on the request where a user layer or service can see it.
-        let call = self.stack.call(request, None);
-        Box::pin(call.map(|result| result?.error_for_status()))
+        self.stack.send(request)
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use rustls::pki_types::CertificateDer;
 use rustls::{ClientConfig, RootCertStore};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// Which certificates the transport trusts.
 #[derive(Clone, Debug)]
@@ -46,22 +46,22 @@ impl TlsRoots {
             add_built_in(&mut store)?;
         }
         for cert in &self.extra {
-            store
-                .add(cert.clone())
-                .map_err(|e| Error::Config(format!("bad root certificate: {e}")))?;
+            store.add(cert.clone()).map_err(|e| {
+                Error::from(ErrorKind::Config(format!("bad root certificate: {e}")))
+            })?;
         }
         if store.is_empty() {
-            return Err(Error::Config("no trusted root certificate".into()));
+            return Err(ErrorKind::Config("no trusted root certificate".into()).into());
         }
         Ok(store)
     }
 
-    /// A rustls client configuration trusting these roots, with ALPN for HTTP/2 and HTTP/1.1.
+    /// A rustls client configuration trusting these roots.
     pub(crate) fn client_config(&self) -> Result<ClientConfig, Error> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let config = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(|e| Error::Config(format!("TLS: {e}")))?
+            .map_err(|e| Error::from(ErrorKind::Config(format!("TLS: {e}"))))?
             .with_root_certificates(self.store()?)
             .with_no_client_auth();
         Ok(config)
@@ -79,9 +79,10 @@ fn add_built_in(store: &mut RootCertStore) -> Result<(), Error> {
     let found = rustls_native_certs::load_native_certs();
     let (added, _ignored) = store.add_parsable_certificates(found.certs);
     if added == 0 {
-        return Err(Error::Config(
+        return Err(ErrorKind::Config(
             "no usable certificate in the operating system's store".into(),
-        ));
+        )
+        .into());
     }
     Ok(())
 }

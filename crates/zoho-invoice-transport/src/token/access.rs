@@ -3,11 +3,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use async_trait::async_trait;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::TokenSource;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// An access token, with the API domain the accounts server named for it.
 ///
@@ -76,10 +74,9 @@ impl AccessToken {
     /// The `Authorization` header value, marked sensitive (hidden from `Debug`, not indexed
     /// by HTTP/2 header compression).
     pub fn header_value(&self) -> Result<http::HeaderValue, Error> {
-        self.inner
-            .header
-            .clone()
-            .ok_or_else(|| Error::Config("the access token is not a valid header value".into()))
+        self.inner.header.clone().ok_or_else(|| {
+            ErrorKind::Config("the access token is not a valid header value".into()).into()
+        })
     }
 }
 
@@ -90,40 +87,5 @@ impl fmt::Debug for AccessToken {
             .field("api_domain", &self.inner.api_domain)
             .field("generation", &self.inner.generation)
             .finish()
-    }
-}
-
-/// A fixed access token (from the API console's self client, say). It cannot be refreshed: a
-/// 401 is returned as it is.
-#[derive(Clone, Debug)]
-pub struct StaticToken {
-    token: AccessToken,
-}
-
-impl StaticToken {
-    /// A source that always hands out `token`.
-    pub fn new(token: SecretString) -> Self {
-        Self {
-            token: AccessToken::new(token),
-        }
-    }
-}
-
-#[async_trait]
-impl TokenSource for StaticToken {
-    async fn token(&self) -> Result<AccessToken, Error> {
-        Ok(self.token.clone())
-    }
-
-    fn ready_token(&self) -> Option<AccessToken> {
-        Some(self.token.clone())
-    }
-
-    fn invalidate(&self, _token: &AccessToken) -> bool {
-        false
-    }
-
-    fn can_replay(&self) -> bool {
-        false
     }
 }

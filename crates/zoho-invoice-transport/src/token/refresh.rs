@@ -11,10 +11,11 @@ use async_trait::async_trait;
 use secrecy::SecretString;
 use tokio::time::Instant;
 
-use super::TokenSource;
+use super::source::TokenSource;
+use super::access::AccessToken;
 use super::oauth::OAuthClient;
-use super::token::AccessToken;
-use crate::error::{Error, TokenError};
+use crate::clock::instant_after;
+use crate::error::{Error, ErrorKind, TokenError};
 
 #[derive(Clone)]
 struct Cached {
@@ -162,7 +163,7 @@ impl RefreshingToken {
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
         self.store(Cached {
             token: token.with_generation(generation),
-            expires_at: Instant::now() + expires_in,
+            expires_at: instant_after(Instant::now(), expires_in),
         });
         self
     }
@@ -195,6 +196,17 @@ impl RefreshingToken {
         self.cached()
             .filter(|c| now < c.expires_at)
             .map(|c| c.token)
+    }
+}
+
+/// Whether a token request reached the accounts server: answered, or broken off after sending.
+fn reached_the_server<T>(result: &Result<T, Error>) -> bool {
+    match result {
+        Ok(_) => true,
+        Err(error) => match error.kind() {
+            ErrorKind::Token(TokenError::Unreachable(cause)) => cause.is_network(),
+            _ => true,
+        },
     }
 }
 
@@ -235,9 +247,15 @@ impl TokenSource for RefreshingToken {
             );
             return Err(TokenError::Throttled { retry_in }.into());
         }
-        state.sent.push_back(now);
         tracing::debug!("refreshing the access token");
-        match self.inner.oauth.refresh(&self.inner.refresh_token).await {
+        let result = self.inner.oauth.refresh(&self.inner.refresh_token).await;
+        // Only a request the accounts server answered, or that may have reached it before the
+        // connection broke, counts against the budget: a server that never answers (a connect
+        // failure, a timeout) issues no token.
+        if reached_the_server(&result) {
+            state.sent.push_back(now);
+        }
+        match result {
             Ok(set) => {
                 let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
                 let mut token = AccessToken::new(set.access_token).with_generation(generation);
@@ -246,18 +264,29 @@ impl TokenSource for RefreshingToken {
                 }
                 self.store(Cached {
                     token: token.clone(),
-                    expires_at: Instant::now() + set.expires_in,
+                    expires_at: instant_after(Instant::now(), set.expires_in),
                 });
                 state.until = None;
                 state.error = None;
                 state.throttle_streak = 0;
                 Ok(token)
             }
-            Err(Error::Token(
-                error @ (TokenError::Throttled { .. }
-                | TokenError::Rejected { .. }
-                | TokenError::Malformed(_)),
-            )) => {
+            Err(error) => {
+                let error = match error.kind() {
+                    ErrorKind::Token(
+                        error @ (TokenError::Throttled { .. }
+                        | TokenError::Rejected { .. }
+                        | TokenError::Malformed(_)),
+                    ) => error.clone(),
+                    // The accounts server failed or could not be reached: a token that has
+                    // not expired yet still serves.
+                    _ => {
+                        return match self.unexpired(Instant::now()) {
+                            Some(token) => Ok(token),
+                            None => Err(error),
+                        };
+                    }
+                };
                 let backoff = if matches!(error, TokenError::Throttled { .. }) {
                     let factor = 2u32.saturating_pow(state.throttle_streak.min(16));
                     state.throttle_streak += 1;
@@ -277,7 +306,6 @@ impl TokenSource for RefreshingToken {
                 }
                 Err(with_retry_in(error, backoff).into())
             }
-            Err(other) => Err(other),
         }
     }
 

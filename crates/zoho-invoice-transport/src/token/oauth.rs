@@ -9,6 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower::ServiceExt;
 
+use crate::clock::network_wait;
 use crate::error::{Error, TokenError};
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
@@ -107,13 +108,19 @@ pub(crate) fn parse_token_response(
     status: StatusCode,
     body: &[u8],
 ) -> Result<TokenSet, TokenError> {
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        return Err(TokenError::Throttled {
+            retry_in: Duration::ZERO,
+        });
+    }
+    // A failing server (or one that answered success with nothing) is no verdict on the
+    // credentials.
+    let empty = body.iter().all(u8::is_ascii_whitespace);
+    if status.is_server_error() || (status.is_success() && empty) {
+        return Err(TokenError::ServerFailure { status });
+    }
     let raw: RawToken = match serde_json::from_slice(body) {
         Ok(raw) => raw,
-        Err(_) if status == StatusCode::TOO_MANY_REQUESTS => {
-            return Err(TokenError::Throttled {
-                retry_in: Duration::ZERO,
-            });
-        }
         Err(_) if !status.is_success() => {
             return Err(TokenError::Rejected {
                 error: status.to_string(),
@@ -133,11 +140,6 @@ pub(crate) fn parse_token_response(
             error,
             description: raw.error_description,
             status,
-        });
-    }
-    if status == StatusCode::TOO_MANY_REQUESTS {
-        return Err(TokenError::Throttled {
-            retry_in: Duration::ZERO,
         });
     }
     if !status.is_success() {
@@ -164,7 +166,7 @@ pub(crate) fn parse_token_response(
         access_token: SecretString::from(access_token),
         refresh_token: raw.refresh_token.map(SecretString::from),
         api_domain: raw.api_domain,
-        expires_in: Duration::from_secs(expires_in),
+        expires_in: network_wait(Duration::from_secs(expires_in)),
         token_type: raw.token_type,
     })
 }
@@ -259,7 +261,7 @@ impl OAuthClient {
         let response = self
             .post_form("/oauth/v2/token", form)
             .await
-            .map_err(|e| Error::Token(TokenError::Unreachable(Box::new(e))))?;
+            .map_err(|e| Error::from(TokenError::Unreachable(Box::new(e))))?;
         Ok(parse_token_response(response.status(), response.body())?)
     }
 
@@ -290,7 +292,7 @@ impl OAuthClient {
         let response = self
             .post_form("/oauth/v2/token/revoke", form)
             .await
-            .map_err(|e| Error::Token(TokenError::Unreachable(Box::new(e))))?;
+            .map_err(|e| Error::from(TokenError::Unreachable(Box::new(e))))?;
         let status = response.status();
         if let Ok(value) = serde_json::from_slice::<serde_json::Value>(response.body()) {
             if let Some(error) = value.get("error").and_then(|e| e.as_str()) {
@@ -346,8 +348,27 @@ mod tests {
         assert!(matches!(throttle, TokenError::Throttled { .. }));
         let html = parse_token_response(StatusCode::BAD_GATEWAY, b"<html>").unwrap_err();
         assert!(
-            matches!(html, TokenError::Rejected { status, .. } if status == StatusCode::BAD_GATEWAY)
+            matches!(html, TokenError::ServerFailure { status } if status == StatusCode::BAD_GATEWAY)
         );
+        let html = parse_token_response(StatusCode::FORBIDDEN, b"<html>").unwrap_err();
+        assert!(
+            matches!(html, TokenError::Rejected { status, .. } if status == StatusCode::FORBIDDEN)
+        );
+        for status in [StatusCode::OK, StatusCode::INTERNAL_SERVER_ERROR] {
+            let nothing = parse_token_response(status, b" ").unwrap_err();
+            assert!(
+                matches!(nothing, TokenError::ServerFailure { .. }),
+                "{status}"
+            );
+        }
+        let moved = parse_token_response(StatusCode::FOUND, b"").unwrap_err();
+        assert!(matches!(moved, TokenError::Rejected { .. }));
+        let absurd = parse_token_response(
+            StatusCode::OK,
+            br#"{"access_token":"a","expires_in_sec":18446744073709551615}"#,
+        )
+        .unwrap();
+        assert_eq!(absurd.expires_in, crate::clock::MAX_NETWORK_WAIT);
         let empty = parse_token_response(StatusCode::OK, b"{}").unwrap_err();
         assert!(matches!(empty, TokenError::Malformed(_)));
     }
