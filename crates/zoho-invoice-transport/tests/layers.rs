@@ -22,12 +22,15 @@ use zoho_invoice_transport::{
 
 const OK: &str = r#"{"code":0,"message":"success"}"#;
 
-/// What the fake server saw: each request's URI and headers, in order.
+/// A request as the fake server saw it: URI, `Authorization`, organization header.
+type Received = (String, Option<String>, Option<String>);
+
+/// What the fake server saw, in order.
 #[derive(Clone, Default)]
-struct Seen(Arc<Mutex<Vec<(String, Option<String>, Option<String>)>>>);
+struct Seen(Arc<Mutex<Vec<Received>>>);
 
 impl Seen {
-    fn all(&self) -> Vec<(String, Option<String>, Option<String>)> {
+    fn all(&self) -> Vec<Received> {
         self.0.lock().unwrap().clone()
     }
 }

@@ -1,6 +1,7 @@
 //! Real TLS on loopback: a self-signed certificate made in the test, trusted through a custom
 //! root store; the same server is refused with the built-in roots.
 
+#![cfg(feature = "client")]
 #![allow(clippy::unwrap_used)] // a test helper outside #[test] functions
 
 use std::sync::Arc;

@@ -11,9 +11,9 @@ use async_trait::async_trait;
 use secrecy::SecretString;
 use tokio::time::Instant;
 
-use super::source::TokenSource;
 use super::access::AccessToken;
 use super::oauth::OAuthClient;
+use super::source::TokenSource;
 use crate::clock::instant_after;
 use crate::error::{Error, ErrorKind, TokenError};
 
