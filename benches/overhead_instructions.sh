@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Instructions per GET, counted by valgrind (callgrind): the same three clients as the
-# `get_loopback` group of benches/transport_overhead.rs, but counted rather than timed, so the
-# figures repeat exactly whatever else the machine is doing.
+# Instructions per GET, counted by valgrind (callgrind): the same clients as the
+# `get_loopback` group of benches/transport_overhead.rs (plain hyper-util, with the URL built
+# per call or reused; the SDK's default tower stack with a static token and with the
+# refresh-token source), but counted rather than timed, so the figures repeat exactly whatever
+# else the machine is doing.
 #
 #   bash benches/overhead_instructions.sh [CALLS]      (default 1000; needs valgrind)
 #
@@ -22,11 +24,14 @@ count() { # kind calls -> instructions
 }
 
 declare -A per_call
-for kind in reused plain full; do
+for kind in reused plain full refresh; do
     one=$(count "$kind" 1)
     many=$(count "$kind" $((calls + 1)))
     per_call[$kind]=$(( (many - one) / calls ))
     printf '%-7s %8d instructions per call\n' "$kind" "${per_call[$kind]}"
 done
-awk -v f="${per_call[full]}" -v p="${per_call[plain]}" -v r="${per_call[reused]}" 'BEGIN {
-    printf "full / plain:  %.3f\nfull / reused: %.3f\n", f / p, f / r }'
+awk -v f="${per_call[full]}" -v t="${per_call[refresh]}" -v p="${per_call[plain]}" \
+    -v r="${per_call[reused]}" 'BEGIN {
+    printf "full / plain:    %.3f (static token)\n", f / p
+    printf "refresh / plain: %.3f (refresh-token source)\n", t / p
+    printf "full / reused:   %.3f\n", f / r }'

@@ -17,6 +17,7 @@
 
 use std::hint::black_box;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -34,7 +35,8 @@ use zoho_invoice::invoices::ListInvoices;
 use zoho_invoice_models::envelope::Page;
 use zoho_invoice_models::invoices::Invoice;
 use zoho_invoice_transport::{
-    ApiRequest, ApiResponse, HttpTransport, RateLimitConfig, Region, Transport,
+    AccessToken, ApiRequest, ApiResponse, ClientCredentials, HttpTransport, RateLimitConfig,
+    RefreshingToken, Region, Transport, TransportBuilder,
 };
 
 const BODY: &str = r#"{"code":0,"message":"success","invoices":[],"page_context":{"page":1,"per_page":200,"has_more_page":false}}"#;
@@ -111,6 +113,9 @@ struct Get {
     base: String,
     plain: Client<HttpConnector, Full<Bytes>>,
     transport: HttpTransport,
+    /// The same stack with the refresh-token source (a token already at hand, as between
+    /// refreshes): each attempt keeps a copy of the request for a replay after a 401.
+    refreshing: HttpTransport,
     url: http::Uri,
 }
 
@@ -126,6 +131,7 @@ impl Get {
         connector.set_nodelay(true);
         let plain = Client::builder(TokioExecutor::new()).build(connector);
         let transport = runtime.block_on(async { sdk_transport(&base) });
+        let refreshing = runtime.block_on(async { sdk_transport_refreshing(&base) });
         let url = format!("{base}/invoice/v3/invoices?page=1")
             .parse()
             .unwrap();
@@ -134,6 +140,7 @@ impl Get {
             base,
             plain,
             transport,
+            refreshing,
             url,
         }
     }
@@ -147,10 +154,18 @@ impl Get {
     }
 
     fn full(&self) -> ApiResponse {
+        self.send_sdk(&self.transport)
+    }
+
+    fn refresh(&self) -> ApiResponse {
+        self.send_sdk(&self.refreshing)
+    }
+
+    fn send_sdk(&self, transport: &HttpTransport) -> ApiResponse {
         let page = black_box(1);
         self.runtime.block_on(async {
             let request = ApiRequest::get(&format!("/invoices?page={page}")).unwrap();
-            self.transport.send(request).await.unwrap()
+            transport.send(request).await.unwrap()
         })
     }
 
@@ -178,13 +193,16 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("get_loopback");
     group.bench_function("plain_hyper_util", |b| b.iter(|| black_box(get.plain())));
     group.bench_function("full_stack", |b| b.iter(|| black_box(get.full())));
+    group.bench_function("full_stack_refresh_token", |b| {
+        b.iter(|| black_box(get.refresh()))
+    });
     group.bench_function("plain_hyper_util_reused_url", |b| {
         b.iter(|| black_box(get.plain_reused_url()))
     });
     group.finish();
 }
 
-/// `OVERHEAD_CALLS=<plain|full|reused>:<n>`: sends n GETs one way and exits, for counting
+/// `OVERHEAD_CALLS=<plain|full|refresh|reused>:<n>`: sends n GETs one way and exits, for counting
 /// instructions under valgrind (`benches/overhead_instructions.sh`).
 fn count_calls(spec: &str) {
     let (kind, n) = spec.split_once(':').expect("OVERHEAD_CALLS=<kind>:<n>");
@@ -194,6 +212,7 @@ fn count_calls(spec: &str) {
         match kind {
             "plain" => drop(black_box(get.plain())),
             "full" => drop(black_box(get.full())),
+            "refresh" => drop(black_box(get.refresh())),
             "reused" => drop(black_box(get.plain_reused_url())),
             other => panic!("unknown kind {other}"),
         }
@@ -238,20 +257,38 @@ fn interleaved(rounds: &str) {
     );
 }
 
-/// A client of the full default stack for the API at `base` (an origin).
-fn sdk_transport(base: &str) -> HttpTransport {
+/// The default stack's builder for the API at `base` (an origin), without credentials.
+fn sdk_builder(base: &str) -> TransportBuilder {
     HttpTransport::builder()
         .region(Region::custom(
             format!("{base}/invoice/v3"),
             base.to_owned(),
         ))
         .allow_http(true)
-        .static_token(SecretString::from(TOKEN))
         .organization_id(ORG)
         // The limiter runs, but never makes the benchmark wait.
         .rate_limit(RateLimitConfig::default().with_requests_per(u32::MAX, Duration::from_secs(1)))
+}
+
+/// A client of the full default stack with a static token.
+fn sdk_transport(base: &str) -> HttpTransport {
+    sdk_builder(base)
+        .static_token(SecretString::from(TOKEN))
         .build()
         .unwrap()
+}
+
+/// A client of the full default stack with the refresh-token source, holding a token valid
+/// for a day (no refresh happens while it is measured).
+fn sdk_transport_refreshing(base: &str) -> HttpTransport {
+    let builder = sdk_builder(base);
+    let credentials = ClientCredentials::new("1000.CLIENT", SecretString::from("secret"));
+    let oauth = builder.build_oauth_client(credentials).unwrap();
+    let source = RefreshingToken::new(oauth, SecretString::from("1000.refresh")).with_access_token(
+        AccessToken::new(SecretString::from(TOKEN)),
+        Duration::from_secs(86_400),
+    );
+    builder.token_source(Arc::new(source)).build().unwrap()
 }
 
 /// The SDK's typed list call against a hand-written reqwest + `serde_json::Value` client, on

@@ -1,12 +1,15 @@
 //! Your own tower middleware in the transport's stack: a layer counting requests, answers by
-//! status and latency per operation, plugged in with `HttpTransport::builder().layer(...)`,
-//! and a summary of what it saw.
+//! status and latency per operation, plugged in twice: around the whole call
+//! (`HttpTransport::builder().call_layer(...)`: it sees each call once, retries included) and
+//! around each attempt (`.attempt_layer(...)`: it sees every attempt, with its final URL and
+//! headers). Each request names its operation (resource, name, method, path template) in its
+//! extensions, so the layer keys its table by "Invoices / Get an invoice" without guessing
+//! from the path, and never sees an id there.
 //!
 //! `cargo run --example custom_middleware`
 //!
-//! User layers sit below retry, auth and the organization header: they see every attempt
-//! (a retried call counts twice), with its final URL and headers. Against the embedded fake
-//! server the example makes the server fail one request with a 503 to show it.
+//! Against the embedded fake server the example makes the server fail one request with a 503:
+//! the call layer counts one call, the attempt layer two attempts.
 //! `ZOHO_API_URL`, `ZOHO_ORGANIZATION_ID` and `ZOHO_ACCESS_TOKEN` point it at a fake server
 //! started elsewhere, as in `quickstart`.
 
@@ -25,19 +28,19 @@ use zoho_invoice::invoices::{CreateInvoice, GetInvoice, InvoiceListFilter, ListI
 use zoho_invoice::models::Decimal;
 use zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
-use zoho_invoice::transport::{API_PATH, ApiRequest, ApiResponse, Error};
+use zoho_invoice::transport::{ApiRequest, ApiResponse, Error};
 use zoho_invoice_mock::Fault;
 
 use support::{Connection, Failure};
 
-/// What the layer has seen of one operation (`GET /invoices/{id}`).
+/// What the layer has seen of one operation (`Invoices / Get an invoice`).
 #[derive(Debug, Default, Clone)]
 struct Stats {
-    /// Attempts sent.
-    attempts: u64,
+    /// Requests that went through the layer (calls or attempts, by where it sits).
+    requests: u64,
     /// Answers by HTTP status.
     statuses: BTreeMap<u16, u64>,
-    /// Attempts that got no answer (connection failures, timeouts).
+    /// Requests that got no answer (connection failures, timeouts, refused input).
     failures: u64,
     /// Time spent waiting for answers.
     total: Duration,
@@ -91,11 +94,11 @@ where
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let key = format!(
-            "{} {}",
-            request.method(),
-            operation_path(request.uri().path())
-        );
+        // The typed client names the operation; a raw call does not.
+        let key = match request.operation() {
+            Some(op) => format!("{} / {} ({} {})", op.resource, op.name, op.method, op.path),
+            None => format!("raw {} {}", request.method(), request.path()),
+        };
         let table = self.table.clone();
         // The usual tower dance: call the service that was made ready, keep a fresh clone.
         let clone = self.inner.clone();
@@ -106,7 +109,7 @@ where
             let elapsed = started.elapsed();
             let mut table = table.lock().unwrap_or_else(|e| e.into_inner());
             let stats = table.entry(key).or_default();
-            stats.attempts += 1;
+            stats.requests += 1;
             stats.total += elapsed;
             match &result {
                 Ok(response) => {
@@ -122,21 +125,6 @@ where
     }
 }
 
-/// The path under the API base, with ids replaced by `{id}`: `/invoices/{id}`.
-fn operation_path(path: &str) -> String {
-    let path = path.split_once(API_PATH).map_or(path, |(_, rest)| rest);
-    path.split('/')
-        .map(|segment| {
-            if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
-                "{id}"
-            } else {
-                segment
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 #[tokio::main]
 async fn main() {
     if let Err(e) = run().await {
@@ -146,12 +134,17 @@ async fn main() {
 }
 
 async fn run() -> Result<(), Failure> {
-    let metrics = MetricsLayer::default();
+    let (calls, attempts) = (MetricsLayer::default(), MetricsLayer::default());
     let Connection {
         client,
         today,
         server,
-    } = support::connect_with(|builder| builder.attempt_layer(metrics.clone())).await?;
+    } = support::connect_with(|builder| {
+        builder
+            .call_layer(calls.clone())
+            .attempt_layer(attempts.clone())
+    })
+    .await?;
 
     let contact = ContactInput {
         contact_name: Some("Metrics Ltd".into()),
@@ -207,17 +200,19 @@ async fn run() -> Result<(), Failure> {
         listed.records.len()
     );
 
-    println!("What the metrics layer saw (every attempt, retries included):");
-    for (operation, stats) in metrics.snapshot() {
+    println!("What the metrics layers saw (calls around the whole call, attempts each):");
+    let per_call = calls.snapshot();
+    for (operation, stats) in attempts.snapshot() {
         let statuses: Vec<String> = stats
             .statuses
             .iter()
             .map(|(status, n)| format!("{status} x{n}"))
             .collect();
-        let mean = stats.total.as_secs_f64() * 1000.0 / stats.attempts.max(1) as f64;
+        let called = per_call.get(&operation).map_or(0, |c| c.requests);
+        let mean = stats.total.as_secs_f64() * 1000.0 / stats.requests.max(1) as f64;
         println!(
-            "  {operation}: {} attempts ({}), {} failed, mean {mean:.1} ms",
-            stats.attempts,
+            "  {operation}: {called} calls, {} attempts ({}), {} failed, mean {mean:.1} ms",
+            stats.requests,
             statuses.join(", "),
             stats.failures,
         );

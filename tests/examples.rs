@@ -235,11 +235,17 @@ fn blocking_records_a_payment_from_synchronous_code() {
 #[test]
 fn custom_middleware_sees_every_attempt_including_retries() {
     let out = run_binary(&example("custom_middleware"), &[], &[]).success("custom_middleware");
-    // One 503 answered by the fake server, then the retry: four attempts for three gets.
-    out.line("GET /invoices/{id}: 4 attempts (200 x3, 503 x1), 0 failed");
-    out.line("POST /invoices: 3 attempts (201 x3), 0 failed");
-    out.line("POST /contacts: 1 attempts (201 x1), 0 failed");
-    out.line("GET /invoices: 1 attempts (200 x1), 0 failed");
+    // One 503 answered by the fake server, then the retry: three calls, four attempts.
+    out.line(
+        "Invoices / Get an invoice (GET /invoices/{invoice_id}): 3 calls, 4 attempts (200 x3, 503 x1), 0 failed",
+    );
+    out.line(
+        "Invoices / Create an invoice (POST /invoices): 3 calls, 3 attempts (201 x3), 0 failed",
+    );
+    out.line(
+        "Contacts / Create a Contact (POST /contacts): 1 calls, 1 attempts (201 x1), 0 failed",
+    );
+    out.line("Invoices / List invoices (GET /invoices): 1 calls, 1 attempts (200 x1), 0 failed");
     out.line("Created and read 3 invoices; the list shows 3.");
 }
 
