@@ -156,10 +156,11 @@ pub(crate) enum Admission {
 /// Clones share it.
 #[derive(Clone)]
 pub struct RateLimiter {
-    shared: Arc<Shared>,
+    organizations: Arc<Organizations>,
 }
 
-struct Shared {
+/// What every clone of a [`RateLimiter`] shares: the limits and each organization's state.
+struct Organizations {
     config: RateLimitConfig,
     clock: Arc<dyn Clock>,
     orgs: Mutex<HashMap<String, Arc<OrgLimiter>>>,
@@ -168,7 +169,7 @@ struct Shared {
 impl fmt::Debug for RateLimiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RateLimiter")
-            .field("config", &self.shared.config)
+            .field("config", &self.organizations.config)
             .finish_non_exhaustive()
     }
 }
@@ -182,7 +183,7 @@ impl RateLimiter {
     /// A limiter keeping to `config`, reading the wall clock (for quota resets) from `clock`.
     pub fn with_clock(config: RateLimitConfig, clock: Arc<dyn Clock>) -> Self {
         Self {
-            shared: Arc::new(Shared {
+            organizations: Arc::new(Organizations {
                 config,
                 clock,
                 orgs: Mutex::new(HashMap::new()),
@@ -192,14 +193,14 @@ impl RateLimiter {
 
     /// The limits it keeps to.
     pub fn config(&self) -> &RateLimitConfig {
-        &self.shared.config
+        &self.organizations.config
     }
 
     /// The limiter of organization `key` (created on first use; `""` stands for a default
     /// organization the layer was not told the id of).
     pub(crate) fn org(&self, key: &str) -> Arc<OrgLimiter> {
         let mut orgs = self
-            .shared
+            .organizations
             .orgs
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
@@ -208,7 +209,7 @@ impl RateLimiter {
         }
         let limiter = Arc::new(OrgLimiter {
             key: key.to_owned(),
-            in_flight: Arc::new(Semaphore::new(self.shared.config.max_in_flight as usize)),
+            in_flight: Arc::new(Semaphore::new(self.organizations.config.max_in_flight as usize)),
             state: Mutex::new(OrgState::default()),
         });
         orgs.insert(key.to_owned(), limiter.clone());
@@ -270,7 +271,7 @@ impl RateLimiter {
 
     /// Takes room in the window (`None`), or says until when to wait.
     fn try_window(&self, org: &OrgLimiter) -> Result<Option<Instant>, Error> {
-        let config = &self.shared.config;
+        let config = &self.organizations.config;
         let mut state = org.state.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         self.refusal(org, &state, now)?;
@@ -324,9 +325,9 @@ impl RateLimiter {
         if !throttled && !headers.contains_key(REMAINING) {
             return None;
         }
-        let config = &self.shared.config;
+        let config = &self.organizations.config;
         let now = Instant::now();
-        let wall = self.shared.clock.now();
+        let wall = self.organizations.clock.now();
         let mut state = org.state.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(status) = quota_from_headers(headers, wall) {
             let resets_in = status.resets_at.duration_since(wall).unwrap_or_default();

@@ -8,10 +8,21 @@
 //!
 //! - Invalid input (an empty id, a bulk call over the API's limit) is refused with a typed
 //!   [`Error`] before anything is sent; ids are percent-encoded so they can never change the
-//!   path.
+//!   path. [`Error`] is the SDK's one error type (the transport's): its `Display` names the
+//!   operation, and its predicates (`is_not_found`, `is_validation`, `is_retryable`,
+//!   `may_have_been_processed`, ...) answer the same for every layer.
+//! - Each request carries its [`Operation`] in its extensions, for tower layers and tracing
+//!   (`HttpTransport::builder().call_layer(..)` / `.attempt_layer(..)`).
 //! - Lists paginate as streams of pages or of records ([`Client::pages`], [`Client::items`]).
 //! - [`Client::raw`] makes any call through the same stack.
 //! - [`Watcher`] delivers the records created or updated since a saved [`Cursor`].
+//!
+//! Features: one per resource group (all by default), and `client` and `http2` (default),
+//! forwarded to `zoho-invoice-transport`. With `default-features = false` and only the
+//! resource groups you need, the crate compiles no hyper, hyper-util, hyper-rustls, rustls or
+//! h2: give the transport builder an HTTP service of your own, or a [`Transport`] of your own.
+//!
+//! [`Transport`]: zoho_invoice_transport::Transport
 //!
 //! ```
 //! # #[cfg(feature = "items")] {

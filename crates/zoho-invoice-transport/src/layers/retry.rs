@@ -33,10 +33,11 @@ use crate::retry::{Decision, Policy, RetryBudget, RetryPolicy};
 /// ```
 #[derive(Clone)]
 pub struct RetryLayer<P = RetryPolicy> {
-    shared: Arc<Shared<P>>,
+    shared: Arc<Settings<P>>,
 }
 
-struct Shared<P> {
+/// What the retry layer and its services share: the policy, the budget, time and chance.
+struct Settings<P> {
     policy: P,
     budget: RetryBudget,
     clock: Arc<dyn Clock>,
@@ -58,7 +59,7 @@ impl<P: Policy> RetryLayer<P> {
     /// and `fastrand` jitter.
     pub fn new(policy: P) -> Self {
         Self {
-            shared: Arc::new(Shared {
+            shared: Arc::new(Settings {
                 policy,
                 budget: RetryBudget::default(),
                 clock: Arc::new(SystemClock),
@@ -68,11 +69,11 @@ impl<P: Policy> RetryLayer<P> {
         }
     }
 
-    fn map(self, f: impl FnOnce(&mut Shared<P>)) -> Self
+    fn map(self, f: impl FnOnce(&mut Settings<P>)) -> Self
     where
         P: Clone,
     {
-        let mut shared = Shared {
+        let mut shared = Settings {
             policy: self.shared.policy.clone(),
             budget: self.shared.budget.clone(),
             clock: self.shared.clock.clone(),
@@ -89,7 +90,7 @@ impl<P: Policy> RetryLayer<P> {
     pub fn with_policy<Q: Policy>(self, policy: Q) -> RetryLayer<Q> {
         let shared = &self.shared;
         RetryLayer {
-            shared: Arc::new(Shared {
+            shared: Arc::new(Settings {
                 policy,
                 budget: shared.budget.clone(),
                 clock: shared.clock.clone(),
@@ -146,7 +147,7 @@ impl<S, P> Layer<S> for RetryLayer<P> {
 /// The service of [`RetryLayer`].
 pub struct Retry<S, P = RetryPolicy> {
     inner: S,
-    shared: Arc<Shared<P>>,
+    shared: Arc<Settings<P>>,
 }
 
 impl<S: Clone, P> Clone for Retry<S, P> {
@@ -221,7 +222,7 @@ pin_project! {
         #[pin]
         state: State<S::Future>,
         inner: S,
-        shared: Arc<Shared<P>>,
+        shared: Arc<Settings<P>>,
         copy: Option<ApiRequest>,
         own_policy: Option<RetryPolicy>,
         attempt: u32,
