@@ -26,11 +26,16 @@ struct Envelope {
     #[serde(default)]
     code: Option<serde_json::Value>,
     #[serde(default)]
-    message: Option<String>,
+    message: Option<serde_json::Value>,
     #[serde(default)]
     error: Option<serde_json::Value>,
     #[serde(default)]
-    error_description: Option<String>,
+    error_description: Option<serde_json::Value>,
+}
+
+/// The text of a JSON string.
+fn text(value: Option<&serde_json::Value>) -> Option<String> {
+    value?.as_str().map(str::to_owned)
 }
 
 impl Envelope {
@@ -43,13 +48,14 @@ impl Envelope {
         }
     }
 
-    /// The message of an `{"error": ...}` body without a `code`.
+    /// The message of an `{"error": ...}` body without a `code` (`null` and `false` are no
+    /// error).
     fn error_message(&self) -> Option<String> {
         if self.code.is_some() {
             return None;
         }
         let error = match self.error.as_ref()? {
-            serde_json::Value::Null => return None,
+            serde_json::Value::Null | serde_json::Value::Bool(false) => return None,
             serde_json::Value::String(text) => text.clone(),
             serde_json::Value::Object(fields) => match fields.get("message") {
                 Some(serde_json::Value::String(text)) => text.clone(),
@@ -57,7 +63,7 @@ impl Envelope {
             },
             other => other.to_string(),
         };
-        Some(match &self.error_description {
+        Some(match text(self.error_description.as_ref()) {
             Some(description) => format!("{error} ({description})"),
             None => error,
         })
@@ -127,7 +133,7 @@ impl ApiResponse {
     pub fn zoho_code(&self) -> Option<(i64, Option<String>)> {
         let envelope = self.envelope()?;
         let code = envelope.code()?;
-        Some((code, envelope.message))
+        Some((code, text(envelope.message.as_ref())))
     }
 
     fn envelope(&self) -> Option<Envelope> {
@@ -169,7 +175,7 @@ impl ApiResponse {
         }
         let code = zoho;
         let message = envelope
-            .and_then(|e| if code.is_some() { e.message } else { None })
+            .and_then(|e| code.and(text(e.message.as_ref())))
             .or(error_body)
             .unwrap_or_else(|| {
                 status

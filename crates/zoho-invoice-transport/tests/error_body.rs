@@ -17,10 +17,12 @@ use zoho_invoice_transport::{ApiResponse, ErrorKind};
 fn agrees(status: StatusCode, body: Bytes) -> Result<(), TestCaseError> {
     let response = ApiResponse::new(status, body.clone());
     let zoho = response.zoho_code();
+    let error_body = error_without_code(&body);
     match response.error_for_status() {
         Ok(ok) => {
             prop_assert!(status.is_success(), "{status} accepted");
             prop_assert!(matches!(zoho, None | Some((0, _))), "{zoho:?} accepted");
+            prop_assert!(!error_body, "an error body accepted");
             prop_assert_eq!(ok.body(), &body);
         }
         Err(error) => {
@@ -35,7 +37,7 @@ fn agrees(status: StatusCode, body: Bytes) -> Result<(), TestCaseError> {
             };
             prop_assert_eq!(got, status);
             prop_assert_eq!(code, zoho.as_ref().map(|z| z.0));
-            prop_assert!(!status.is_success() || code.is_some_and(|c| c != 0));
+            prop_assert!(!status.is_success() || code.is_some_and(|c| c != 0) || error_body);
             if let Some((_, Some(zoho_message))) = &zoho {
                 prop_assert_eq!(message, zoho_message);
             }
@@ -43,6 +45,18 @@ fn agrees(status: StatusCode, body: Bytes) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+/// Whether `body` is an object with an `error` (not `null` or `false`) and no `code`: what the
+/// accounts server sends for an error, often with HTTP 200.
+fn error_without_code(body: &[u8]) -> bool {
+    let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(body) else {
+        return false;
+    };
+    let error = fields
+        .get("error")
+        .is_some_and(|v| !matches!(v, Value::Null | Value::Bool(false)));
+    error && fields.get("code").is_none_or(Value::is_null)
 }
 
 fn status() -> impl Strategy<Value = StatusCode> {
@@ -67,6 +81,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just("code".to_owned()),
         Just("message".to_owned()),
         Just("invoice".to_owned()),
+        Just("error".to_owned()),
         ".{0,8}",
     ];
     leaf.prop_recursive(3, 32, 6, move |inner| {
