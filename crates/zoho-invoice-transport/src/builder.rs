@@ -557,6 +557,16 @@ impl TransportBuilder {
             organization = organization.with_default_organization(org)?;
         }
         let auth = AuthLayer::new(source.clone()).honour_api_domain(self.honour());
+        // The total timeout needs no timer of its own when everything under it that waits is
+        // built in (and keeps to the deadline) and the attempt timeout arms one for both.
+        let all_built_in = self.attempt_layers.0.is_empty()
+            && !matches!(self.retry, Slot::Replaced(_))
+            && !matches!(self.rate_limit, Slot::Replaced(_));
+        let total = if all_built_in {
+            TotalTimeoutLayer::deadline_only(self.timeouts.total)
+        } else {
+            TotalTimeoutLayer::new(self.timeouts.total)
+        };
         let mut limiter = None;
         let clock = self.clock.clone();
         let default_organization = self.organization.clone().unwrap_or_default();
@@ -584,7 +594,7 @@ impl TransportBuilder {
         let stack = ServiceBuilder::new()
             .layer(TraceLayer::new())
             .option_layer(std::mem::take(&mut self.call_layers).non_empty())
-            .layer(TotalTimeoutLayer::new(self.timeouts.total))
+            .layer(total)
             .option_layer(retry)
             .option_layer(rate_limit)
             .layer(auth)

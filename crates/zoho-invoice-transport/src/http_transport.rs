@@ -88,6 +88,7 @@ impl Transport for HttpTransport {
         'life0: 'async_trait,
         Self: 'async_trait,
     {
-        self.stack.send(request)
+        // The trait object's own method, not the blanket one for `Arc`.
+        self.stack.as_ref().send(request)
     }
 }

@@ -156,13 +156,15 @@ pub use layers::auth::{Auth, AuthLayer};
 pub use layers::organization::{ORGANIZATION_HEADER, Organization, OrganizationLayer};
 pub use layers::rate_limit::{RateLimit, RateLimitLayer};
 pub use layers::retry::{Retry, RetryLayer};
-pub use layers::timeout::{AttemptTimeoutLayer, TimeLimit, Timeouts, TotalTimeoutLayer};
+pub use layers::timeout::{
+    AttemptTimeout, AttemptTimeoutLayer, Timeouts, TotalTimeout, TotalTimeoutLayer,
+};
 pub use layers::trace::{Trace, TraceLayer};
 pub use operation::Operation;
 pub use outcome::Outcome;
 pub use rate_limit::{QuotaStatus, RateLimitConfig, RateLimiter};
 pub use region::{API_PATH, Region};
-pub use request::{ApiBase, ApiRequest, OrganizationId};
+pub use request::{ApiBase, ApiRequest, Deadline, OrganizationId};
 pub use response::ApiResponse;
 pub use retry::{Decision, Policy, RetryBudget, RetryPolicy, StopReason, decide, is_idempotent};
 pub use token::{

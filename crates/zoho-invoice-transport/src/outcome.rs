@@ -37,14 +37,20 @@ impl Outcome {
     /// `Retry-After` date.
     pub fn of(result: &Result<ApiResponse, Error>, now: impl FnOnce() -> SystemTime) -> Self {
         match result {
-            Ok(response) => Self::Response {
-                status: response.status(),
-                retry_after: if response.headers().contains_key(http::header::RETRY_AFTER) {
-                    retry_after(response.headers(), now())
-                } else {
-                    None
-                },
-            },
+            Ok(response) => {
+                let status = response.status();
+                // `Retry-After` only matters to an answer that may be retried.
+                let waits = matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+                    && response.headers().contains_key(http::header::RETRY_AFTER);
+                Self::Response {
+                    status,
+                    retry_after: if waits {
+                        retry_after(response.headers(), now())
+                    } else {
+                        None
+                    },
+                }
+            }
             Err(error) => Self::of_error(error),
         }
     }

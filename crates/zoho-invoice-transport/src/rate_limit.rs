@@ -209,7 +209,9 @@ impl RateLimiter {
         }
         let limiter = Arc::new(OrgLimiter {
             key: key.to_owned(),
-            in_flight: Arc::new(Semaphore::new(self.organizations.config.max_in_flight as usize)),
+            in_flight: Arc::new(Semaphore::new(
+                self.organizations.config.max_in_flight as usize,
+            )),
             state: Mutex::new(OrgState::default()),
         });
         orgs.insert(key.to_owned(), limiter.clone());

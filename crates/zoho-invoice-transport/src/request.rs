@@ -33,6 +33,44 @@ pub struct ApiBase(pub std::sync::Arc<str>);
 #[derive(Clone)]
 pub struct ApiRequest {
     inner: Request<Bytes>,
+    deadline: Option<Deadline>,
+}
+
+/// When the whole call must be over: set by the total timeout
+/// ([`TotalTimeoutLayer`](crate::TotalTimeoutLayer)) and kept by the layers under it that
+/// wait (retry back-off, the rate limiter, the token source) and by the per-attempt timeout,
+/// which arms one timer for whichever comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// The instant the call must be over by (tokio's clock).
+    pub at: tokio::time::Instant,
+    /// The limit it was set from (for the error).
+    pub limit: std::time::Duration,
+}
+
+/// Runs `future` within `deadline`, if there is one: what a layer that waits does, so that
+/// its wait ends with the call.
+pub(crate) async fn within<F: std::future::Future>(
+    deadline: Option<Deadline>,
+    future: F,
+) -> Result<F::Output, Error> {
+    match deadline {
+        Some(deadline) => tokio::time::timeout_at(deadline.at, future)
+            .await
+            .map_err(|_| deadline.error()),
+        None => Ok(future.await),
+    }
+}
+
+impl Deadline {
+    /// The error of a call that ran past this deadline.
+    pub fn error(&self) -> Error {
+        ErrorKind::Timeout {
+            kind: crate::error::TimeoutKind::Total,
+            after: self.limit,
+        }
+        .into()
+    }
 }
 
 impl ApiRequest {
@@ -51,7 +89,10 @@ impl ApiRequest {
         let mut inner = Request::new(Bytes::new());
         *inner.method_mut() = method;
         *inner.uri_mut() = uri;
-        Ok(Self { inner })
+        Ok(Self {
+            inner,
+            deadline: None,
+        })
     }
 
     /// A `GET` request.
@@ -76,7 +117,10 @@ impl ApiRequest {
 
     /// Wraps an `http::Request`.
     pub fn from_http(request: Request<Bytes>) -> Self {
-        Self { inner: request }
+        Self {
+            inner: request,
+            deadline: None,
+        }
     }
 
     /// Sets a JSON body (the bytes as given) and `Content-Type: application/json`.
@@ -117,6 +161,18 @@ impl ApiRequest {
     pub fn with_extension<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.inner.extensions_mut().insert(value);
         self
+    }
+
+    /// When the whole call must be over, if a total timeout set it.
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.deadline
+    }
+
+    /// Sets when the whole call must be over (an earlier deadline already set stays).
+    pub fn set_deadline(&mut self, deadline: Deadline) {
+        if self.deadline.is_none_or(|d| deadline.at < d.at) {
+            self.deadline = Some(deadline);
+        }
     }
 
     /// The operation this request performs, when it names one.

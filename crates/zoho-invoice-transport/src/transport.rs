@@ -1,11 +1,15 @@
 //! The [`Transport`] trait, the one seam between the SDK and the network.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 
 use async_trait::async_trait;
+use futures_util::FutureExt;
+use tower::Service;
 use tower::util::BoxCloneSyncService;
-use tower::{Service, ServiceExt};
 
 use crate::error::Error;
 use crate::request::ApiRequest;
@@ -28,23 +32,34 @@ pub trait Transport: Send + Sync {
     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error>;
 }
 
-#[async_trait]
+/// The future a [`Transport`] returns (what `#[async_trait]` makes of `async fn send`).
+type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<ApiResponse, Error>> + Send + 'a>>;
+
+// Forwarded as they are, not through `#[async_trait]`, which would box the inner future once
+// more in a future of its own.
 impl<T: Transport + ?Sized> Transport for Arc<T> {
-    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
-        (**self).send(request).await
+    fn send<'life0, 'async_trait>(&'life0 self, request: ApiRequest) -> SendFuture<'async_trait>
+    where
+        'life0: 'async_trait,
+        Self: 'async_trait,
+    {
+        (**self).send(request)
     }
 }
 
-#[async_trait]
 impl<T: Transport + ?Sized> Transport for Box<T> {
-    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
-        (**self).send(request).await
+    fn send<'life0, 'async_trait>(&'life0 self, request: ApiRequest) -> SendFuture<'async_trait>
+    where
+        'life0: 'async_trait,
+        Self: 'async_trait,
+    {
+        (**self).send(request)
     }
 }
 
 /// Adapts any tower [`Service`] from [`ApiRequest`] to [`ApiResponse`] into a [`Transport`].
 ///
-/// Each call clones the service and drives the clone (`ServiceExt::oneshot`), the usual way to
+/// Each call clones the service, waits for the clone to be ready and calls it, the usual way to
 /// share a tower service. The response goes through [`ApiResponse::error_for_status`].
 ///
 /// ```
@@ -77,17 +92,34 @@ impl<S> fmt::Debug for ServiceTransport<S> {
     }
 }
 
-#[async_trait]
 impl<S> Transport for ServiceTransport<S>
 where
     S: Service<ApiRequest, Response = ApiResponse, Error = Error> + Clone + Send + Sync + 'static,
     S::Future: Send + 'static,
 {
-    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
-        self.service
-            .clone()
-            .oneshot(request)
-            .await?
-            .error_for_status()
+    // Not `#[async_trait]`: a service that is ready at once (every built-in layer is, over a
+    // ready HTTP client) is called at once and its future boxed as it is, rather than kept
+    // in a larger `async` block with the service and the request.
+    fn send<'life0, 'async_trait>(&'life0 self, request: ApiRequest) -> SendFuture<'async_trait>
+    where
+        'life0: 'async_trait,
+        Self: 'async_trait,
+    {
+        let mut service = self.service.clone();
+        let mut probe = Context::from_waker(Waker::noop());
+        match service.poll_ready(&mut probe) {
+            Poll::Ready(Ok(())) => Box::pin(service.call(request).map(checked)),
+            Poll::Ready(Err(error)) => Box::pin(std::future::ready(Err(error))),
+            // Not ready: wait for it (with the real waker) in a future of its own.
+            Poll::Pending => Box::pin(async move {
+                std::future::poll_fn(|cx| service.poll_ready(cx)).await?;
+                checked(service.call(request).await)
+            }),
+        }
     }
+}
+
+/// The answer, or the error it is ([`ApiResponse::error_for_status`]).
+fn checked(result: Result<ApiResponse, Error>) -> Result<ApiResponse, Error> {
+    result?.error_for_status()
 }

@@ -57,16 +57,30 @@ pub(crate) fn parse_configured(url: &str, allow_http: bool) -> Result<Uri, Error
 /// Refuses a path with a `.` or `..` segment, plain or percent-encoded: joined to the API
 /// base, it could leave it.
 pub(crate) fn refuse_dot_segments(path: &str) -> Result<(), Error> {
-    let is_dot = |segment: &str| {
-        let decoded = segment.replace("%2e", ".").replace("%2E", ".");
-        decoded == "." || decoded == ".."
-    };
-    if path.split('/').any(is_dot) {
+    // Most paths have neither a dot nor an escape: one pass over the bytes says so.
+    let suspect = path.bytes().any(|b| b == b'.' || b == b'%');
+    if suspect && path.split('/').any(is_dot_segment) {
         return Err(invalid(
             "the path has a `.` or `..` segment; it must stay under the API base",
         ));
     }
     Ok(())
+}
+
+/// Whether `segment` is `.` or `..`, each dot plain or as `%2e`/`%2E` (no allocation: this
+/// runs for every request).
+fn is_dot_segment(segment: &str) -> bool {
+    let mut rest = segment.as_bytes();
+    let mut dots = 0;
+    while !rest.is_empty() {
+        rest = match rest {
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', b'e' | b'E', tail @ ..] => tail,
+            _ => return false,
+        };
+        dots += 1;
+    }
+    matches!(dots, 1 | 2)
 }
 
 /// Joins `base` and the request's relative URI; an absolute URI must already be under `base`

@@ -381,6 +381,64 @@ async fn total_timeout_bounds_the_whole_call() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn total_timeout_bounds_a_retry_wait() {
+    // The server asks for 200 s before a retry; the call has 30 s in all. With the default
+    // stack (the deadline on the request, kept by the retry layer's wait) and with a user layer
+    // under retry (the total timeout's own timer), the call ends at 30 s, after one request.
+    let server = MockServer::start().await;
+    let timeouts = Timeouts {
+        connect: None,
+        attempt: Some(Duration::from_secs(10)),
+        total: Some(Duration::from_secs(30)),
+    };
+    let policy = RetryPolicy::default().with_max_retry_after(Duration::from_secs(600));
+    let received = Arc::new(AtomicUsize::new(0));
+    let refusing = {
+        let received = received.clone();
+        tower::service_fn(move |_request: ApiRequest| {
+            received.fetch_add(1, Ordering::SeqCst);
+            let mut response = ApiResponse::new(http::StatusCode::SERVICE_UNAVAILABLE, "");
+            response
+                .headers_mut()
+                .insert("retry-after", http::HeaderValue::from_static("200"));
+            std::future::ready(Ok::<_, Error>(response))
+        })
+    };
+    let default = builder(&server)
+        .timeouts(timeouts)
+        .retry_policy(policy.clone())
+        .http_service(refusing.clone())
+        .build()
+        .unwrap();
+    let with_a_user_layer = builder(&server)
+        .timeouts(timeouts)
+        .retry_policy(policy)
+        .attempt_layer(ProbeLayer::default())
+        .http_service(refusing)
+        .build()
+        .unwrap();
+    for (round, transport) in [default, with_a_user_layer].into_iter().enumerate() {
+        let start = Instant::now();
+        let error = transport
+            .send(ApiRequest::get("/invoices").unwrap())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                error.kind(),
+                ErrorKind::Timeout {
+                    kind: TimeoutKind::Total,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        assert_eq!(start.elapsed(), Duration::from_secs(30));
+        assert_eq!(received.load(Ordering::SeqCst), round + 1);
+    }
+}
+
+#[tokio::test(start_paused = true)]
 async fn total_timeout_bounds_the_whole_call_under_user_layers() {
     let server = MockServer::start().await;
     let received = Arc::new(AtomicUsize::new(0));

@@ -74,10 +74,7 @@ async fn spans_name_the_operation_and_its_template_never_the_ids() {
         .with_writer(move || sink.clone())
         .finish();
     let _default = tracing::subscriber::set_default(subscriber);
-    let transport = builder()
-        .http_service(flaky())
-        .build()
-        .unwrap();
+    let transport = builder().http_service(flaky()).build().unwrap();
     let operation = Operation::new(
         "Invoices",
         "Get an invoice",

@@ -14,7 +14,7 @@ use tower::{Layer, Service, ServiceExt};
 
 use crate::error::Error;
 use crate::region::API_PATH;
-use crate::request::{ApiBase, ApiRequest};
+use crate::request::{ApiBase, ApiRequest, within};
 use crate::response::ApiResponse;
 use crate::token::{AccessToken, TokenSource};
 
@@ -116,14 +116,15 @@ where
     S: Service<ApiRequest, Response = ApiResponse, Error = Error> + Send + 'static,
     S::Future: Send + 'static,
 {
-    /// Sends the copy again with a new token, if the source may give a better one.
-    fn after(self, response: ApiResponse) -> Either<Ready<Result<ApiResponse, Error>>, BoxFuture> {
+    /// The response, or the copy sent again with a new token if it is a 401 and the source
+    /// may give a better one.
+    fn after(self, response: ApiResponse) -> Result<ApiResponse, BoxFuture> {
         if response.status() != StatusCode::UNAUTHORIZED || !self.source.invalidate(&self.token) {
-            return Either::Left(futures_util::future::ready(Ok(response)));
+            return Ok(response);
         }
         tracing::debug!("401: replaying once with a new token");
-        Either::Right(Box::pin(async move {
-            let token = self.source.token().await?;
+        Err(Box::pin(async move {
+            let token = within(self.request.deadline(), self.source.token()).await??;
             let mut request = self.request;
             authorize(&mut request, &token, self.honour_api_domain)?;
             self.inner.oneshot(request).await
@@ -155,7 +156,7 @@ where
             let inner = std::mem::replace(&mut self.inner, ready);
             let source = self.source.clone();
             return Either::Right(Either::Right(Box::pin(async move {
-                let token = source.token().await?;
+                let token = within(request.deadline(), source.token()).await??;
                 let replay = source.can_replay().then(|| request.clone());
                 authorize(&mut request, &token, honour)?;
                 let mut inner = inner;
@@ -169,7 +170,10 @@ where
                             source,
                             honour_api_domain: honour,
                         };
-                        replay.after(response).await
+                        match replay.after(response) {
+                            Ok(response) => Ok(response),
+                            Err(replaying) => replaying.await,
+                        }
                     }
                     None => Ok(response),
                 }
@@ -186,18 +190,20 @@ where
         if let Err(error) = authorize(&mut request, &token, honour) {
             return Either::Left(Either::Right(futures_util::future::ready(Err(error))));
         }
+        // The service made ready sends now and is kept for the replay; a clone stays here.
         let ready = self.inner.clone();
-        let inner = std::mem::replace(&mut self.inner, ready);
-        let mut sending = inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, ready);
         Either::Right(Either::Left(Replayable {
-            first: sending.call(request),
-            replay: Some(Replay {
+            first: inner.call(request),
+            // Boxed: kept small, since the usual future (a static token's) is no larger than
+            // this one.
+            replay: Some(Box::new(Replay {
                 request: copy,
                 token,
                 inner,
                 source: self.source.clone(),
                 honour_api_domain: honour,
-            }),
+            })),
             second: None,
         }))
     }
@@ -212,8 +218,8 @@ pin_project! {
     {
         #[pin]
         first: S::Future,
-        replay: Option<Replay<S>>,
-        second: Option<Either<Ready<Result<ApiResponse, Error>>, BoxFuture>>,
+        replay: Option<Box<Replay<S>>>,
+        second: Option<BoxFuture>,
     }
 }
 
@@ -227,13 +233,15 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         if let Some(second) = this.second {
-            return Pin::new(second).poll(cx);
+            return second.as_mut().poll(cx);
         }
         let response = ready!(this.first.poll(cx))?;
         let Some(replay) = this.replay.take() else {
             return Poll::Ready(Ok(response));
         };
-        let second = this.second.insert(replay.after(response));
-        Pin::new(second).poll(cx)
+        match replay.after(response) {
+            Ok(response) => Poll::Ready(Ok(response)),
+            Err(replaying) => this.second.insert(replaying).as_mut().poll(cx),
+        }
     }
 }

@@ -13,7 +13,7 @@ use tower::{Layer, Service, ServiceExt};
 
 use crate::error::Error;
 use crate::rate_limit::{Admission, OrgLimiter, RateLimitConfig, RateLimiter};
-use crate::request::{ApiRequest, OrganizationId};
+use crate::request::{ApiRequest, OrganizationId, within};
 use crate::response::ApiResponse;
 
 /// Keeps each organization to its [`RateLimitConfig`]: the sliding window, the in-flight cap,
@@ -61,8 +61,10 @@ impl<S> Layer<S> for RateLimitLayer {
     fn layer(&self, inner: S) -> RateLimit<S> {
         RateLimit {
             inner,
-            default: self.limiter.org(&self.default_organization),
-            limiter: self.limiter.clone(),
+            shared: Arc::new(Shared {
+                default: self.limiter.org(&self.default_organization),
+                limiter: self.limiter.clone(),
+            }),
         }
     }
 }
@@ -71,6 +73,12 @@ impl<S> Layer<S> for RateLimitLayer {
 #[derive(Debug, Clone)]
 pub struct RateLimit<S> {
     inner: S,
+    shared: Arc<Shared>,
+}
+
+/// What every clone of a [`RateLimit`] service shares (one reference count to clone).
+#[derive(Debug)]
+struct Shared {
     limiter: RateLimiter,
     /// The default organization's limiter, found once.
     default: Arc<OrgLimiter>,
@@ -92,26 +100,32 @@ where
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let org = match request.extensions().get::<OrganizationId>() {
-            Some(OrganizationId(key)) => self.limiter.org(key),
-            None => self.default.clone(),
-        };
-        match self.limiter.try_admit(&org) {
+        // A request that names its organization counts against that one's limits.
+        let org = request
+            .extensions()
+            .get::<OrganizationId>()
+            .map(|OrganizationId(key)| self.shared.limiter.org(key));
+        let limiter = &self.shared.limiter;
+        match limiter.try_admit(org.as_deref().unwrap_or(&self.shared.default)) {
             // The usual case: a slot is free now; the attempt starts now.
             Ok(Admission::Go(permit)) => Either::Left(Either::Left(Limited {
                 inner: self.inner.call(request),
                 permit: Some(permit),
-                org,
-                limiter: self.limiter.clone(),
+                org: match org {
+                    Some(org) => Whose::Named(org, limiter.clone()),
+                    None => Whose::Default(self.shared.clone()),
+                },
             })),
             Err(error) => Either::Left(Either::Right(futures_util::future::ready(Err(error)))),
             // Boxed: waiting is the rarer case, and keeps the usual future small.
             Ok(Admission::Wait) => {
                 let ready = self.inner.clone();
                 let inner = std::mem::replace(&mut self.inner, ready);
-                let limiter = self.limiter.clone();
+                let limiter = limiter.clone();
+                let org = org.unwrap_or_else(|| self.shared.default.clone());
+                let deadline = request.deadline();
                 Either::Right(Box::pin(async move {
-                    let permit = limiter.admit(&org).await?;
+                    let permit = within(deadline, limiter.admit(&org)).await??;
                     let result = inner.oneshot(request).await;
                     drop(permit);
                     observed(&limiter, &org, result)
@@ -135,14 +149,21 @@ fn observed(
     result
 }
 
+/// The organization an admitted attempt counts against.
+enum Whose {
+    /// The default one, as the service shares it.
+    Default(Arc<Shared>),
+    /// One the request named.
+    Named(Arc<OrgLimiter>, RateLimiter),
+}
+
 pin_project! {
     /// An admitted attempt: holds its in-flight permit until the answer, then learns from it.
     pub struct Limited<F> {
         #[pin]
         inner: F,
         permit: Option<OwnedSemaphorePermit>,
-        org: Arc<OrgLimiter>,
-        limiter: RateLimiter,
+        org: Whose,
     }
 }
 
@@ -156,6 +177,9 @@ where
         let this = self.project();
         let result = ready!(this.inner.poll(cx));
         this.permit.take();
-        Poll::Ready(observed(this.limiter, this.org, result))
+        Poll::Ready(match this.org {
+            Whose::Default(shared) => observed(&shared.limiter, &shared.default, result),
+            Whose::Named(org, limiter) => observed(limiter, org, result),
+        })
     }
 }

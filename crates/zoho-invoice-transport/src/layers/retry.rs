@@ -11,9 +11,9 @@ use pin_project_lite::pin_project;
 use tower::{Layer, Service};
 
 use crate::clock::{Clock, FastRandom, Random, Sleeper, SystemClock, TokioSleeper};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, TimeoutKind};
 use crate::outcome::Outcome;
-use crate::request::ApiRequest;
+use crate::request::{ApiRequest, Deadline};
 use crate::response::ApiResponse;
 use crate::retry::{Decision, Policy, RetryBudget, RetryPolicy};
 
@@ -179,8 +179,7 @@ where
     }
 
     fn call(&mut self, request: ApiRequest) -> Self::Future {
-        let own_policy = request.extensions().get::<RetryPolicy>().cloned();
-        let max_attempts = match &own_policy {
+        let max_attempts = match request.extensions().get::<RetryPolicy>() {
             Some(policy) => policy.max_attempts(),
             None => self.shared.policy.max_attempts(),
         };
@@ -195,7 +194,6 @@ where
             inner,
             shared: self.shared.clone(),
             copy,
-            own_policy,
             attempt: 1,
             waited: Duration::ZERO,
         }
@@ -208,7 +206,8 @@ pin_project! {
     #[project = StateProjection]
     enum State<F> {
         Attempt { #[pin] future: F },
-        Waiting { sleep: Sleep },
+        // `deadline`: the wait ends at the call's deadline, which then fails the call.
+        Waiting { sleep: Sleep, deadline: Option<Deadline> },
         Ready,
     }
 }
@@ -224,10 +223,15 @@ pin_project! {
         inner: S,
         shared: Arc<Settings<P>>,
         copy: Option<ApiRequest>,
-        own_policy: Option<RetryPolicy>,
         attempt: u32,
         waited: Duration,
     }
+}
+
+/// The call's deadline ran out (the attempt's timer was the call's): nothing more may be
+/// tried.
+fn past_deadline(result: &Result<ApiResponse, Error>) -> bool {
+    matches!(result, Err(e) if matches!(e.kind(), ErrorKind::Timeout { kind: TimeoutKind::Total, .. }))
 }
 
 /// The call's span (current while the layers under tracing run), or a disabled one when no
@@ -253,14 +257,16 @@ where
             match this.state.as_mut().project() {
                 StateProjection::Attempt { future } => {
                     let result = ready!(future.poll(cx));
-                    // The last attempt kept no copy: nothing more can be tried.
-                    let Some(copy) = this.copy.as_ref() else {
+                    // The last attempt kept no copy: nothing more can be tried. Nor can anything
+                    // after the call's deadline (which the attempt's timer kept).
+                    let Some(copy) = this.copy.as_ref().filter(|_| !past_deadline(&result)) else {
                         return Poll::Ready(result);
                     };
                     let shared = &**this.shared;
                     let outcome = Outcome::of(&result, || shared.clock.now());
                     let random = shared.random.next_unit();
-                    let decision = match this.own_policy {
+                    // A policy on the request decides for it (the copy keeps the extensions).
+                    let decision = match copy.extensions().get::<RetryPolicy>() {
                         Some(policy) => policy.decide(copy, *this.attempt, outcome, random),
                         None => shared.policy.decide(copy, *this.attempt, outcome, random),
                     };
@@ -279,8 +285,14 @@ where
                             if !span.is_disabled() {
                                 span.record("wait_ms", this.waited.as_millis() as u64);
                             }
+                            // A wait past the call's deadline ends at the deadline.
+                            let now = tokio::time::Instant::now();
+                            let (after, deadline) = match copy.deadline() {
+                                Some(d) if now + after >= d.at => (d.at - now, Some(d)),
+                                _ => (after, None),
+                            };
                             let sleep = shared.sleeper.sleep(after);
-                            this.state.set(State::Waiting { sleep });
+                            this.state.set(State::Waiting { sleep, deadline });
                         }
                         Decision::Retry { .. } => {
                             tracing::debug!(attempt = *this.attempt, "retry budget spent");
@@ -294,14 +306,21 @@ where
                         }
                     }
                 }
-                StateProjection::Waiting { sleep } => {
+                StateProjection::Waiting { sleep, deadline } => {
                     ready!(sleep.as_mut().poll(cx));
+                    if let Some(deadline) = deadline {
+                        return Poll::Ready(Err(deadline.error()));
+                    }
                     *this.attempt += 1;
                     this.state.set(State::Ready);
                 }
                 StateProjection::Ready => {
                     ready!(this.inner.poll_ready(cx))?;
-                    let max_attempts = match this.own_policy {
+                    let max_attempts = match this
+                        .copy
+                        .as_ref()
+                        .and_then(|c| c.extensions().get::<RetryPolicy>())
+                    {
                         Some(policy) => policy.max_attempts(),
                         None => this.shared.policy.max_attempts(),
                     };
@@ -312,7 +331,7 @@ where
                         this.copy.clone()
                     };
                     let Some(request) = request else {
-                        return Poll::Ready(Err(crate::error::ErrorKind::InvalidRequest(
+                        return Poll::Ready(Err(ErrorKind::InvalidRequest(
                             "the request is gone after its last attempt".into(),
                         )
                         .into()));
