@@ -219,10 +219,11 @@ fn count_calls(spec: &str) {
     }
 }
 
-/// `OVERHEAD_INTERLEAVED=<rounds>`: times the plain and the full client in alternating
-/// batches of 200 calls, so that both see the same machine (a shared machine drifts by more
-/// than the difference between them over the seconds a criterion run takes), and prints the
-/// median time per call of each and the median of the per-round ratios.
+/// `OVERHEAD_INTERLEAVED=<rounds>`: times the plain client and the full stack (static token,
+/// refresh-token source) in alternating batches of 200 calls, so that all see the same machine
+/// (a shared machine drifts by more than the difference between them over the seconds a
+/// criterion run takes), and prints the median time per call of each and the medians of the
+/// per-round ratios.
 fn interleaved(rounds: &str) {
     let rounds: usize = rounds.parse().expect("a number of rounds");
     let get = Get::new();
@@ -233,15 +234,19 @@ fn interleaved(rounds: &str) {
         }
         start.elapsed().as_secs_f64() / 200.0
     };
-    let (mut plain, mut full, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut plain, mut full, mut refresh) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut full_ratios, mut refresh_ratios) = (Vec::new(), Vec::new());
     for round in 0..rounds + 1 {
         let p = time(&|| drop(black_box(get.plain())));
         let f = time(&|| drop(black_box(get.full())));
-        // The first round warms both up.
+        let r = time(&|| drop(black_box(get.refresh())));
+        // The first round warms them up.
         if round > 0 {
             plain.push(p);
             full.push(f);
-            ratios.push(f / p);
+            refresh.push(r);
+            full_ratios.push(f / p);
+            refresh_ratios.push(r / p);
         }
     }
     let median = |v: &mut Vec<f64>| {
@@ -249,11 +254,13 @@ fn interleaved(rounds: &str) {
         v[v.len() / 2]
     };
     println!(
-        "plain {:.2} µs, full {:.2} µs per call (medians of {rounds} rounds); \
-         median ratio full / plain: {:.3}",
+        "plain {:.2} µs, full {:.2} µs, refresh {:.2} µs per call (medians of {rounds} rounds); \
+         median ratios: full / plain {:.3}, refresh / plain {:.3}",
         median(&mut plain) * 1e6,
         median(&mut full) * 1e6,
-        median(&mut ratios)
+        median(&mut refresh) * 1e6,
+        median(&mut full_ratios),
+        median(&mut refresh_ratios)
     );
 }
 
