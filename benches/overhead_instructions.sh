@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Instructions per GET, counted by valgrind (callgrind): the same clients as the
-# `get_loopback` group of benches/transport_overhead.rs (plain hyper-util, with the URL built
+# `get_loopback` group of benches/overhead/transport_overhead.rs (plain hyper-util, with the URL built
 # per call or reused; the SDK's default tower stack with a static token and with the
 # refresh-token source), but counted rather than timed, so the figures repeat exactly whatever
 # else the machine is doing.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 calls=${1:-1000}
 command -v valgrind >/dev/null || { echo "valgrind is needed" >&2; exit 1; }
 
-binary=$(cargo bench --bench transport_overhead --no-run 2>&1 |
+binary=$(cargo bench -p zoho-invoice-overhead-bench --no-run 2>&1 |
     sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -n 1)
 [ -x "$binary" ] || { echo "cannot find the benchmark binary" >&2; exit 1; }
 

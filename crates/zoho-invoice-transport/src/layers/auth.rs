@@ -186,24 +186,24 @@ where
                 Err(error) => Either::Right(futures_util::future::ready(Err(error))),
             });
         }
-        let copy = request.clone();
-        if let Err(error) = authorize(&mut request, &token, honour) {
+        // The request is kept in a box (to keep this future no larger than a static token's)
+        // and a copy is sent. The service made ready sends now and is kept for the replay; a
+        // clone stays here.
+        let ready = self.inner.clone();
+        let mut replay = Box::new(Replay {
+            request,
+            token,
+            inner: std::mem::replace(&mut self.inner, ready),
+            source: self.source.clone(),
+            honour_api_domain: honour,
+        });
+        let mut attempt = replay.request.clone();
+        if let Err(error) = authorize(&mut attempt, &replay.token, honour) {
             return Either::Left(Either::Right(futures_util::future::ready(Err(error))));
         }
-        // The service made ready sends now and is kept for the replay; a clone stays here.
-        let ready = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, ready);
         Either::Right(Either::Left(Replayable {
-            first: inner.call(request),
-            // Boxed: kept small, since the usual future (a static token's) is no larger than
-            // this one.
-            replay: Some(Box::new(Replay {
-                request: copy,
-                token,
-                inner,
-                source: self.source.clone(),
-                honour_api_domain: honour,
-            })),
+            first: replay.inner.call(attempt),
+            replay: Some(replay),
             second: None,
         }))
     }
@@ -236,6 +236,11 @@ where
             return second.as_mut().poll(cx);
         }
         let response = ready!(this.first.poll(cx))?;
+        // Most answers are not 401s: those leave the copy where it is, to be dropped with
+        // this future.
+        if response.status() != StatusCode::UNAUTHORIZED {
+            return Poll::Ready(Ok(response));
+        }
         let Some(replay) = this.replay.take() else {
             return Poll::Ready(Ok(response));
         };

@@ -4,7 +4,7 @@
 //! Then end to end: the SDK's typed `ListInvoices` call against what a user would write
 //! instead, a reqwest GET and `serde_json::from_slice::<Value>`, on a page of 200 invoices.
 //!
-//! `cargo bench --bench transport_overhead -- --warm-up-time 2 --measurement-time 8`
+//! `cargo bench -p zoho-invoice-overhead-bench -- --warm-up-time 2 --measurement-time 8`
 //!
 //! The ratio of the two medians is the stack's cost per request. Both build the request from
 //! the base URL and the path on each call; a third case, the plain client reusing one parsed
@@ -46,7 +46,9 @@ const ORG: &str = "10234695";
 /// A page of 200 invoices as the list operation returns them: the reference's list example
 /// row, each with its own id and number (about 240 KB).
 fn page_of_200() -> String {
-    let path = zoho_invoice_workspace::fixtures_dir().join("invoices/list_invoices.response.json");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../../crates/zoho-invoice-models/tests/fixtures/invoices/list_invoices.response.json",
+    );
     let text = std::fs::read_to_string(&path).expect("the list invoices fixture");
     let example: Value = serde_json::from_str(&text).expect("valid JSON");
     let invoices: Vec<Value> = (0..200u64)

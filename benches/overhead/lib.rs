@@ -1,0 +1,2 @@
+//! Nothing but the package of the transport overhead benchmark (`transport_overhead.rs`): see
+//! `BENCHMARKS.md`.
