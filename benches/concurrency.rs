@@ -2,7 +2,7 @@
 //! stack, against the fake server in the same process. Prints throughput, p50/p99 latency and
 //! how many calls succeeded.
 //!
-//! `cargo bench --bench concurrency`
+//! `cargo bench -p zoho-invoice-benches --bench concurrency`
 //!
 //! One multi-thread runtime (a worker per core) runs the 64 callers and the server. The
 //! stack keeps its defaults (tracing, timeouts, retry, auth, organization header) but for

@@ -1,7 +1,7 @@
 //! Decoding a 200-invoice list page: into the typed model vs into `serde_json::Value`, in the
 //! same run.
 //!
-//! `cargo bench --bench decode`
+//! `cargo bench -p zoho-invoice-benches --bench decode`
 
 // criterion's macros generate public functions without docs.
 #![allow(missing_docs)]
@@ -16,7 +16,7 @@ use zoho_invoice_models::invoices::Invoice;
 /// A page of 200 invoices made from the reference's full invoice example, each with its own
 /// id and number.
 fn page_of_200() -> Vec<u8> {
-    let path = zoho_invoice_workspace::fixtures_dir().join("resources/invoice.example.json");
+    let path = zoho_invoice_benches::fixtures_dir().join("resources/invoice.example.json");
     let text = std::fs::read_to_string(&path).expect("the invoice example fixture");
     let example: Value = serde_json::from_str(&text).expect("valid JSON");
     let invoices: Vec<Value> = (0..200u64)

@@ -2,7 +2,7 @@
 //! per-minute quota, its rate limiter set to that same quota. Prints the requests each server
 //! minute admitted as a share of the quota, and the 429s the server sent.
 //!
-//! `cargo bench --bench quota_use` runs on tokio's paused clock: the client, its limiter and
+//! `cargo bench -p zoho-invoice-benches --bench quota_use` runs on tokio's paused clock: the client, its limiter and
 //! the fake server's quota windows all read that clock, which jumps ahead whenever everyone
 //! waits, so four server minutes take a few seconds. `-- --wall-clock` runs the same export on
 //! the real clock (about three minutes).

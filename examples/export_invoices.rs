@@ -82,7 +82,7 @@ async fn run() -> Result<(), Failure> {
     let list = ListInvoices {
         filter: InvoiceListFilter::default(),
     };
-    let mut pages = std::pin::pin!(client.pages(list));
+    let mut pages = client.pages(list);
     let (mut rows, mut page_count) = (0_u64, 0_u64);
     while let Some(page) = pages.try_next().await? {
         page_count += 1;

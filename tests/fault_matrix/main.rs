@@ -104,7 +104,7 @@ fn reliability_md_shows_the_matrix() {
     assert!(
         text[start..end] == wanted,
         "RELIABILITY.md's fault matrix is out of date; rewrite it with \
-         `UPDATE_RELIABILITY=1 cargo test --test fault_matrix`\n--- in the file:\n{}\n--- \
+         `UPDATE_RELIABILITY=1 cargo test -p zoho-invoice-tests --test fault_matrix`\n--- in the file:\n{}\n--- \
          rendered:\n{wanted}",
         &text[start..end]
     );

@@ -11,7 +11,7 @@ pub(crate) const END: &str = "<!-- fault-matrix:end -->";
 
 /// `RELIABILITY.md` at the workspace root.
 pub(crate) fn reliability_md() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("RELIABILITY.md")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../RELIABILITY.md")
 }
 
 /// The matrix as markdown: the table, then how to read it.
@@ -39,7 +39,7 @@ pub(crate) fn render(cases: &[Case]) -> String {
          and the waits the retry layer took.\n\
          \n\
          Generated from the case table of `tests/fault_matrix`, which runs every cell; \
-         `UPDATE_RELIABILITY=1 cargo test --test fault_matrix` rewrites this part.\n",
+         `UPDATE_RELIABILITY=1 cargo test -p zoho-invoice-tests --test fault_matrix` rewrites this part.\n",
     );
     out
 }

@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use zoho_invoice::paginate::{next_page, start};
+use zoho_invoice::paginate::{next_page, set_page, start};
 use zoho_invoice::{PageOf, Paginated};
 
 use crate::client::Client;
@@ -41,12 +41,12 @@ where
 
     fn next(&mut self) -> Option<Self::Item> {
         let page = self.next.take()?;
-        self.endpoint.paging_mut().page = Some(page);
+        set_page(&mut self.endpoint, page);
         let output = match self.client.send(self.endpoint.clone()) {
             Ok(output) => output,
             Err(e) => return Some(Err(e)),
         };
-        match next_page::<E>(page, &output) {
+        match next_page(&mut self.endpoint, page, &output) {
             Ok(next) => {
                 self.next = next;
                 Some(Ok(output))

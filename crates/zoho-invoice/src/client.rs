@@ -2,12 +2,11 @@
 
 use std::sync::Arc;
 
-use futures_util::Stream;
 use http::Method;
 use zoho_invoice_transport::{ApiRequest, Transport};
 
 use crate::endpoint::{Endpoint, FromResponse};
-use crate::paginate::{PageOf, Paginated};
+use crate::paginate::{Items, PageOf, Pages, Paginated};
 use crate::{Error, ErrorKind};
 
 /// The async client: executes [operations](crate::Endpoint) through a [`Transport`]
@@ -55,10 +54,7 @@ impl Client {
     }
 
     /// The pages of a list operation, one request per page.
-    pub fn pages<E>(
-        &self,
-        endpoint: E,
-    ) -> impl Stream<Item = Result<E::Output, Error>> + Send + use<E>
+    pub fn pages<E>(&self, endpoint: E) -> Pages<E::Output>
     where
         E: Paginated,
         E::Output: PageOf + Send,
@@ -67,14 +63,11 @@ impl Client {
     }
 
     /// The records of a list operation, across all its pages.
-    pub fn items<E>(
-        &self,
-        endpoint: E,
-    ) -> impl Stream<Item = Result<<E::Output as PageOf>::Item, Error>> + Send + use<E>
+    pub fn items<E>(&self, endpoint: E) -> Items<<E::Output as PageOf>::Item>
     where
         E: Paginated,
         E::Output: PageOf + Send,
-        <E::Output as PageOf>::Item: Send,
+        <E::Output as PageOf>::Item: Send + 'static,
     {
         crate::paginate::items(self.clone(), endpoint)
     }

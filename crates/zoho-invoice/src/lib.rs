@@ -67,7 +67,7 @@ pub mod watch;
 
 pub use client::Client;
 pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
-pub use paginate::{PageOf, Paginated};
+pub use paginate::{Items, PageOf, Pages, Paginated};
 #[allow(unused_imports, unreachable_pub)] // with no resource feature, there is no module
 pub use resources::*;
 pub use watch::{Cursor, Watchable, Watched, Watcher};

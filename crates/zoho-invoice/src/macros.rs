@@ -67,8 +67,8 @@ macro_rules! operation {
 
     (@paginated $name:ident list $f:ident $($rest:tt)*) => {
         impl $crate::paginate::Paginated for $name {
-            fn paging_mut(&mut self) -> &mut $crate::query::Paging {
-                &mut self.$f.paging
+            fn paging_mut(&mut self) -> Option<&mut $crate::query::Paging> {
+                Some(&mut self.$f.paging)
             }
         }
     };
@@ -79,6 +79,23 @@ macro_rules! operation {
 }
 #[allow(unused_imports)]
 pub(crate) use operation;
+
+/// Makes list operations the API sends whole (no paging parameters) walkable like the others:
+/// `pages` and `items` make the one request.
+#[allow(unused_macros)] // with no resource feature, nothing uses it
+macro_rules! whole_list {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            impl $crate::paginate::Paginated for $name {
+                fn paging_mut(&mut self) -> Option<&mut $crate::query::Paging> {
+                    None
+                }
+            }
+        )+
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use whole_list;
 
 /// Defines a list filter: a struct of optional filters, plus the paging, sort order and
 /// `last_modified_time` every list takes, and its [`ToQuery`](crate::query::ToQuery) impl.

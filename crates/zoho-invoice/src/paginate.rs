@@ -5,7 +5,11 @@
 //! the server contradicts itself (more pages announced but an empty page sent, or a page
 //! other than the one asked for), so it cannot loop forever.
 
-use futures_util::stream::{self, Stream, StreamExt};
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_util::stream::{self, BoxStream, Stream, StreamExt};
 use zoho_invoice_models::envelope::{Page, Resource};
 
 use crate::Error;
@@ -18,8 +22,10 @@ pub trait Paginated: Endpoint + Clone + 'static
 where
     Self::Output: PageOf,
 {
-    /// The paging of the operation's filter.
-    fn paging_mut(&mut self) -> &mut Paging;
+    /// The paging of the operation's filter; `None` for a list the API sends whole, in one
+    /// answer, without paging parameters (an invoice's payments, a project's users): its walk
+    /// is that one request.
+    fn paging_mut(&mut self) -> Option<&mut Paging>;
 }
 
 /// A page of records.
@@ -70,8 +76,58 @@ struct Walk<E> {
     next: Option<u32>,
 }
 
+/// The pages of a list operation, one request per page (from
+/// [`Client::pages`](crate::Client::pages)): a [`Stream`] that is `Unpin`, so
+/// `futures_util::TryStreamExt::try_next` works on it as it is.
+pub struct Pages<P> {
+    inner: BoxStream<'static, Result<P, Error>>,
+}
+
+/// The records of a list operation across its pages (from
+/// [`Client::items`](crate::Client::items)): a [`Stream`] that is `Unpin`.
+pub struct Items<T> {
+    inner: BoxStream<'static, Result<T, Error>>,
+}
+
+macro_rules! boxed_stream {
+    ($name:ident) => {
+        impl<T> Stream for $name<T> {
+            type Item = Result<T, Error>;
+
+            fn poll_next(
+                mut self: Pin<&mut Self>,
+                cx: &mut Context<'_>,
+            ) -> Poll<Option<Self::Item>> {
+                self.inner.as_mut().poll_next(cx)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<T> fmt::Debug for $name<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($name)).finish_non_exhaustive()
+            }
+        }
+    };
+}
+boxed_stream!(Pages);
+boxed_stream!(Items);
+
 /// The pages of `endpoint`, from the page its filter names (1 if none).
-pub(crate) fn pages<E>(
+pub(crate) fn pages<E>(client: Client, endpoint: E) -> Pages<E::Output>
+where
+    E: Paginated,
+    E::Output: PageOf + Send,
+{
+    Pages {
+        inner: page_stream(client, endpoint).boxed(),
+    }
+}
+
+fn page_stream<E>(
     client: Client,
     mut endpoint: E,
 ) -> impl Stream<Item = Result<E::Output, Error>> + Send
@@ -87,10 +143,10 @@ where
     };
     stream::unfold(walk, |mut walk| async move {
         let page = walk.next.take()?;
-        walk.endpoint.paging_mut().page = Some(page);
+        set_page(&mut walk.endpoint, page);
         let result = walk.client.send(&walk.endpoint).await;
         let result = result.and_then(|output: E::Output| {
-            walk.next = next_page::<E>(page, &output)?;
+            walk.next = next_page(&mut walk.endpoint, page, &output)?;
             Ok(output)
         });
         Some((result, walk))
@@ -98,13 +154,16 @@ where
 }
 
 /// The page to fetch after `page`, given what the server answered for it: `None` after the
-/// last page. An answer for another page than the one asked for is an error. Both the async
-/// and the blocking clients walk lists with it.
-pub fn next_page<E>(page: u32, output: &E::Output) -> Result<Option<u32>, Error>
+/// last page, and after the one answer of a list sent whole. An answer for another page than
+/// the one asked for is an error. Both the async and the blocking clients walk lists with it.
+pub fn next_page<E>(endpoint: &mut E, page: u32, output: &E::Output) -> Result<Option<u32>, Error>
 where
-    E: Endpoint,
+    E: Paginated,
     E::Output: PageOf,
 {
+    if endpoint.paging_mut().is_none() {
+        return Ok(None);
+    }
     if let Some(sent) = output.page_number().filter(|n| *n != page) {
         return Err(Error::from(crate::ErrorKind::Decode(format!(
             "asked for page {page}, the server sent page {sent}"
@@ -121,26 +180,38 @@ pub fn start<E: Paginated>(endpoint: &mut E) -> u32
 where
     E::Output: PageOf,
 {
-    let paging = endpoint.paging_mut();
+    let Some(paging) = endpoint.paging_mut() else {
+        return 1;
+    };
     paging.per_page.get_or_insert(MAX_PER_PAGE);
     paging.page.unwrap_or(1).max(1)
 }
 
+/// Asks for `page` (nothing to set for a list sent whole).
+pub fn set_page<E: Paginated>(endpoint: &mut E, page: u32)
+where
+    E::Output: PageOf,
+{
+    if let Some(paging) = endpoint.paging_mut() {
+        paging.page = Some(page);
+    }
+}
+
 /// The records of every page of `endpoint`.
-pub(crate) fn items<E>(
-    client: Client,
-    endpoint: E,
-) -> impl Stream<Item = Result<<E::Output as PageOf>::Item, Error>> + Send
+pub(crate) fn items<E>(client: Client, endpoint: E) -> Items<<E::Output as PageOf>::Item>
 where
     E: Paginated,
     E::Output: PageOf + Send,
-    <E::Output as PageOf>::Item: Send,
+    <E::Output as PageOf>::Item: Send + 'static,
 {
-    pages(client, endpoint).flat_map(|page| {
+    let items = page_stream(client, endpoint).flat_map(|page| {
         let items: Vec<Result<_, Error>> = match page {
             Ok(page) => page.into_items().into_iter().map(Ok).collect(),
             Err(e) => vec![Err(e)],
         };
         stream::iter(items)
-    })
+    });
+    Items {
+        inner: items.boxed(),
+    }
 }

@@ -119,7 +119,7 @@ where
         let mut pass = Vec::new();
         let mut first_seen: BTreeMap<String, i64> = BTreeMap::new();
         let mut moved_floor: Option<i64> = None;
-        let mut pages = std::pin::pin!(self.client.pages(endpoint));
+        let mut pages = self.client.pages(endpoint);
         while let Some(page) = futures_util::StreamExt::next(&mut pages).await {
             for item in page?.into_items() {
                 let (Some(id), Some(changed)) = (item.watch_id(), item.last_modified()) else {

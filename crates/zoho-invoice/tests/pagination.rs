@@ -1,7 +1,7 @@
 //! Pagination stops: after the last page, after an error, and when the server contradicts
 //! itself, so a walk can never loop forever.
 
-#![cfg(feature = "items")]
+#![cfg(all(feature = "items", feature = "projects"))]
 
 mod support;
 
@@ -63,4 +63,36 @@ async fn a_walk_starts_at_the_filters_page() {
     assert_eq!(items.len(), 1);
     assert_eq!(r.only().query("page"), Some("3"));
     assert_eq!(r.only().query("per_page"), Some("10"));
+}
+
+#[tokio::test]
+async fn the_streams_are_unpin_so_try_next_works_on_them_as_they_are() {
+    let r = Recorder::answering(
+        r#"{"code":0,"message":"success","items":[{"item_id":"7"}],"page_context":{"page":1,"has_more_page":false}}"#,
+    );
+    let mut items = r.client().items(list());
+    let first = items.try_next().await.unwrap().expect("one item");
+    assert_eq!(first.item_id.map(|id| id.to_string()).as_deref(), Some("7"));
+    assert!(items.try_next().await.unwrap().is_none());
+    let mut pages = r.client().pages(list());
+    assert_eq!(
+        pages.try_next().await.unwrap().map(|p| p.records.len()),
+        Some(1)
+    );
+}
+
+#[tokio::test]
+async fn a_list_sent_whole_is_one_request_without_paging_even_if_the_server_announces_more() {
+    use zoho_invoice::projects::ListProjectUsers;
+    let r = Recorder::answering(
+        r#"{"code":0,"message":"success","users":[{"user_id":"1"},{"user_id":"2"}],"page_context":{"page":1,"has_more_page":true}}"#,
+    );
+    let list = ListProjectUsers {
+        project_id: "460000000044009".parse().unwrap(),
+    };
+    let users: Vec<_> = r.client().items(list).try_collect().await.unwrap();
+    assert_eq!(users.len(), 2);
+    let sent = r.only();
+    assert_eq!(sent.query("page"), None, "the API takes no paging here");
+    assert_eq!(sent.query("per_page"), None);
 }

@@ -69,7 +69,7 @@ use zoho_invoice_models::invoices::{
 
 use crate::Error;
 use crate::endpoint::{Download, Endpoint, Upload};
-use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::macros::{list_filter, operation, query_options, watchable, whole_list};
 use crate::query::{BulkIds, DownloadOptions, Query, ToQuery};
 
 /// The most invoices one bulk email or bulk reminder takes.
@@ -425,6 +425,8 @@ operation! {
     pub struct ListInvoiceTemplates = ("Invoices", "List invoice templates", GET "/invoices/templates") -> Page<Template> {}
 }
 
+whole_list!(ListInvoiceTemplates);
+
 operation! {
     /// Sets the PDF template of an invoice
     /// (`PUT /invoices/{invoice_id}/templates/{template_id}`).
@@ -451,6 +453,8 @@ operation! {
         path invoice_id: InvoiceId,
     }
 }
+
+whole_list!(ListInvoicePayments, ListInvoiceCreditsApplied);
 
 operation! {
     /// Applies customer credits (excess payments, credit notes) to an invoice

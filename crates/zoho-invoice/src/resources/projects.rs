@@ -53,7 +53,7 @@ use zoho_invoice_models::projects::{
 use zoho_invoice_models::tasks::{Task, TaskInput};
 use zoho_invoice_models::users::{AssignProjectUser, ProjectUser};
 
-use crate::macros::{list_filter, operation, watchable};
+use crate::macros::{list_filter, operation, watchable, whole_list};
 
 operation! {
     /// Creates a project (`POST /projects`).
@@ -154,6 +154,8 @@ operation! {
         path project_id: ProjectId,
     }
 }
+
+whole_list!(ListProjectUsers, ListProjectComments);
 
 operation! {
     /// Invites someone to a project by email (`POST /projects/{project_id}/users/invite`).
