@@ -4,7 +4,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use zoho_invoice::transport::{Transport, TransportBuilder};
-use zoho_invoice::{Cursor, Endpoint, Error, PageOf, Paginated, Watchable, Watched};
+use zoho_invoice::{
+    ChunkReport, Chunkable, Cursor, Endpoint, Error, PageOf, Paginated, Watchable, Watched,
+};
 
 use crate::iter::{Items, Pages};
 use crate::runtime::Runtime;
@@ -53,6 +55,18 @@ impl Client {
     {
         self.runtime
             .run(move |client| async move { client.send(&endpoint).await })?
+    }
+
+    /// A bulk call with any number of ids (bulk email, bulk reminders), sent as calls of at
+    /// most the operation's limit each, one after the other, stopping at the first error: see
+    /// [`zoho_invoice::Client::send_in_chunks`].
+    pub fn send_in_chunks<E>(&self, endpoint: E) -> Result<ChunkReport<E::Output>, Error>
+    where
+        E: Chunkable + 'static,
+        E::Output: Send + 'static,
+    {
+        self.runtime
+            .run(move |client| async move { client.send_in_chunks(&endpoint).await })
     }
 
     /// Any call through the same stack: a method, a path under the API base, query pairs and

@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime};
 use http::StatusCode;
 use zoho_invoice_models::ids::InvalidId;
 
+use crate::codes;
 use crate::operation::Operation;
 
 /// Everything that can go wrong when calling Zoho Invoice: input refused before sending, the
@@ -342,11 +343,6 @@ impl From<InvalidId> for Error {
     }
 }
 
-/// Zoho's code for "the resource does not exist".
-const CODE_NOT_FOUND: i64 = 1002;
-/// Zoho's code for "you are not authorized to perform this operation".
-const CODE_NOT_AUTHORIZED: i64 = 57;
-
 impl Error {
     /// An error of `kind`.
     pub fn new(kind: ErrorKind) -> Self {
@@ -380,7 +376,8 @@ impl Error {
         }
     }
 
-    /// Zoho's `code`, when the answer's body had one.
+    /// Zoho's `code`, when the answer's body had one: the known ones are the constants of
+    /// [`codes`](crate::codes).
     pub fn code(&self) -> Option<i64> {
         match self.kind() {
             ErrorKind::Api { code, .. } => *code,
@@ -425,14 +422,14 @@ impl Error {
 
     /// The resource does not exist (HTTP 404 or Zoho code 1002).
     pub fn is_not_found(&self) -> bool {
-        self.status() == Some(StatusCode::NOT_FOUND) || self.code() == Some(CODE_NOT_FOUND)
+        self.status() == Some(StatusCode::NOT_FOUND) || self.code() == Some(codes::DOES_NOT_EXIST)
     }
 
     /// The credentials were refused: HTTP 401, Zoho code 57, or the accounts server rejected
     /// the token request. (A failing accounts server is not a refusal.)
     pub fn is_unauthorized(&self) -> bool {
         self.status() == Some(StatusCode::UNAUTHORIZED)
-            || self.code() == Some(CODE_NOT_AUTHORIZED)
+            || self.code() == Some(codes::NOT_AUTHORIZED)
             || matches!(self.kind(), ErrorKind::Token(TokenError::Rejected { .. }))
     }
 

@@ -116,6 +116,7 @@
 
 // The bottom: what a call is made of. Each depends only on the ones above it.
 mod clock;
+pub mod codes;
 mod error;
 mod operation;
 mod outcome;

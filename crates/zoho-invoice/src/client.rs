@@ -5,6 +5,7 @@ use std::sync::Arc;
 use http::Method;
 use zoho_invoice_transport::{ApiRequest, Transport};
 
+use crate::chunked::{ChunkReport, Chunkable};
 use crate::endpoint::{Endpoint, FromResponse};
 use crate::paginate::{Items, PageOf, Pages, Paginated};
 use crate::{Error, ErrorKind};
@@ -51,6 +52,13 @@ impl Client {
             .await
             .map_err(|e| e.in_operation(&E::OPERATION))?;
         E::Output::from_response(&E::OPERATION, response)
+    }
+
+    /// A bulk call with any number of ids (bulk email, bulk reminders), sent as calls of at
+    /// most the operation's limit each, one after the other, stopping at the first error. The
+    /// report says how many calls were made, what each answered and how many ids were done.
+    pub async fn send_in_chunks<E: Chunkable>(&self, endpoint: &E) -> ChunkReport<E::Output> {
+        crate::chunked::send_chunks(endpoint, |chunk| async move { self.send(&chunk).await }).await
     }
 
     /// The pages of a list operation, one request per page.

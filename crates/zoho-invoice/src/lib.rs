@@ -55,6 +55,7 @@
 
 #![warn(clippy::unwrap_used)]
 
+pub mod chunked;
 mod client;
 pub mod endpoint;
 mod macros;
@@ -65,13 +66,14 @@ pub mod query;
 mod resources;
 pub mod watch;
 
+pub use chunked::{ChunkReport, Chunkable};
 pub use client::Client;
 pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
 pub use paginate::{Items, PageOf, Pages, Paginated};
 #[allow(unused_imports, unreachable_pub)] // with no resource feature, there is no module
 pub use resources::*;
 pub use watch::{Cursor, Watchable, Watched, Watcher};
-pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError};
+pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError, codes};
 
 pub use zoho_invoice_models as models;
 pub use zoho_invoice_transport as transport;

@@ -97,6 +97,43 @@ macro_rules! whole_list {
 #[allow(unused_imports)]
 pub(crate) use whole_list;
 
+/// Makes bulk operations [`Chunkable`](crate::chunked::Chunkable) by the [`BulkIds`](crate::query::BulkIds)
+/// field named: each chunk is the operation with a part of the ids.
+#[allow(unused_macros)] // with no resource feature, nothing uses it
+macro_rules! chunkable {
+    ($($name:ident by $field:ident),+ $(,)?) => {
+        $(
+            impl $crate::chunked::Chunkable for $name {
+                const LIMIT: usize = {
+                    // The limit of the field's type.
+                    const fn limit<K, const L: usize>(_: fn(&$name) -> &$crate::query::BulkIds<K, L>) -> usize {
+                        L
+                    }
+                    limit(|op: &$name| &op.$field)
+                };
+
+                fn id_count(&self) -> usize {
+                    self.$field.ids().len()
+                }
+
+                fn chunks(&self) -> Vec<Self> {
+                    self.$field
+                        .chunks()
+                        .into_iter()
+                        .map(|ids| {
+                            let mut chunk = self.clone();
+                            chunk.$field = ids;
+                            chunk
+                        })
+                        .collect()
+                }
+            }
+        )+
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use chunkable;
+
 /// Defines a list filter: a struct of optional filters, plus the paging, sort order and
 /// `last_modified_time` every list takes, and its [`ToQuery`](crate::query::ToQuery) impl.
 ///

@@ -346,6 +346,14 @@ impl<K, const LIMIT: usize> BulkIds<K, LIMIT> {
     pub fn ids(&self) -> &[zoho_invoice_models::ids::Id<K>] {
         &self.ids
     }
+
+    /// The ids in lists of at most `LIMIT`, in order (none for no ids).
+    pub fn chunks(&self) -> Vec<Self> {
+        self.ids
+            .chunks(LIMIT.max(1))
+            .map(|ids| Self { ids: ids.to_vec() })
+            .collect()
+    }
 }
 
 impl<K, const LIMIT: usize> FromIterator<zoho_invoice_models::ids::Id<K>> for BulkIds<K, LIMIT> {

@@ -48,7 +48,7 @@ use zoho_invoice_models::estimates::{
 use zoho_invoice_models::ids::{CommentId, ContactId, EstimateId, ItemId, TemplateId, kind};
 
 use crate::endpoint::{Download, Endpoint};
-use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::macros::{chunkable, list_filter, operation, query_options, watchable};
 use crate::query::{BulkIds, DownloadOptions};
 
 /// The most estimates one bulk email takes.
@@ -239,6 +239,8 @@ operation! {
         query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_EMAIL>,
     }
 }
+
+chunkable!(EmailEstimates by estimate_ids);
 
 operation! {
     /// Exports up to 25 estimates as one PDF (`GET /estimates/pdf?estimate_ids=...`).

@@ -4,7 +4,8 @@
 //!
 //! Bulk calls are checked before anything is sent: at most 10 invoices to email or remind at
 //! once, 25 to export or print (a longer list is refused with
-//! [`ErrorKind::TooManyIds`](crate::ErrorKind::TooManyIds)).
+//! [`ErrorKind::TooManyIds`](crate::ErrorKind::TooManyIds)). Emails and reminders for more
+//! invoices go out in chunks of 10 with [`Client::send_in_chunks`](crate::Client::send_in_chunks).
 //!
 //! ```
 //! use http::Method;
@@ -69,7 +70,7 @@ use zoho_invoice_models::invoices::{
 
 use crate::Error;
 use crate::endpoint::{Download, Endpoint, Upload};
-use crate::macros::{list_filter, operation, query_options, watchable, whole_list};
+use crate::macros::{chunkable, list_filter, operation, query_options, watchable, whole_list};
 use crate::query::{BulkIds, DownloadOptions, Query, ToQuery};
 
 /// The most invoices one bulk email or bulk reminder takes.
@@ -349,6 +350,8 @@ operation! {
         query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_EMAIL>,
     }
 }
+
+chunkable!(EmailInvoices by invoice_ids, BulkRemindInvoices by invoice_ids);
 
 operation! {
     /// Exports up to 25 invoices as one PDF (`GET /invoices/pdf?invoice_ids=...`).
