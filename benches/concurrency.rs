@@ -58,7 +58,7 @@ async fn run() -> Result<(), Failure> {
     };
     let ids: Arc<Vec<InvoiceId>> = Arc::new(
         client
-            .items(list)
+            .records(list)
             .try_filter_map(|invoice| async move { Ok(invoice.invoice_id) })
             .try_collect()
             .await?,

@@ -129,7 +129,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             ..Default::default()
         },
     };
-    for invoice in client.items(open) {
+    for invoice in client.records(open) {
         let invoice = invoice?;
         println!(
             "open: {} owes {}",

@@ -168,7 +168,7 @@ async fn demo() -> Result<Vec<String>, zoho_invoice::Error> {
     ));
 
     let all: Vec<_> = client
-        .items(ListInvoices {
+        .records(ListInvoices {
             filter: InvoiceListFilter::default(),
         })
         .try_collect()
@@ -238,7 +238,7 @@ mod tests {
         let transport = std::sync::Arc::new(canned());
         let client = Client::new(transport.clone());
         let invoices: Vec<_> = client
-            .items(ListInvoices {
+            .records(ListInvoices {
                 filter: InvoiceListFilter::default(),
             })
             .try_collect()

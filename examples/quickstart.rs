@@ -13,19 +13,10 @@
 //! server started elsewhere (`cargo run -p zoho-invoice-mock -- --port 8080` prints them).
 
 use futures_util::TryStreamExt;
-use zoho_invoice::Client;
-use zoho_invoice::contacts::CreateContact;
-use zoho_invoice::customer_payments::CreateCustomerPayment;
-use zoho_invoice::invoices::{
-    CreateInvoice, DownloadInvoice, GetInvoice, InvoiceListFilter, ListInvoices, MarkInvoiceSent,
-};
-use zoho_invoice::items::CreateItem;
-use zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice::models::customer_payments::{PaymentInput, PaymentInvoiceInput, PaymentMode};
-use zoho_invoice::models::ids::{ContactId, InvoiceId};
 use zoho_invoice::models::invoices::{InvoiceFilter, InvoiceInput, InvoiceLineItemInput};
-use zoho_invoice::models::items::ItemInput;
-use zoho_invoice::models::{Decimal, NaiveDate};
+use zoho_invoice::models::{Decimal, contacts::ContactInput, ids::InvoiceId, items::ItemInput};
+use zoho_invoice::{Client, query::DocumentFormat};
 
 mod support;
 
@@ -47,80 +38,58 @@ async fn run() -> Result<(), Failure> {
         server: _server,
     } = support::connect().await?;
 
-    let contact = ContactInput {
-        contact_name: Some("Bowman and Co".into()),
-        ..Default::default()
-    };
-    let customer = client.send(&CreateContact { contact }).await?.record;
+    let customer = client
+        .contacts()
+        .create(ContactInput::new("Bowman and Co"))
+        .await?;
     let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
     println!(
         "Contact   {} ({customer_id})",
         customer.contact_name.unwrap_or_default()
     );
 
-    let item = ItemInput {
-        name: Some("Hard Drive".into()),
-        rate: Some(money("120.00")?),
-        ..Default::default()
-    };
-    let item = client.send(&CreateItem { item }).await?.record;
+    let item = client
+        .items()
+        .create(ItemInput::new("Hard Drive", Decimal::new(12000, 2)))
+        .await?;
+    let item_id = item.item_id.ok_or("the new item has no id")?;
     println!(
         "Item      {} at {}",
         item.name.unwrap_or_default(),
         item.rate.unwrap_or_default()
     );
 
-    let line = InvoiceLineItemInput {
-        item_id: item.item_id,
-        quantity: Some(Decimal::from(2)),
-        ..Default::default()
-    };
-    let invoice = InvoiceInput {
-        customer_id: Some(customer_id.clone()),
-        line_items: Some(vec![line]),
-        ..Default::default()
-    };
+    let lines = vec![InvoiceLineItemInput::item(item_id, 2)];
     let invoice = client
-        .send(&CreateInvoice {
-            invoice,
-            options: Default::default(),
-        })
-        .await?
-        .record;
-    let invoice_id = invoice.invoice_id.ok_or("the new invoice has no id")?;
-    let number = invoice.invoice_number.unwrap_or_default();
-    client
-        .send(&MarkInvoiceSent {
-            invoice_id: invoice_id.clone(),
-        })
+        .invoices()
+        .create(InvoiceInput::new(&customer_id, lines))
         .await?;
+    let invoice_id = invoice.invoice_id.ok_or("the new invoice has no id")?;
+    client.invoices().mark_sent(&invoice_id).await?;
     show(&client, &invoice_id, "Sent").await?;
 
     let total = invoice.total.ok_or("the new invoice has no total")?;
     let first = (total / Decimal::from(2)).round_dp(2);
-    pay(&client, &customer_id, &invoice_id, first, today).await?;
-    show(&client, &invoice_id, &format!("Paid {first}")).await?;
-    pay(&client, &customer_id, &invoice_id, total - first, today).await?;
-    show(&client, &invoice_id, &format!("Paid {}", total - first)).await?;
+    for amount in [first, total - first] {
+        let paid = vec![PaymentInvoiceInput::new(&invoice_id, amount)];
+        let payment =
+            PaymentInput::new(&customer_id, PaymentMode::BankTransfer, amount, today, paid);
+        client.customer_payments().create(payment).await?;
+        show(&client, &invoice_id, &format!("Paid {amount}")).await?;
+    }
 
     let pdf = client
-        .send(&DownloadInvoice {
-            invoice_id,
-            options: Default::default(),
-        })
+        .invoices()
+        .download(&invoice_id, DocumentFormat::Pdf)
         .await?;
+    let number = invoice.invoice_number.unwrap_or_default();
     let path = support::output_dir(1)?.join(format!("quickstart-{number}.pdf"));
     std::fs::write(&path, &pdf.bytes)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("PDF       {} ({} bytes)", path.display(), pdf.bytes.len());
 
-    let open = ListInvoices {
-        filter: InvoiceListFilter {
-            filter_by: Some(InvoiceFilter::Unpaid),
-            ..Default::default()
-        },
-    };
-    let open: Vec<_> = client.items(open).try_collect().await?;
+    let unpaid = client.invoices().list().filter_by(InvoiceFilter::Unpaid);
+    let open: Vec<_> = unpaid.records().try_collect().await?;
     let numbers: Vec<_> = open
         .iter()
         .filter_map(|i| i.invoice_number.as_deref())
@@ -133,36 +102,8 @@ async fn run() -> Result<(), Failure> {
     Ok(())
 }
 
-async fn pay(
-    client: &Client,
-    customer: &ContactId,
-    invoice: &InvoiceId,
-    amount: Decimal,
-    date: NaiveDate,
-) -> Result<(), Failure> {
-    let payment = PaymentInput {
-        customer_id: Some(customer.clone()),
-        payment_mode: Some(PaymentMode::BankTransfer),
-        amount: Some(amount),
-        date: Some(date),
-        invoices: Some(vec![PaymentInvoiceInput {
-            invoice_id: Some(invoice.clone()),
-            amount_applied: Some(amount),
-            ..Default::default()
-        }]),
-        ..Default::default()
-    };
-    client.send(&CreateCustomerPayment { payment }).await?;
-    Ok(())
-}
-
 async fn show(client: &Client, invoice_id: &InvoiceId, step: &str) -> Result<(), Failure> {
-    let invoice = client
-        .send(&GetInvoice {
-            invoice_id: invoice_id.clone(),
-        })
-        .await?
-        .record;
+    let invoice = client.invoices().get(invoice_id).await?;
     println!(
         "{step:<9} {}: total {}, balance {}, status {}",
         invoice.invoice_number.unwrap_or_default(),
@@ -171,8 +112,4 @@ async fn show(client: &Client, invoice_id: &InvoiceId, step: &str) -> Result<(),
         invoice.status.map(|s| s.to_string()).unwrap_or_default(),
     );
     Ok(())
-}
-
-fn money(text: &str) -> Result<Decimal, Failure> {
-    Ok(text.parse()?)
 }

@@ -175,7 +175,7 @@ async fn thousand_creates() {
 
     // The server holds exactly the app's invoices, each reference once.
     let listed: Vec<_> = admin
-        .items(ListInvoices {
+        .records(ListInvoices {
             filter: InvoiceListFilter {
                 paging: Paging {
                     page: None,

@@ -199,7 +199,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     assert!(pdf.bytes.starts_with(b"%PDF"));
     shown_values.push(("Download", format!("{pdf:?}")));
     let listed: Vec<_> = client
-        .items(ListInvoices {
+        .records(ListInvoices {
             filter: InvoiceListFilter::default(),
         })
         .try_collect()

@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use zoho_invoice::transport::{Transport, TransportBuilder};
 use zoho_invoice::{
-    ChunkReport, Chunkable, Cursor, Endpoint, Error, PageOf, Paginated, Watchable, Watched,
+    CallOptions, ChunkReport, Chunkable, Cursor, Endpoint, Error, PageOf, Paginated, Watchable,
+    Watched,
 };
 
-use crate::iter::{Items, Pages};
+use crate::iter::{Pages, Records};
 use crate::runtime::Runtime;
 use crate::watch::Watch;
 
@@ -53,8 +54,17 @@ impl Client {
         E: Endpoint + 'static,
         E::Output: Send + 'static,
     {
+        self.send_with(endpoint, CallOptions::default())
+    }
+
+    /// Performs one operation with per-call options (organization, retry policy, timeout).
+    pub fn send_with<E>(&self, endpoint: E, options: CallOptions) -> Result<E::Output, Error>
+    where
+        E: Endpoint + 'static,
+        E::Output: Send + 'static,
+    {
         self.runtime
-            .run(move |client| async move { client.send(&endpoint).await })?
+            .run(move |client| async move { client.send_with(&endpoint, &options).await })?
     }
 
     /// A bulk call with any number of ids (bulk email, bulk reminders), sent as calls of at
@@ -98,16 +108,16 @@ impl Client {
         E: Paginated + Send,
         E::Output: PageOf + Send + 'static,
     {
-        Pages::new(self.clone(), endpoint)
+        Pages::new(self.clone(), endpoint, CallOptions::default())
     }
 
     /// The records of a list operation, across all its pages.
-    pub fn items<E>(&self, endpoint: E) -> Items<E>
+    pub fn records<E>(&self, endpoint: E) -> Records<E>
     where
         E: Paginated + Send,
         E::Output: PageOf + Send + 'static,
     {
-        Items::new(self.pages(endpoint))
+        Records::new(self.pages(endpoint))
     }
 
     /// A watch of a list operation's changes since `cursor`.

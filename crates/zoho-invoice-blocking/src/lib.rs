@@ -42,12 +42,14 @@
 #![warn(clippy::unwrap_used)]
 
 mod client;
+mod handles;
 mod iter;
 mod runtime;
 mod watch;
 
 pub use client::{Client, ClientBuilder};
-pub use iter::{Items, Pages};
+pub use handles::BlockingCall;
+pub use iter::{Pages, Records};
 pub use runtime::THREAD_NAME;
 pub use watch::Watch;
 /// The one error type of the SDK (the async client's, the transport's).

@@ -71,7 +71,7 @@ fn eight_threads_share_one_client_under_the_rate_limiter_and_lose_nothing() {
         },
     };
     let listed: BTreeSet<_> = client
-        .items(list)
+        .records(list)
         .map(|item| item.unwrap().item_id.unwrap())
         .collect();
     assert_eq!(listed, ids);

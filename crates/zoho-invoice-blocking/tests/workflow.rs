@@ -146,7 +146,7 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
             ..Default::default()
         },
     };
-    assert_eq!(client.items(unpaid).count(), 0, "no open invoice left");
+    assert_eq!(client.records(unpaid).count(), 0, "no open invoice left");
     assert_eq!(
         fake.server.count("POST /customerpayments"),
         2,
@@ -187,7 +187,7 @@ fn a_thousand_records_come_back_through_the_iterator() {
         .unwrap();
     assert_eq!(pages.len(), 5, "200 a page");
     let names: BTreeSet<_> = client
-        .items(ListItems {
+        .records(ListItems {
             filter: ItemFilter::default(),
         })
         .map(|i| i.unwrap().name.unwrap())

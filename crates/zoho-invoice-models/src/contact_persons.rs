@@ -62,11 +62,11 @@ model! {
     /// update one (`contact_id` and `first_name` required).
     pub struct ContactPersonInput {
         /// The contact the person belongs to.
-        contact_id: ContactId,
+        @required contact_id: ContactId,
         /// Salutation (at most 25 characters).
         salutation: String,
         /// First name (required; at most 100 characters).
-        first_name: String,
+        @required first_name: String,
         /// Last name (at most 100 characters).
         last_name: String,
         /// Email address (at most 100 characters).

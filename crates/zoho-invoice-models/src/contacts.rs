@@ -311,7 +311,7 @@ model! {
     /// required).
     pub struct ContactInput {
         /// The contact's name (required; at most 200 characters).
-        contact_name: String,
+        @required contact_name: String,
         /// The contact's company (at most 200 characters).
         company_name: String,
         /// Payment terms, in days.

@@ -172,15 +172,15 @@ model! {
     /// `line_items` and `creditnote_number` required) or update one.
     pub struct CreditNoteInput {
         /// The customer credited (required).
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// The contact persons it goes to.
         contact_persons: Vec<ContactPersonId>,
         /// The day it is raised (required).
-        date: NaiveDate,
+        @required date: NaiveDate,
         /// The rate from the customer's currency to the base currency.
         exchange_rate: Decimal,
         /// Its lines (required).
-        line_items: Vec<CreditNoteLineItemInput>,
+        @required line_items: Vec<CreditNoteLineItemInput>,
         /// Its number (required unless numbers are generated; at most 100 characters).
         creditnote_number: String,
         /// The customer's GST treatment (India).
@@ -315,16 +315,18 @@ model! {
     /// The writable fields of a credit note refund, to refund credits or update a refund.
     pub struct CreditNoteRefundInput {
         /// The day of the refund.
-        date: NaiveDate,
+        @required date: NaiveDate,
         /// How the money goes back.
         refund_mode: String,
         /// A reference of your choice (at most 100 characters).
         reference_number: String,
         /// The amount refunded.
-        amount: Decimal,
+        @required amount: Decimal,
         /// The rate from the credit note's currency to the base currency.
         exchange_rate: Decimal,
         /// A description of the refund.
         description: String,
     }
 }
+
+crate::macros::item_line!(CreditNoteLineItemInput);

@@ -134,11 +134,11 @@ model! {
     /// An invoice to apply a payment to, in a create or update request.
     pub struct PaymentInvoiceInput {
         /// The invoice (required).
-        invoice_id: InvoiceId,
+        @required invoice_id: InvoiceId,
         /// The existing share of the payment on the invoice (updates).
         invoice_payment_id: InvoicePaymentId,
         /// The amount applied to the invoice (required).
-        amount_applied: Decimal,
+        @required amount_applied: Decimal,
     }
 }
 
@@ -147,19 +147,19 @@ model! {
     /// `payment_mode`, `amount`, `date` and `invoices` required).
     pub struct PaymentInput {
         /// The customer who paid (required).
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// How the payment was made (required; at most 100 characters).
-        payment_mode: PaymentMode,
+        @required payment_mode: PaymentMode,
         /// The amount received (required).
-        amount: Decimal,
+        @required amount: Decimal,
         /// The day the payment was made (required).
-        date: NaiveDate,
+        @required date: NaiveDate,
         /// A reference of your choice (at most 100 characters).
         reference_number: String,
         /// A description of the payment.
         description: String,
         /// The invoices the payment is applied to (required).
-        invoices: Vec<PaymentInvoiceInput>,
+        @required invoices: Vec<PaymentInvoiceInput>,
         /// The rate from the customer's currency to the base currency (1 by default).
         exchange_rate: Decimal,
         /// Bank charges on the payment.
@@ -218,13 +218,13 @@ model! {
     /// refund (`date` and `amount` required).
     pub struct PaymentRefundInput {
         /// The day of the refund (required).
-        date: NaiveDate,
+        @required date: NaiveDate,
         /// How the money goes back (at most 50 characters).
         refund_mode: String,
         /// A reference of your choice (at most 100 characters).
         reference_number: String,
         /// The amount refunded (required).
-        amount: Decimal,
+        @required amount: Decimal,
         /// The rate from the payment's currency to the base currency (1 by default).
         exchange_rate: Decimal,
         /// A description of the refund.

@@ -213,7 +213,7 @@ model! {
     /// required) or update one.
     pub struct EstimateInput {
         /// The customer (required).
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// The contact persons to send it to.
         contact_persons: Vec<ContactPersonId>,
         /// The PDF template.
@@ -251,7 +251,7 @@ model! {
         /// Custom field values (`label` and `value`).
         custom_fields: Vec<CustomField>,
         /// The lines (required).
-        line_items: Vec<EstimateLineItemInput>,
+        @required line_items: Vec<EstimateLineItemInput>,
         /// Notes printed for the customer.
         notes: String,
         /// Terms and conditions.
@@ -406,3 +406,5 @@ impl Serialize for BulkEstimateIds {
         st.end()
     }
 }
+
+crate::macros::item_line!(EstimateLineItemInput);

@@ -351,11 +351,11 @@ model! {
     /// required) or update one.
     pub struct ExpenseInput {
         /// The expense account (category) it is booked to.
-        account_id: AccountId,
+        @required account_id: AccountId,
         /// The expense's date.
-        date: NaiveDate,
+        @required date: NaiveDate,
         /// The amount.
-        amount: Decimal,
+        @required amount: Decimal,
         /// The tax applied.
         tax_id: TaxId,
         /// Whether `amount` includes tax.

@@ -143,6 +143,13 @@ impl<K> TryFrom<String> for Id<K> {
     }
 }
 
+/// A copy of a borrowed id, so that calls take `&invoice.invoice_id` as well as the id.
+impl<K> From<&Id<K>> for Id<K> {
+    fn from(id: &Id<K>) -> Self {
+        id.clone()
+    }
+}
+
 impl<K> Clone for Id<K> {
     fn clone(&self) -> Self {
         Self::unchecked(self.text.clone(), self.numeric)

@@ -300,7 +300,7 @@ model! {
     /// `line_items` required) or update one.
     pub struct InvoiceInput {
         /// The customer (required).
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// The contact persons of the customer on this invoice.
         contact_persons: Vec<ContactPersonId>,
         /// The invoice's number (when auto numbering is off or ignored; at most 100 characters).
@@ -346,7 +346,7 @@ model! {
         /// The project it bills.
         project_id: ProjectId,
         /// The lines (required).
-        line_items: Vec<InvoiceLineItemInput>,
+        @required line_items: Vec<InvoiceLineItemInput>,
         /// The payment gateways offered.
         payment_options: PaymentOptions,
         /// Whether the customer may pay in part.
@@ -596,3 +596,5 @@ model! {
         can_send_in_mail: bool,
     }
 }
+
+crate::macros::item_line!(InvoiceLineItemInput);

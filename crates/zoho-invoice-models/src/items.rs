@@ -99,9 +99,9 @@ model! {
     /// The writable fields of an item, to create one (`name` and `rate` required) or update one.
     pub struct ItemInput {
         /// The item's name (required; at most 100 characters).
-        name: String,
+        @required name: String,
         /// The price of one unit (required).
-        rate: Decimal,
+        @required rate: Decimal,
         /// The item's description (at most 2000 characters).
         description: String,
         /// The tax associated with the item.

@@ -4,17 +4,46 @@
 /// `extra` map that keeps every field the model does not name.
 ///
 /// Write each field with its plain type; the macro makes it `Option<T>`, decodes it through
-/// [`crate::lenient`], and leaves it out of the JSON when it is `None`.
+/// [`crate::lenient`], and leaves it out of the JSON when it is `None`. Each field also gets a
+/// setter of its name (`InvoiceInput::new(..).date(..)`); the fields marked `@required` (what
+/// the API requires to create one) are the arguments of a `new` constructor.
 macro_rules! model {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                $field:ident : $ty:ty
+                $(@$required:ident)? $field:ident : $ty:ty
             ),* $(,)?
         }
     ) => {
+        crate::macros::model!(@struct [$(#[$meta])*] $name $( [$(#[$fmeta])*] $field : $ty, )*);
+        crate::macros::model!(@new $name [] ; $( [$($required)?] $field : $ty, )*);
+    };
+
+    // A constructor taking the fields marked `@required`, when there are any.
+    (@new $name:ident [] ; $([] $f:ident : $t:ty,)*) => {};
+    (@new $name:ident [$($a:ident : $at:ty,)+] ; ) => {
+        impl $name {
+            /// The fields the API requires; the others are left out (set them with the
+            /// setters).
+            #[allow(clippy::too_many_arguments)]
+            pub fn new($($a: impl Into<$at>),+) -> Self {
+                Self {
+                    $($a: Some($a.into()),)+
+                    ..Default::default()
+                }
+            }
+        }
+    };
+    (@new $name:ident [$($args:tt)*] ; [required] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@new $name [$($args)* $f : $t,] ; $($rest)*);
+    };
+    (@new $name:ident [$($args:tt)*] ; [] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@new $name [$($args)*] ; $($rest)*);
+    };
+
+    (@struct [$(#[$meta:meta])*] $name:ident $( [$(#[$fmeta:meta])*] $field:ident : $ty:ty, )*) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct $name {
@@ -27,6 +56,16 @@ macro_rules! model {
             /// changing it and sending it back loses nothing.
             #[serde(flatten)]
             pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+        }
+
+        impl $name {
+            $(
+                $(#[$fmeta])*
+                pub fn $field(mut self, value: impl Into<$ty>) -> Self {
+                    self.$field = Some(value.into());
+                    self
+                }
+            )*
         }
 
         impl crate::lenient::Lenient for $name {
@@ -121,3 +160,20 @@ macro_rules! string_enum {
     };
 }
 pub(crate) use string_enum;
+
+/// Gives a line item input `item(item_id, quantity)`: a line selling `quantity` of an item at
+/// its rate, the ordinary line in one expression.
+macro_rules! item_line {
+    ($($name:ident),+ $(,)?) => {
+        $(impl $name {
+            /// A line selling `quantity` of the item `item_id`, at the item's rate.
+            pub fn item(
+                item_id: impl Into<crate::ids::ItemId>,
+                quantity: impl Into<rust_decimal::Decimal>,
+            ) -> Self {
+                Self::default().item_id(item_id).quantity(quantity)
+            }
+        })+
+    };
+}
+pub(crate) use item_line;

@@ -109,11 +109,11 @@ model! {
     /// `pricebook_type`, `is_increase` and `rounding_type` required).
     pub struct PriceListInput {
         /// The list's name (required; at most 100 characters).
-        name: String,
+        @required name: String,
         /// The currency the prices are in.
         currency_id: CurrencyId,
         /// Per item, or a fixed percentage (required).
-        pricebook_type: PriceListType,
+        @required pricebook_type: PriceListType,
         /// For a percentage list: `true` marks the rates up, `false` down (required).
         is_increase: bool,
         /// How computed prices are rounded (required).

@@ -144,13 +144,13 @@ model! {
     /// `billing_type` and `user_id` required) or update one.
     pub struct ProjectInput {
         /// The project's name (at most 100 characters).
-        project_name: String,
+        @required project_name: String,
         /// The customer it is done for.
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// What the project is about (at most 500 characters).
         description: String,
         /// How it is billed.
-        billing_type: BillingType,
+        @required billing_type: BillingType,
         /// The project's rate: its cost, or the hourly rate, depending on the billing type.
         rate: Decimal,
         /// How its budget is set.
@@ -160,7 +160,7 @@ model! {
         /// The cost budgeted (with a total project cost budget).
         budget_amount: Decimal,
         /// The user to add to the project.
-        user_id: UserId,
+        @required user_id: UserId,
         /// The project's tasks.
         tasks: Vec<TaskInput>,
         /// The project's users.

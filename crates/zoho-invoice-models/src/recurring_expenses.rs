@@ -186,17 +186,17 @@ model! {
     /// required) or update one.
     pub struct RecurringExpenseInput {
         /// The expense account (category) its expenses are booked to.
-        account_id: AccountId,
+        @required account_id: AccountId,
         /// Its name (at most 100 characters).
-        recurrence_name: String,
+        @required recurrence_name: String,
         /// The first day expenses are created for (not before today).
-        start_date: NaiveDate,
+        @required start_date: NaiveDate,
         /// The day it expires; leave out to run forever.
         end_date: NaiveDate,
         /// The unit of the interval.
-        recurrence_frequency: RecurrenceFrequency,
+        @required recurrence_frequency: RecurrenceFrequency,
         /// How many units between two expenses.
-        repeat_every: u32,
+        @required repeat_every: u32,
         /// The vendor's GST number (India).
         gst_no: String,
         /// Where the goods or services come from (India).
@@ -212,7 +212,7 @@ model! {
         /// The lines of the expense.
         line_items: Vec<ExpenseLineItemInput>,
         /// The amount of each expense.
-        amount: Decimal,
+        @required amount: Decimal,
         /// The vendor's VAT position (UK).
         vat_treatment: VatTreatment,
         /// The vendor's VAT position (GCC, Kenya, South Africa, Mexico).

@@ -163,11 +163,11 @@ model! {
     /// `customer_id` and `recurrence_frequency` required) or update one.
     pub struct RecurringInvoiceInput {
         /// The profile's unique name (required; at most 100 characters).
-        recurrence_name: String,
+        @required recurrence_name: String,
         /// The order number carried by the invoices.
         reference_number: String,
         /// The customer invoiced (required).
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// The contact persons the invoices go to.
         contact_persons: Vec<ContactPersonId>,
         /// The first day of the schedule.
@@ -183,7 +183,7 @@ model! {
         /// The customer's 15-digit GST number (India).
         gst_no: String,
         /// The unit of the interval between invoices (required).
-        recurrence_frequency: RecurrenceFrequency,
+        @required recurrence_frequency: RecurrenceFrequency,
         /// How many units lie between two invoices.
         repeat_every: u32,
         /// The lines of each invoice.
@@ -223,3 +223,5 @@ model! {
         template_id: TemplateId,
     }
 }
+
+crate::macros::item_line!(RecurringInvoiceLineItemInput);

@@ -194,7 +194,7 @@ model! {
     /// `line_items` required) or update one.
     pub struct RetainerInvoiceInput {
         /// The customer (required).
-        customer_id: ContactId,
+        @required customer_id: ContactId,
         /// Its reference number (at most 100 characters).
         reference_number: String,
         /// The day it is raised.
@@ -208,7 +208,7 @@ model! {
         /// Terms and conditions printed on it.
         terms: String,
         /// Its lines (required).
-        line_items: Vec<RetainerInvoiceLineItemInput>,
+        @required line_items: Vec<RetainerInvoiceLineItemInput>,
         /// The online payment gateways offered.
         payment_options: PaymentOptions,
         /// Its PDF template.

@@ -70,7 +70,7 @@ model! {
     /// tasks sent with a new project.
     pub struct TaskInput {
         /// The task's name (required; at most 100 characters).
-        task_name: String,
+        @required task_name: String,
         /// What the task is about (at most 500 characters).
         description: String,
         /// The hourly rate.

@@ -96,13 +96,13 @@ model! {
     /// `end_time`.
     pub struct TimeEntryInput {
         /// The project.
-        project_id: ProjectId,
+        @required project_id: ProjectId,
         /// The task the time was spent on.
-        task_id: TaskId,
+        @required task_id: TaskId,
         /// The user who spent it.
-        user_id: UserId,
+        @required user_id: UserId,
         /// The day the time was spent.
-        log_date: NaiveDate,
+        @required log_date: NaiveDate,
         /// The time spent (`HH:mm`).
         log_time: String,
         /// When work started (`HH:mm`).

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use http::Method;
 use zoho_invoice_transport::{ApiRequest, Transport};
 
+use crate::call::CallOptions;
 use crate::chunked::{ChunkReport, Chunkable};
 use crate::endpoint::{Endpoint, FromResponse};
-use crate::paginate::{Items, PageOf, Pages, Paginated};
+use crate::paginate::{PageOf, Pages, Paginated, Records};
 use crate::{Error, ErrorKind};
 
 /// The async client: executes [operations](crate::Endpoint) through a [`Transport`]
@@ -45,13 +46,24 @@ impl Client {
 
     /// Performs one operation: checks its input, sends it, decodes the answer.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let request = endpoint.request()?;
-        let response = self
-            .transport
-            .send(request)
+        self.send_with(endpoint, &CallOptions::default()).await
+    }
+
+    /// Performs one operation with per-call options (organization, retry policy, timeout).
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &CallOptions,
+    ) -> Result<E::Output, Error> {
+        let request = options.apply(endpoint.request()?);
+        let call = async {
+            let response = self.transport.send(request).await?;
+            E::Output::from_response(&E::OPERATION, response)
+        };
+        options
+            .within(call)
             .await
-            .map_err(|e| e.in_operation(&E::OPERATION))?;
-        E::Output::from_response(&E::OPERATION, response)
+            .map_err(|e| e.in_operation(&E::OPERATION))
     }
 
     /// A bulk call with any number of ids (bulk email, bulk reminders), sent as calls of at
@@ -67,17 +79,17 @@ impl Client {
         E: Paginated,
         E::Output: PageOf + Send,
     {
-        crate::paginate::pages(self.clone(), endpoint)
+        crate::paginate::pages(self.clone(), endpoint, CallOptions::default())
     }
 
     /// The records of a list operation, across all its pages.
-    pub fn items<E>(&self, endpoint: E) -> Items<<E::Output as PageOf>::Item>
+    pub fn records<E>(&self, endpoint: E) -> Records<<E::Output as PageOf>::Item>
     where
         E: Paginated,
         E::Output: PageOf + Send,
         <E::Output as PageOf>::Item: Send + 'static,
     {
-        crate::paginate::items(self.clone(), endpoint)
+        crate::paginate::records(self.clone(), endpoint, CallOptions::default())
     }
 
     /// Any call, for what is not typed yet: a method, a path under the API base (ids in it

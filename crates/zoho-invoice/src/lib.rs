@@ -55,21 +55,24 @@
 
 #![warn(clippy::unwrap_used)]
 
+pub mod call;
 pub mod chunked;
 mod client;
 pub mod endpoint;
 mod macros;
 mod multipart;
+pub mod page_iter;
 pub mod paginate;
 pub mod path;
 pub mod query;
 mod resources;
 pub mod watch;
 
+pub use call::{BlockingExecutor, Call, CallOptions, Returned};
 pub use chunked::{ChunkReport, Chunkable};
 pub use client::Client;
 pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
-pub use paginate::{Items, PageOf, Pages, Paginated};
+pub use paginate::{PageOf, Pages, Paginated, Records};
 #[allow(unused_imports, unreachable_pub)] // with no resource feature, there is no module
 pub use resources::*;
 pub use watch::{Cursor, Watchable, Watched, Watcher};

@@ -13,6 +13,7 @@ use futures_util::stream::{self, BoxStream, Stream, StreamExt};
 use zoho_invoice_models::envelope::{Page, Resource};
 
 use crate::Error;
+use crate::call::CallOptions;
 use crate::client::Client;
 use crate::endpoint::{Endpoint, FromResponse};
 use crate::query::{MAX_PER_PAGE, Paging};
@@ -73,6 +74,7 @@ pub const MAX_PAGES: u32 = 10_000;
 struct Walk<E> {
     client: Client,
     endpoint: E,
+    options: CallOptions,
     next: Option<u32>,
 }
 
@@ -84,8 +86,8 @@ pub struct Pages<P> {
 }
 
 /// The records of a list operation across its pages (from
-/// [`Client::items`](crate::Client::items)): a [`Stream`] that is `Unpin`.
-pub struct Items<T> {
+/// [`Client::records`](crate::Client::records)): a [`Stream`] that is `Unpin`.
+pub struct Records<T> {
     inner: BoxStream<'static, Result<T, Error>>,
 }
 
@@ -114,22 +116,23 @@ macro_rules! boxed_stream {
     };
 }
 boxed_stream!(Pages);
-boxed_stream!(Items);
+boxed_stream!(Records);
 
 /// The pages of `endpoint`, from the page its filter names (1 if none).
-pub(crate) fn pages<E>(client: Client, endpoint: E) -> Pages<E::Output>
+pub(crate) fn pages<E>(client: Client, endpoint: E, options: CallOptions) -> Pages<E::Output>
 where
     E: Paginated,
     E::Output: PageOf + Send,
 {
     Pages {
-        inner: page_stream(client, endpoint).boxed(),
+        inner: page_stream(client, endpoint, options).boxed(),
     }
 }
 
 fn page_stream<E>(
     client: Client,
     mut endpoint: E,
+    options: CallOptions,
 ) -> impl Stream<Item = Result<E::Output, Error>> + Send
 where
     E: Paginated,
@@ -139,12 +142,13 @@ where
     let walk = Walk {
         client,
         endpoint,
+        options,
         next: Some(first),
     };
     stream::unfold(walk, |mut walk| async move {
         let page = walk.next.take()?;
         set_page(&mut walk.endpoint, page);
-        let result = walk.client.send(&walk.endpoint).await;
+        let result = walk.client.send_with(&walk.endpoint, &walk.options).await;
         let result = result.and_then(|output: E::Output| {
             walk.next = next_page(&mut walk.endpoint, page, &output)?;
             Ok(output)
@@ -198,20 +202,24 @@ where
 }
 
 /// The records of every page of `endpoint`.
-pub(crate) fn items<E>(client: Client, endpoint: E) -> Items<<E::Output as PageOf>::Item>
+pub(crate) fn records<E>(
+    client: Client,
+    endpoint: E,
+    options: CallOptions,
+) -> Records<<E::Output as PageOf>::Item>
 where
     E: Paginated,
     E::Output: PageOf + Send,
     <E::Output as PageOf>::Item: Send + 'static,
 {
-    let items = page_stream(client, endpoint).flat_map(|page| {
+    let records = page_stream(client, endpoint, options).flat_map(|page| {
         let items: Vec<Result<_, Error>> = match page {
             Ok(page) => page.into_items().into_iter().map(Ok).collect(),
             Err(e) => vec![Err(e)],
         };
         stream::iter(items)
     });
-    Items {
-        inner: items.boxed(),
+    Records {
+        inner: records.boxed(),
     }
 }

@@ -101,6 +101,20 @@ impl TextFilter {
     }
 }
 
+/// Text to match exactly.
+impl From<&str> for TextFilter {
+    fn from(text: &str) -> Self {
+        Self::Is(text.to_owned())
+    }
+}
+
+/// Text to match exactly.
+impl From<String> for TextFilter {
+    fn from(text: String) -> Self {
+        Self::Is(text)
+    }
+}
+
 /// A filter on an amount: `total`, `total_less_than`, `total_less_equals`,
 /// `total_greater_than`, `total_greater_equals`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +146,13 @@ impl AmountFilter {
     }
 }
 
+/// An amount to match exactly.
+impl From<Decimal> for AmountFilter {
+    fn from(amount: Decimal) -> Self {
+        Self::Is(amount)
+    }
+}
+
 /// A filter on a date: `date`, `date_start`, `date_end`, `date_before`, `date_after`, or a
 /// range (`date_start` and `date_end`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +170,13 @@ pub enum DateFilter {
     After(NaiveDate),
     /// From the first day to the second, both included.
     Between(NaiveDate, NaiveDate),
+}
+
+/// A day to match.
+impl From<NaiveDate> for DateFilter {
+    fn from(day: NaiveDate) -> Self {
+        Self::On(day)
+    }
 }
 
 impl DateFilter {
@@ -353,6 +381,12 @@ impl<K, const LIMIT: usize> BulkIds<K, LIMIT> {
             .chunks(LIMIT.max(1))
             .map(|ids| Self { ids: ids.to_vec() })
             .collect()
+    }
+}
+
+impl<K, const LIMIT: usize> From<Vec<zoho_invoice_models::ids::Id<K>>> for BulkIds<K, LIMIT> {
+    fn from(ids: Vec<zoho_invoice_models::ids::Id<K>>) -> Self {
+        Self { ids }
     }
 }
 

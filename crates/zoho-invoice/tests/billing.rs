@@ -842,7 +842,7 @@ fn refund_id() -> RefundId {
 async fn create_a_credit_note() {
     let op = CreateCreditNote {
         credit_note: returned(customer_id(), "100"),
-        options: CreditNoteCreateOptions {
+        options: CreateCreditNoteOptions {
             invoice_id: Some("90300000079426".parse().unwrap()),
             ignore_auto_number_generation: Some(true),
         },
@@ -1057,7 +1057,7 @@ async fn void_and_open_a_credit_note() {
     .await;
     reply_case(
         "credit_notes/open_a_voided_credit_note.response.json",
-        &OpenVoidedCreditNote {
+        &MarkCreditNoteOpen {
             creditnote_id: credit_note_id(),
         },
         "POST",
@@ -1585,7 +1585,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
 
     // The customer's credit notes, walked page by page.
     let notes: Vec<_> = client
-        .items(ListCreditNotes {
+        .records(ListCreditNotes {
             filter: CreditNoteFilter {
                 customer_id: Some(customer),
                 ..Default::default()
@@ -1628,7 +1628,7 @@ async fn a_credit_note_is_voided_and_opened_again_on_the_fake_server() {
     );
 
     client
-        .send(&OpenVoidedCreditNote {
+        .send(&MarkCreditNoteOpen {
             creditnote_id: id.clone(),
         })
         .await
@@ -1639,7 +1639,7 @@ async fn a_credit_note_is_voided_and_opened_again_on_the_fake_server() {
 
     // Only a voided credit note can be opened.
     let err = client
-        .send(&OpenVoidedCreditNote {
+        .send(&MarkCreditNoteOpen {
             creditnote_id: id.clone(),
         })
         .await

@@ -508,7 +508,7 @@ async fn additional_addresses() {
 
     let (sent, out) = call(
         "contacts/edit_additional_address.response.json",
-        &EditContactAddress {
+        &UpdateContactAddress {
             contact_id: contact_id(),
             address_id: address_id(),
             address: hopyard(),
@@ -856,7 +856,7 @@ async fn a_contact_lives_and_dies_on_the_fake_server() {
     let address = added.address_id.clone().expect("an address id");
     assert_eq!(added.city.as_deref(), Some("Pleasanton"));
     let edited = client
-        .send(&EditContactAddress {
+        .send(&UpdateContactAddress {
             contact_id: id.clone(),
             address_id: address.clone(),
             address: AddressInput {
@@ -1108,7 +1108,7 @@ async fn contacts_are_filtered_and_paginated_on_the_fake_server() {
     };
     let before = server.count("GET /contacts");
     let all: Vec<_> = client
-        .items(list(StatusFilter::All))
+        .records(list(StatusFilter::All))
         .try_collect()
         .await
         .unwrap();
@@ -1146,7 +1146,7 @@ async fn contacts_are_filtered_and_paginated_on_the_fake_server() {
 
     // Only the active ones, then only the inactive one.
     let active: Vec<_> = client
-        .items(list(StatusFilter::Active))
+        .records(list(StatusFilter::Active))
         .try_collect()
         .await
         .unwrap();
@@ -1157,7 +1157,7 @@ async fn contacts_are_filtered_and_paginated_on_the_fake_server() {
             .all(|c| c.status == Some(ContactStatus::Active))
     );
     let inactive: Vec<_> = client
-        .items(list(StatusFilter::Inactive))
+        .records(list(StatusFilter::Inactive))
         .try_collect()
         .await
         .unwrap();
@@ -1184,7 +1184,7 @@ async fn organizations_on_the_fake_server() {
         "{ids:?}"
     );
     let all: Vec<_> = client
-        .items(ListOrganizations {
+        .records(ListOrganizations {
             filter: OrganizationFilter::default(),
         })
         .try_collect()

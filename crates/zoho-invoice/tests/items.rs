@@ -287,7 +287,7 @@ async fn an_item_lives_and_dies_on_the_fake_server() {
         client.send(&CreateItem { item }).await.unwrap();
     }
     let all: Vec<_> = client
-        .items(ListItems {
+        .records(ListItems {
             filter: ItemFilter {
                 filter_by: Some("Status.All".into()),
                 paging: Paging {

@@ -46,7 +46,7 @@ async fn a_server_that_keeps_sending_the_same_page_is_an_error_and_the_walk_stop
 #[tokio::test]
 async fn an_error_ends_the_walk() {
     let r = Recorder::answering(r#"{"code":1000,"message":"Internal error"}"#);
-    let results: Vec<_> = r.client().items(list()).collect().await;
+    let results: Vec<_> = r.client().records(list()).collect().await;
     assert_eq!(results.len(), 1);
     assert_eq!(results[0].as_ref().unwrap_err().code(), Some(1000));
 }
@@ -59,7 +59,7 @@ async fn a_walk_starts_at_the_filters_page() {
     let mut l = list();
     l.filter.paging.page = Some(3);
     l.filter.paging.per_page = Some(10);
-    let items: Vec<_> = r.client().items(l).try_collect().await.unwrap();
+    let items: Vec<_> = r.client().records(l).try_collect().await.unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(r.only().query("page"), Some("3"));
     assert_eq!(r.only().query("per_page"), Some("10"));
@@ -70,7 +70,7 @@ async fn the_streams_are_unpin_so_try_next_works_on_them_as_they_are() {
     let r = Recorder::answering(
         r#"{"code":0,"message":"success","items":[{"item_id":"7"}],"page_context":{"page":1,"has_more_page":false}}"#,
     );
-    let mut items = r.client().items(list());
+    let mut items = r.client().records(list());
     let first = items.try_next().await.unwrap().expect("one item");
     assert_eq!(first.item_id.map(|id| id.to_string()).as_deref(), Some("7"));
     assert!(items.try_next().await.unwrap().is_none());
@@ -90,7 +90,7 @@ async fn a_list_sent_whole_is_one_request_without_paging_even_if_the_server_anno
     let list = ListProjectUsers {
         project_id: "460000000044009".parse().unwrap(),
     };
-    let users: Vec<_> = r.client().items(list).try_collect().await.unwrap();
+    let users: Vec<_> = r.client().records(list).try_collect().await.unwrap();
     assert_eq!(users.len(), 2);
     let sent = r.only();
     assert_eq!(sent.query("page"), None, "the API takes no paging here");

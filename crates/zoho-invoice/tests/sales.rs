@@ -2138,7 +2138,7 @@ async fn a_thousand_invoices_paginate_in_five_requests() {
     server.clear_requests();
     let before = server.count("GET /invoices");
     let listed: Vec<_> = client
-        .items(ListInvoices {
+        .records(ListInvoices {
             filter: InvoiceListFilter {
                 paging: Paging {
                     page: None,

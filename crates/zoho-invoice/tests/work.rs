@@ -618,7 +618,7 @@ async fn create_list_update_get_and_delete_a_project() {
 async fn activate_deactivate_and_clone_a_project() {
     let (reply, sent) = call_fixture(
         "projects/activate_a_project.response.json",
-        &ActivateProject {
+        &MarkProjectActive {
             project_id: project_id(),
         },
     )
@@ -628,7 +628,7 @@ async fn activate_deactivate_and_clone_a_project() {
 
     let (reply, sent) = call_fixture(
         "projects/deactivate_a_project.response.json",
-        &DeactivateProject {
+        &MarkProjectInactive {
             project_id: project_id(),
         },
     )
@@ -776,7 +776,7 @@ async fn project_comments_and_invoices() {
     };
     let (page, sent) = call_fixture(
         "projects/post_comment.response.json",
-        &PostProjectComment {
+        &AddProjectComment {
             project_id: project_id(),
             comment,
         },
@@ -1258,7 +1258,7 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
 
     // Deactivated, activated again.
     client
-        .send(&DeactivateProject {
+        .send(&MarkProjectInactive {
             project_id: pid.clone(),
         })
         .await
@@ -1272,7 +1272,7 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
         .record;
     assert_eq!(got.status, Some(ProjectStatus::Inactive));
     client
-        .send(&ActivateProject {
+        .send(&MarkProjectActive {
             project_id: pid.clone(),
         })
         .await
@@ -1335,7 +1335,7 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
         .unwrap_err();
     assert!(gone.is_not_found(), "{gone}");
     let left: Vec<_> = client
-        .items(ListProjects {
+        .records(ListProjects {
             filter: ProjectFilter {
                 customer_id: Some(customer_id),
                 ..Default::default()
@@ -1535,7 +1535,7 @@ async fn a_recurring_expense_is_stopped_and_resumed_on_the_fake_server() {
     }
     server.clear_requests();
     let all: Vec<_> = client
-        .items(ListRecurringExpenses {
+        .records(ListRecurringExpenses {
             filter: RecurringExpenseFilter {
                 paging: Paging {
                     page: None,

@@ -39,7 +39,7 @@
 //!
 //! // Every contact whose name starts with "Bow", across all pages.
 //! let bows: Vec<_> = client
-//!     .items(ListContacts {
+//!     .records(ListContacts {
 //!         filter: ContactFilter {
 //!             contact_name: Some(TextFilter::StartsWith("Bow".into())),
 //!             ..Default::default()
@@ -66,12 +66,17 @@ use zoho_invoice_models::credit_notes::CreditNoteRefund;
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{AddressId, CommentId, ContactId, ContactPersonId};
 
-use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::macros::{handle, list_filter, operation, query_options, watchable};
 use crate::query::{Query, ToQuery};
+
+handle! {
+    /// Contacts and their contact persons, addresses, statements, comments, refunds and client reviews.
+    Contacts = contacts
+}
 
 list_filter! {
     /// Filters of [`ListContacts`].
-    pub struct ContactFilter {
+    pub struct ContactFilter for ListContacts.filter {
         /// By contact name (`contact_name`, `contact_name_startswith`, `contact_name_contains`).
         text contact_name,
         /// By company name.
@@ -98,7 +103,7 @@ list_filter! {
 
 operation! {
     /// Creates a contact, with its contact persons if given (`POST /contacts`).
-    pub struct CreateContact = ("Contacts", "Create a Contact", POST "/contacts") -> Record<Contact> {
+    pub struct CreateContact = ("Contacts", "Create a Contact", POST "/contacts") -> Record<Contact> as Contacts.create {
         /// The contact (`contact_name` required).
         body contact: ContactInput,
     }
@@ -106,7 +111,7 @@ operation! {
 
 operation! {
     /// Lists contacts, a page at a time (`GET /contacts`).
-    pub struct ListContacts = ("Contacts", "List Contacts", GET "/contacts") -> Page<Contact> {
+    pub struct ListContacts = ("Contacts", "List Contacts", GET "/contacts") -> Page<Contact> as Contacts.list {
         /// Filters, sort and paging.
         list filter: ContactFilter,
     }
@@ -115,7 +120,7 @@ operation! {
 operation! {
     /// Updates a contact (`PUT /contacts/{contact_id}`). Contact persons left out of
     /// `contact_persons`, when it is sent, are deleted.
-    pub struct UpdateContact = ("Contacts", "Update a Contact", PUT "/contacts/{contact_id}") -> Record<Contact> {
+    pub struct UpdateContact = ("Contacts", "Update a Contact", PUT "/contacts/{contact_id}") -> Record<Contact> as Contacts.update {
         /// The contact.
         path contact_id: ContactId,
         /// Its new fields.
@@ -126,7 +131,7 @@ operation! {
 operation! {
     /// Deletes a contact (`DELETE /contacts/{contact_id}`); contacts with transactions
     /// cannot be deleted, only marked inactive.
-    pub struct DeleteContact = ("Contacts", "Delete a Contact", DELETE "/contacts/{contact_id}") -> Reply {
+    pub struct DeleteContact = ("Contacts", "Delete a Contact", DELETE "/contacts/{contact_id}") -> Reply as Contacts.delete {
         /// The contact.
         path contact_id: ContactId,
     }
@@ -134,7 +139,7 @@ operation! {
 
 operation! {
     /// Gets a contact, with its contact persons (`GET /contacts/{contact_id}`).
-    pub struct GetContact = ("Contacts", "Get a Contact", GET "/contacts/{contact_id}") -> Record<Contact> {
+    pub struct GetContact = ("Contacts", "Get a Contact", GET "/contacts/{contact_id}") -> Record<Contact> as Contacts.get {
         /// The contact.
         path contact_id: ContactId,
     }
@@ -142,7 +147,7 @@ operation! {
 
 operation! {
     /// Marks a contact active (`POST /contacts/{contact_id}/active`).
-    pub struct MarkContactActive = ("Contacts", "Mark as Active", POST "/contacts/{contact_id}/active") -> Reply {
+    pub struct MarkContactActive = ("Contacts", "Mark as Active", POST "/contacts/{contact_id}/active") -> Reply as Contacts.mark_active {
         /// The contact.
         path contact_id: ContactId,
     }
@@ -151,7 +156,7 @@ operation! {
 operation! {
     /// Marks a contact inactive (`POST /contacts/{contact_id}/inactive`): kept for history,
     /// no longer offered in new transactions.
-    pub struct MarkContactInactive = ("Contacts", "Mark as Inactive", POST "/contacts/{contact_id}/inactive") -> Reply {
+    pub struct MarkContactInactive = ("Contacts", "Mark as Inactive", POST "/contacts/{contact_id}/inactive") -> Reply as Contacts.mark_inactive {
         /// The contact.
         path contact_id: ContactId,
     }
@@ -160,7 +165,7 @@ operation! {
 operation! {
     /// Gives contact persons access to the client portal
     /// (`POST /contacts/{contact_id}/portal/enable`).
-    pub struct EnableContactPortalAccess = ("Contacts", "Enable Portal Access", POST "/contacts/{contact_id}/portal/enable") -> Reply {
+    pub struct EnableContactPortalAccess = ("Contacts", "Enable Portal Access", POST "/contacts/{contact_id}/portal/enable") -> Reply as Contacts.enable_portal_access {
         /// The contact.
         path contact_id: ContactId,
         /// The persons to give access to.
@@ -170,7 +175,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListClientReviews`].
-    pub struct ClientReviewFilter {
+    pub struct ClientReviewFilter for ListClientReviews.filter {
         /// Only the reviews of this contact.
         value contact_id: ContactId,
     }
@@ -186,7 +191,7 @@ query_options! {
 
 operation! {
     /// Lists the reviews clients left (`GET /clientreviews`).
-    pub struct ListClientReviews = ("Contacts", "View All Client Reviews", GET "/clientreviews") -> Page<ClientReview> {
+    pub struct ListClientReviews = ("Contacts", "View All Client Reviews", GET "/clientreviews") -> Page<ClientReview> as Contacts.list_client_reviews {
         /// The contact, sort and paging.
         list filter: ClientReviewFilter,
     }
@@ -195,7 +200,7 @@ operation! {
 operation! {
     /// Gets a client review, with the replies to it (`GET /clientreviews/{comment_id}`); the
     /// answer carries it as a list of one.
-    pub struct GetClientReview = ("Contacts", "Details of a Particular Client Review", GET "/clientreviews/{comment_id}") -> Page<ClientReview> {
+    pub struct GetClientReview = ("Contacts", "Details of a Particular Client Review", GET "/clientreviews/{comment_id}") -> Page<ClientReview> as Contacts.get_client_review {
         /// The review.
         path comment_id: CommentId,
         /// The contact who left it, optionally.
@@ -206,7 +211,7 @@ operation! {
 operation! {
     /// Replies to a client review (`POST /clientreviews/{comment_id}/comment`); the answer
     /// carries the review as a list of one.
-    pub struct ReplyClientReview = ("Contacts", "Reply a Client Review", POST "/clientreviews/{comment_id}/comment") -> Page<ClientReview> {
+    pub struct ReplyClientReview = ("Contacts", "Reply a Client Review", POST "/clientreviews/{comment_id}/comment") -> Page<ClientReview> as Contacts.reply_client_review {
         /// The review.
         path comment_id: CommentId,
         /// The contact who left it, optionally.
@@ -219,7 +224,7 @@ operation! {
 operation! {
     /// Turns on automated payment reminders for a contact
     /// (`POST /contacts/{contact_id}/paymentreminder/enable`).
-    pub struct EnableContactPaymentReminders = ("Contacts", "Enable Payment Reminders", POST "/contacts/{contact_id}/paymentreminder/enable") -> Reply {
+    pub struct EnableContactPaymentReminders = ("Contacts", "Enable Payment Reminders", POST "/contacts/{contact_id}/paymentreminder/enable") -> Reply as Contacts.enable_payment_reminders {
         /// The contact.
         path contact_id: ContactId,
     }
@@ -228,7 +233,7 @@ operation! {
 operation! {
     /// Turns off automated payment reminders for a contact
     /// (`POST /contacts/{contact_id}/paymentreminder/disable`).
-    pub struct DisableContactPaymentReminders = ("Contacts", "Disable Payment Reminders", POST "/contacts/{contact_id}/paymentreminder/disable") -> Reply {
+    pub struct DisableContactPaymentReminders = ("Contacts", "Disable Payment Reminders", POST "/contacts/{contact_id}/paymentreminder/disable") -> Reply as Contacts.disable_payment_reminders {
         /// The contact.
         path contact_id: ContactId,
     }
@@ -243,6 +248,19 @@ pub struct StatementPeriod {
     /// The last day.
     pub end_date: Option<NaiveDate>,
 }
+
+crate::macros::setters!(@one EmailContactStatement period
+    /// The statement's first day.
+    start_date: NaiveDate,
+    /// The statement's last day.
+    end_date: NaiveDate,
+);
+crate::macros::setters!(@one GetContactStatementMailContent period
+    /// The statement's first day.
+    start_date: NaiveDate,
+    /// The statement's last day.
+    end_date: NaiveDate,
+);
 
 impl StatementPeriod {
     /// From `start` to `end`, both included.
@@ -264,11 +282,11 @@ impl ToQuery for StatementPeriod {
 
 operation! {
     /// Emails a contact their statement (`POST /contacts/{contact_id}/statements/email`).
-    pub struct EmailContactStatement = ("Contacts", "Email Statement", POST "/contacts/{contact_id}/statements/email") -> Reply {
+    pub struct EmailContactStatement = ("Contacts", "Email Statement", POST "/contacts/{contact_id}/statements/email") -> Reply as Contacts.email_statement {
         /// The contact.
         path contact_id: ContactId,
         /// The statement's period (the current month by default).
-        query period: StatementPeriod,
+        option period: StatementPeriod,
         /// The email.
         body email: StatementEmail,
     }
@@ -277,18 +295,18 @@ operation! {
 operation! {
     /// Gets the email the API proposes for a contact's statement
     /// (`GET /contacts/{contact_id}/statements/email`).
-    pub struct GetContactStatementMailContent = ("Contacts", "Get Statement Mail Content", GET "/contacts/{contact_id}/statements/email") -> StatementMailContent {
+    pub struct GetContactStatementMailContent = ("Contacts", "Get Statement Mail Content", GET "/contacts/{contact_id}/statements/email") -> StatementMailContent as Contacts.get_statement_mail_content {
         /// The contact.
         path contact_id: ContactId,
         /// The statement's period (the current month by default).
-        query period: StatementPeriod,
+        option period: StatementPeriod,
     }
 }
 
 query_options! {
     /// The options of [`EmailContact`].
     #[derive(Copy)]
-    pub struct ContactEmailOptions {
+    pub struct ContactEmailOptions for EmailContact.options {
         /// Attach the customer's statement PDF (`send_customer_statement`).
         send_customer_statement: bool,
     }
@@ -296,11 +314,11 @@ query_options! {
 
 operation! {
     /// Emails a contact (`POST /contacts/{contact_id}/email`).
-    pub struct EmailContact = ("Contacts", "Email Contact", POST "/contacts/{contact_id}/email") -> Reply {
+    pub struct EmailContact = ("Contacts", "Email Contact", POST "/contacts/{contact_id}/email") -> Reply as Contacts.email {
         /// The contact.
         path contact_id: ContactId,
         /// Whether to attach the statement.
-        query options: ContactEmailOptions,
+        option options: ContactEmailOptions,
         /// The email.
         body email: ContactEmail,
     }
@@ -308,12 +326,12 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListContactComments`].
-    pub struct ContactCommentFilter {}
+    pub struct ContactCommentFilter for ListContactComments.filter {}
 }
 
 operation! {
     /// Lists a contact's recent activity (`GET /contacts/{contact_id}/comments`).
-    pub struct ListContactComments = ("Contacts", "List Comments", GET "/contacts/{contact_id}/comments") -> Page<ContactComment> {
+    pub struct ListContactComments = ("Contacts", "List Comments", GET "/contacts/{contact_id}/comments") -> Page<ContactComment> as Contacts.list_comments {
         /// The contact.
         path contact_id: ContactId,
         /// Sort and paging.
@@ -323,7 +341,7 @@ operation! {
 
 operation! {
     /// Adds an address to a contact (`POST /contacts/{contact_id}/address`).
-    pub struct AddContactAddress = ("Contacts", "Add Additional Address", POST "/contacts/{contact_id}/address") -> Record<Address> {
+    pub struct AddContactAddress = ("Contacts", "Add Additional Address", POST "/contacts/{contact_id}/address") -> Record<Address> as Contacts.add_address {
         /// The contact.
         path contact_id: ContactId,
         /// The address.
@@ -333,13 +351,13 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListContactAddresses`].
-    pub struct ContactAddressFilter {}
+    pub struct ContactAddressFilter for ListContactAddresses.filter {}
 }
 
 operation! {
     /// Lists a contact's addresses: billing, shipping and additional ones
     /// (`GET /contacts/{contact_id}/address`).
-    pub struct ListContactAddresses = ("Contacts", "Get Contact Addresses", GET "/contacts/{contact_id}/address") -> Page<Address> {
+    pub struct ListContactAddresses = ("Contacts", "Get Contact Addresses", GET "/contacts/{contact_id}/address") -> Page<Address> as Contacts.list_addresses {
         /// The contact.
         path contact_id: ContactId,
         /// Sort and paging.
@@ -350,7 +368,7 @@ operation! {
 operation! {
     /// Edits an additional address of a contact
     /// (`PUT /contacts/{contact_id}/address/{address_id}`).
-    pub struct EditContactAddress = ("Contacts", "Edit Additional Address", PUT "/contacts/{contact_id}/address/{address_id}") -> Record<Address> {
+    pub struct UpdateContactAddress = ("Contacts", "Edit Additional Address", PUT "/contacts/{contact_id}/address/{address_id}") -> Record<Address> as Contacts.update_address {
         /// The contact.
         path contact_id: ContactId,
         /// The address.
@@ -363,7 +381,7 @@ operation! {
 operation! {
     /// Deletes an additional address of a contact
     /// (`DELETE /contacts/{contact_id}/address/{address_id}`).
-    pub struct DeleteContactAddress = ("Contacts", "Delete Additional Address", DELETE "/contacts/{contact_id}/address/{address_id}") -> Reply {
+    pub struct DeleteContactAddress = ("Contacts", "Delete Additional Address", DELETE "/contacts/{contact_id}/address/{address_id}") -> Reply as Contacts.delete_address {
         /// The contact.
         path contact_id: ContactId,
         /// The address.
@@ -373,12 +391,12 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListContactRefunds`].
-    pub struct ContactRefundFilter {}
+    pub struct ContactRefundFilter for ListContactRefunds.filter {}
 }
 
 operation! {
     /// Lists the refunds made to a contact (`GET /contacts/{contact_id}/refunds`).
-    pub struct ListContactRefunds = ("Contacts", "List Refunds", GET "/contacts/{contact_id}/refunds") -> Page<CreditNoteRefund> {
+    pub struct ListContactRefunds = ("Contacts", "List Refunds", GET "/contacts/{contact_id}/refunds") -> Page<CreditNoteRefund> as Contacts.list_refunds {
         /// The contact.
         path contact_id: ContactId,
         /// Sort and paging.
@@ -389,7 +407,7 @@ operation! {
 operation! {
     /// Creates a contact person (`POST /contacts/contactpersons`); the answer lists the
     /// contact's persons.
-    pub struct CreateContactPerson = ("Contacts", "Create a contact person", POST "/contacts/contactpersons") -> ContactPersonsReply {
+    pub struct CreateContactPerson = ("Contacts", "Create a contact person", POST "/contacts/contactpersons") -> ContactPersonsReply as Contacts.create_person {
         /// The person (`contact_id` and `first_name` required).
         body person: ContactPersonInput,
     }
@@ -398,7 +416,7 @@ operation! {
 operation! {
     /// Updates a contact person (`PUT /contacts/contactpersons/{contact_person_id}`); the
     /// answer lists the contact's persons.
-    pub struct UpdateContactPerson = ("Contacts", "Update a contact person", PUT "/contacts/contactpersons/{contact_person_id}") -> ContactPersonsReply {
+    pub struct UpdateContactPerson = ("Contacts", "Update a contact person", PUT "/contacts/contactpersons/{contact_person_id}") -> ContactPersonsReply as Contacts.update_person {
         /// The person.
         path contact_person_id: ContactPersonId,
         /// Its new fields (`contact_id` and `first_name` required).
@@ -408,7 +426,7 @@ operation! {
 
 operation! {
     /// Deletes a contact person (`DELETE /contacts/contactpersons/{contact_person_id}`).
-    pub struct DeleteContactPerson = ("Contacts", "Delete a contact person", DELETE "/contacts/contactpersons/{contact_person_id}") -> Reply {
+    pub struct DeleteContactPerson = ("Contacts", "Delete a contact person", DELETE "/contacts/contactpersons/{contact_person_id}") -> Reply as Contacts.delete_person {
         /// The person.
         path contact_person_id: ContactPersonId,
     }
@@ -416,13 +434,13 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListContactPersons`].
-    pub struct ContactPersonFilter {}
+    pub struct ContactPersonFilter for ListContactPersons.filter {}
 }
 
 operation! {
     /// Lists a contact's persons, a page at a time
     /// (`GET /contacts/{contact_id}/contactpersons`).
-    pub struct ListContactPersons = ("Contacts", "List contact persons", GET "/contacts/{contact_id}/contactpersons") -> Page<ContactPerson> {
+    pub struct ListContactPersons = ("Contacts", "List contact persons", GET "/contacts/{contact_id}/contactpersons") -> Page<ContactPerson> as Contacts.list_persons {
         /// The contact.
         path contact_id: ContactId,
         /// Sort and paging.
@@ -433,7 +451,7 @@ operation! {
 operation! {
     /// Gets a contact person
     /// (`GET /contacts/{contact_id}/contactpersons/{contact_person_id}`).
-    pub struct GetContactPerson = ("Contacts", "Get a contact person", GET "/contacts/{contact_id}/contactpersons/{contact_person_id}") -> Record<ContactPerson> {
+    pub struct GetContactPerson = ("Contacts", "Get a contact person", GET "/contacts/{contact_id}/contactpersons/{contact_person_id}") -> Record<ContactPerson> as Contacts.get_person {
         /// The contact.
         path contact_id: ContactId,
         /// The person.
@@ -444,7 +462,7 @@ operation! {
 operation! {
     /// Makes a person the contact's primary person
     /// (`POST /contacts/contactpersons/{contact_person_id}/primary`).
-    pub struct MarkContactPersonPrimary = ("Contacts", "Mark as primary contact person", POST "/contacts/contactpersons/{contact_person_id}/primary") -> Reply {
+    pub struct MarkContactPersonPrimary = ("Contacts", "Mark as primary contact person", POST "/contacts/contactpersons/{contact_person_id}/primary") -> Reply as Contacts.mark_person_primary {
         /// The person.
         path contact_person_id: ContactPersonId,
     }
@@ -471,7 +489,7 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <ListContactComments as crate::Endpoint>::OPERATION,
     <AddContactAddress as crate::Endpoint>::OPERATION,
     <ListContactAddresses as crate::Endpoint>::OPERATION,
-    <EditContactAddress as crate::Endpoint>::OPERATION,
+    <UpdateContactAddress as crate::Endpoint>::OPERATION,
     <DeleteContactAddress as crate::Endpoint>::OPERATION,
     <ListContactRefunds as crate::Endpoint>::OPERATION,
     <CreateContactPerson as crate::Endpoint>::OPERATION,
@@ -489,3 +507,5 @@ watchable! {
         sort_column: ContactSortColumn::LastModifiedTime,
     }
 }
+
+crate::call::returned_as_is!(ContactPersonsReply, StatementMailContent);

@@ -81,12 +81,17 @@ use zoho_invoice_models::ids::{
 };
 
 use crate::endpoint::Download;
-use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::macros::{handle, list_filter, operation, query_options, watchable};
 use crate::query::DownloadOptions;
+
+handle! {
+    /// Credit notes: their emails, addresses, templates, invoices credited, comments and refunds.
+    CreditNotes = credit_notes
+}
 
 query_options! {
     /// The query of [`CreateCreditNote`].
-    pub struct CreditNoteCreateOptions {
+    pub struct CreateCreditNoteOptions for CreateCreditNote.options {
         /// The invoice the credit note is raised against (`invoice_id`).
         invoice_id: InvoiceId,
         /// `true` to give your own `creditnote_number` instead of the generated one
@@ -97,18 +102,18 @@ query_options! {
 
 operation! {
     /// Creates a credit note (`POST /creditnotes`).
-    pub struct CreateCreditNote = ("Credit Notes", "Create a credit note", POST "/creditnotes") -> Record<CreditNote> {
+    pub struct CreateCreditNote = ("Credit Notes", "Create a credit note", POST "/creditnotes") -> Record<CreditNote> as CreditNotes.create {
         /// The credit note: `customer_id`, `date` and `line_items` are required, and
         /// `creditnote_number` when numbers are not generated.
         body credit_note: CreditNoteInput,
         /// The invoice it is raised against, and whether its number is given.
-        query options: CreditNoteCreateOptions,
+        option options: CreateCreditNoteOptions,
     }
 }
 
 list_filter! {
     /// Filters of [`ListCreditNotes`].
-    pub struct CreditNoteFilter {
+    pub struct CreditNoteFilter for ListCreditNotes.filter {
         /// By number (`creditnote_number`).
         value creditnote_number: String,
         /// By the day it was raised.
@@ -143,7 +148,7 @@ list_filter! {
 
 operation! {
     /// Lists credit notes, a page at a time (`GET /creditnotes`).
-    pub struct ListCreditNotes = ("Credit Notes", "List Credit Notes", GET "/creditnotes") -> Page<CreditNote> {
+    pub struct ListCreditNotes = ("Credit Notes", "List Credit Notes", GET "/creditnotes") -> Page<CreditNote> as CreditNotes.list {
         /// Filters, sort and paging.
         list filter: CreditNoteFilter,
     }
@@ -152,7 +157,7 @@ operation! {
 query_options! {
     /// The query of [`UpdateCreditNote`].
     #[derive(Copy)]
-    pub struct CreditNoteNumbering {
+    pub struct CreditNoteNumbering for UpdateCreditNote.options {
         /// `true` to give your own `creditnote_number` (`ignore_auto_number_generation`).
         ignore_auto_number_generation: bool,
     }
@@ -160,11 +165,11 @@ query_options! {
 
 operation! {
     /// Updates a credit note (`PUT /creditnotes/{creditnote_id}`).
-    pub struct UpdateCreditNote = ("Credit Notes", "Update a credit note", PUT "/creditnotes/{creditnote_id}") -> Record<CreditNote> {
+    pub struct UpdateCreditNote = ("Credit Notes", "Update a credit note", PUT "/creditnotes/{creditnote_id}") -> Record<CreditNote> as CreditNotes.update {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// Whether its number is given.
-        query options: CreditNoteNumbering,
+        option options: CreditNoteNumbering,
         /// Its new fields.
         body credit_note: CreditNoteInput,
     }
@@ -173,7 +178,7 @@ operation! {
 operation! {
     /// Gets a credit note as JSON (`GET /creditnotes/{creditnote_id}`); see
     /// [`DownloadCreditNote`] for its PDF or HTML.
-    pub struct GetCreditNote = ("Credit Notes", "Get a credit note", GET "/creditnotes/{creditnote_id}") -> Record<CreditNote> {
+    pub struct GetCreditNote = ("Credit Notes", "Get a credit note", GET "/creditnotes/{creditnote_id}") -> Record<CreditNote> as CreditNotes.get {
         /// The credit note.
         path creditnote_id: CreditNoteId,
     }
@@ -182,7 +187,7 @@ operation! {
 operation! {
     /// Downloads a credit note as a PDF or an HTML page
     /// (`GET /creditnotes/{creditnote_id}?accept=pdf|html`).
-    pub struct DownloadCreditNote = ("Credit Notes", "Get a credit note", GET "/creditnotes/{creditnote_id}") -> Download {
+    pub struct DownloadCreditNote = ("Credit Notes", "Get a credit note", GET "/creditnotes/{creditnote_id}") -> Download as CreditNotes.download {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The format and print option.
@@ -192,7 +197,7 @@ operation! {
 
 operation! {
     /// Deletes a credit note (`DELETE /creditnotes/{creditnote_id}`).
-    pub struct DeleteCreditNote = ("Credit Notes", "Delete a credit note", DELETE "/creditnotes/{creditnote_id}") -> Reply {
+    pub struct DeleteCreditNote = ("Credit Notes", "Delete a credit note", DELETE "/creditnotes/{creditnote_id}") -> Reply as CreditNotes.delete {
         /// The credit note.
         path creditnote_id: CreditNoteId,
     }
@@ -200,7 +205,7 @@ operation! {
 
 query_options! {
     /// The query of [`EmailCreditNote`].
-    pub struct CreditNoteEmailOptions {
+    pub struct CreditNoteEmailOptions for EmailCreditNote.options {
         /// The customer the credit note is raised for (`customer_id`).
         customer_id: ContactId,
     }
@@ -208,11 +213,11 @@ query_options! {
 
 operation! {
     /// Emails a credit note (`POST /creditnotes/{creditnote_id}/email`).
-    pub struct EmailCreditNote = ("Credit Notes", "Email a credit note", POST "/creditnotes/{creditnote_id}/email") -> Reply {
+    pub struct EmailCreditNote = ("Credit Notes", "Email a credit note", POST "/creditnotes/{creditnote_id}/email") -> Reply as CreditNotes.email {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The customer, optionally.
-        query options: CreditNoteEmailOptions,
+        option options: CreditNoteEmailOptions,
         /// The email.
         body email: EmailRequest,
     }
@@ -220,7 +225,7 @@ operation! {
 
 operation! {
     /// Voids a credit note (`POST /creditnotes/{creditnote_id}/void`).
-    pub struct VoidCreditNote = ("Credit Notes", "Void a credit note", POST "/creditnotes/{creditnote_id}/void") -> Reply {
+    pub struct VoidCreditNote = ("Credit Notes", "Void a credit note", POST "/creditnotes/{creditnote_id}/void") -> Reply as CreditNotes.void {
         /// The credit note.
         path creditnote_id: CreditNoteId,
     }
@@ -228,7 +233,7 @@ operation! {
 
 operation! {
     /// Opens a voided credit note again (`POST /creditnotes/{creditnote_id}/converttoopen`).
-    pub struct OpenVoidedCreditNote = ("Credit Notes", "Open a voided credit note", POST "/creditnotes/{creditnote_id}/converttoopen") -> Reply {
+    pub struct MarkCreditNoteOpen = ("Credit Notes", "Open a voided credit note", POST "/creditnotes/{creditnote_id}/converttoopen") -> Reply as CreditNotes.mark_open {
         /// The credit note.
         path creditnote_id: CreditNoteId,
     }
@@ -236,12 +241,12 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListCreditNoteEmailHistory`].
-    pub struct CreditNoteEmailHistoryFilter {}
+    pub struct CreditNoteEmailHistoryFilter for ListCreditNoteEmailHistory.filter {}
 }
 
 operation! {
     /// Lists the emails sent for a credit note (`GET /creditnotes/{creditnote_id}/emailhistory`).
-    pub struct ListCreditNoteEmailHistory = ("Credit Notes", "Email history", GET "/creditnotes/{creditnote_id}/emailhistory") -> Page<CreditNoteEmail> {
+    pub struct ListCreditNoteEmailHistory = ("Credit Notes", "Email history", GET "/creditnotes/{creditnote_id}/emailhistory") -> Page<CreditNoteEmail> as CreditNotes.list_email_history {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// Sort and paging.
@@ -252,7 +257,7 @@ operation! {
 operation! {
     /// Changes the billing address of one credit note, not of its customer
     /// (`PUT /creditnotes/{creditnote_id}/address/billing`).
-    pub struct UpdateCreditNoteBillingAddress = ("Credit Notes", "Update billing address", PUT "/creditnotes/{creditnote_id}/address/billing") -> Reply {
+    pub struct UpdateCreditNoteBillingAddress = ("Credit Notes", "Update billing address", PUT "/creditnotes/{creditnote_id}/address/billing") -> Reply as CreditNotes.update_billing_address {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The address.
@@ -263,7 +268,7 @@ operation! {
 operation! {
     /// Changes the shipping address of one credit note, not of its customer
     /// (`PUT /creditnotes/{creditnote_id}/address/shipping`).
-    pub struct UpdateCreditNoteShippingAddress = ("Credit Notes", "Update Shipping address", PUT "/creditnotes/{creditnote_id}/address/shipping") -> Reply {
+    pub struct UpdateCreditNoteShippingAddress = ("Credit Notes", "Update Shipping address", PUT "/creditnotes/{creditnote_id}/address/shipping") -> Reply as CreditNotes.update_shipping_address {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The address.
@@ -273,12 +278,12 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListCreditNoteTemplates`].
-    pub struct CreditNoteTemplateFilter {}
+    pub struct CreditNoteTemplateFilter for ListCreditNoteTemplates.filter {}
 }
 
 operation! {
     /// Lists the PDF templates of credit notes (`GET /creditnotes/templates`).
-    pub struct ListCreditNoteTemplates = ("Credit Notes", "List credit note templates", GET "/creditnotes/templates") -> Page<Template> {
+    pub struct ListCreditNoteTemplates = ("Credit Notes", "List credit note templates", GET "/creditnotes/templates") -> Page<Template> as CreditNotes.list_templates {
         /// Sort and paging.
         list filter: CreditNoteTemplateFilter,
     }
@@ -287,7 +292,7 @@ operation! {
 operation! {
     /// Changes the PDF template of a credit note
     /// (`PUT /creditnotes/{creditnote_id}/templates/{template_id}`).
-    pub struct UpdateCreditNoteTemplate = ("Credit Notes", "Update a credit note template", PUT "/creditnotes/{creditnote_id}/templates/{template_id}") -> Reply {
+    pub struct UpdateCreditNoteTemplate = ("Credit Notes", "Update a credit note template", PUT "/creditnotes/{creditnote_id}/templates/{template_id}") -> Reply as CreditNotes.update_template {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The template to use.
@@ -297,7 +302,7 @@ operation! {
 
 operation! {
     /// Applies a credit note's credits to invoices (`POST /creditnotes/{creditnote_id}/invoices`).
-    pub struct CreditInvoices = ("Credit Notes", "Credit to an invoice", POST "/creditnotes/{creditnote_id}/invoices") -> Reply {
+    pub struct CreditInvoices = ("Credit Notes", "Credit to an invoice", POST "/creditnotes/{creditnote_id}/invoices") -> Reply as CreditNotes.credit_invoices {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The invoices and the amounts applied to each.
@@ -307,13 +312,13 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListCreditedInvoices`].
-    pub struct CreditedInvoiceFilter {}
+    pub struct CreditedInvoiceFilter for ListCreditedInvoices.filter {}
 }
 
 operation! {
     /// Lists the invoices a credit note was applied to
     /// (`GET /creditnotes/{creditnote_id}/invoices`).
-    pub struct ListCreditedInvoices = ("Credit Notes", "List invoices credited", GET "/creditnotes/{creditnote_id}/invoices") -> Page<InvoiceCredited> {
+    pub struct ListCreditedInvoices = ("Credit Notes", "List invoices credited", GET "/creditnotes/{creditnote_id}/invoices") -> Page<InvoiceCredited> as CreditNotes.list_credited_invoices {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// Sort and paging.
@@ -324,7 +329,7 @@ operation! {
 operation! {
     /// Removes credits applied to an invoice, which go back to the credit note
     /// (`DELETE /creditnotes/{creditnote_id}/invoices/{creditnote_invoice_id}`).
-    pub struct DeleteCreditedInvoice = ("Credit Notes", "Delete invoices credited", DELETE "/creditnotes/{creditnote_id}/invoices/{creditnote_invoice_id}") -> Reply {
+    pub struct DeleteCreditedInvoice = ("Credit Notes", "Delete invoices credited", DELETE "/creditnotes/{creditnote_id}/invoices/{creditnote_invoice_id}") -> Reply as CreditNotes.delete_credited_invoice {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The application of credits (`creditnote_invoice_id` of [`ListCreditedInvoices`]).
@@ -334,7 +339,7 @@ operation! {
 
 operation! {
     /// Adds a comment to a credit note (`POST /creditnotes/{creditnote_id}/comments`).
-    pub struct AddCreditNoteComment = ("Credit Notes", "Add a comment", POST "/creditnotes/{creditnote_id}/comments") -> Reply {
+    pub struct AddCreditNoteComment = ("Credit Notes", "Add a comment", POST "/creditnotes/{creditnote_id}/comments") -> Reply as CreditNotes.add_comment {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The comment.
@@ -344,13 +349,13 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListCreditNoteComments`].
-    pub struct CreditNoteCommentFilter {}
+    pub struct CreditNoteCommentFilter for ListCreditNoteComments.filter {}
 }
 
 operation! {
     /// Lists the history and comments of a credit note
     /// (`GET /creditnotes/{creditnote_id}/comments`).
-    pub struct ListCreditNoteComments = ("Credit Notes", "List credit note comments & history", GET "/creditnotes/{creditnote_id}/comments") -> Page<Comment> {
+    pub struct ListCreditNoteComments = ("Credit Notes", "List credit note comments & history", GET "/creditnotes/{creditnote_id}/comments") -> Page<Comment> as CreditNotes.list_comments {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// Sort and paging.
@@ -361,7 +366,7 @@ operation! {
 operation! {
     /// Deletes a comment of a credit note
     /// (`DELETE /creditnotes/{creditnote_id}/comments/{comment_id}`).
-    pub struct DeleteCreditNoteComment = ("Credit Notes", "Delete a Comment", DELETE "/creditnotes/{creditnote_id}/comments/{comment_id}") -> Reply {
+    pub struct DeleteCreditNoteComment = ("Credit Notes", "Delete a Comment", DELETE "/creditnotes/{creditnote_id}/comments/{comment_id}") -> Reply as CreditNotes.delete_comment {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The comment.
@@ -371,7 +376,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListAllCreditNoteRefunds`].
-    pub struct CreditNoteRefundFilter {
+    pub struct CreditNoteRefundFilter for ListAllCreditNoteRefunds.filter {
         /// Only the refunds of this customer.
         value customer_id: ContactId,
         /// The column to sort by: `refund_mode`, `reference_number`, `date`,
@@ -382,7 +387,7 @@ list_filter! {
 
 operation! {
     /// Lists the refunds of every credit note, a page at a time (`GET /creditnotes/refunds`).
-    pub struct ListAllCreditNoteRefunds = ("Credit Notes", "List credit note refunds", GET "/creditnotes/refunds") -> Page<CreditNoteRefund> {
+    pub struct ListAllCreditNoteRefunds = ("Credit Notes", "List credit note refunds", GET "/creditnotes/refunds") -> Page<CreditNoteRefund> as CreditNotes.list_all_refunds {
         /// Filters, sort and paging.
         list filter: CreditNoteRefundFilter,
     }
@@ -390,7 +395,7 @@ operation! {
 
 operation! {
     /// Refunds some of a credit note's credits (`POST /creditnotes/{creditnote_id}/refunds`).
-    pub struct RefundCreditNote = ("Credit Notes", "Refund credit note", POST "/creditnotes/{creditnote_id}/refunds") -> Record<CreditNoteRefund> {
+    pub struct RefundCreditNote = ("Credit Notes", "Refund credit note", POST "/creditnotes/{creditnote_id}/refunds") -> Record<CreditNoteRefund> as CreditNotes.refund {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund: `amount` is required.
@@ -400,12 +405,12 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListCreditNoteRefunds`].
-    pub struct CreditNoteRefundsOfFilter {}
+    pub struct CreditNoteRefundsOfFilter for ListCreditNoteRefunds.filter {}
 }
 
 operation! {
     /// Lists the refunds of one credit note (`GET /creditnotes/{creditnote_id}/refunds`).
-    pub struct ListCreditNoteRefunds = ("Credit Notes", "List refunds of a credit note", GET "/creditnotes/{creditnote_id}/refunds") -> Page<CreditNoteRefund> {
+    pub struct ListCreditNoteRefunds = ("Credit Notes", "List refunds of a credit note", GET "/creditnotes/{creditnote_id}/refunds") -> Page<CreditNoteRefund> as CreditNotes.list_refunds {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// Sort and paging.
@@ -416,7 +421,7 @@ operation! {
 operation! {
     /// Updates a refund of a credit note
     /// (`PUT /creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}`).
-    pub struct UpdateCreditNoteRefund = ("Credit Notes", "Update credit note refund", PUT "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Record<CreditNoteRefund> {
+    pub struct UpdateCreditNoteRefund = ("Credit Notes", "Update credit note refund", PUT "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Record<CreditNoteRefund> as CreditNotes.update_refund {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund.
@@ -429,7 +434,7 @@ operation! {
 operation! {
     /// Gets a refund of a credit note
     /// (`GET /creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}`).
-    pub struct GetCreditNoteRefund = ("Credit Notes", "Get credit note refund", GET "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Record<CreditNoteRefund> {
+    pub struct GetCreditNoteRefund = ("Credit Notes", "Get credit note refund", GET "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Record<CreditNoteRefund> as CreditNotes.get_refund {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund.
@@ -440,7 +445,7 @@ operation! {
 operation! {
     /// Deletes a refund of a credit note; its amount goes back to the credit note
     /// (`DELETE /creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}`).
-    pub struct DeleteCreditNoteRefund = ("Credit Notes", "Delete credit note refund", DELETE "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Reply {
+    pub struct DeleteCreditNoteRefund = ("Credit Notes", "Delete credit note refund", DELETE "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") -> Reply as CreditNotes.delete_refund {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund.
@@ -457,7 +462,7 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <DeleteCreditNote as crate::Endpoint>::OPERATION,
     <EmailCreditNote as crate::Endpoint>::OPERATION,
     <VoidCreditNote as crate::Endpoint>::OPERATION,
-    <OpenVoidedCreditNote as crate::Endpoint>::OPERATION,
+    <MarkCreditNoteOpen as crate::Endpoint>::OPERATION,
     <ListCreditNoteEmailHistory as crate::Endpoint>::OPERATION,
     <UpdateCreditNoteBillingAddress as crate::Endpoint>::OPERATION,
     <UpdateCreditNoteShippingAddress as crate::Endpoint>::OPERATION,

@@ -46,11 +46,16 @@ use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{PaymentId, RefundId};
 
 use crate::endpoint::Endpoint;
-use crate::macros::{list_filter, operation, watchable};
+use crate::macros::{handle, list_filter, operation, watchable};
+
+handle! {
+    /// Customer payments and their refunds.
+    CustomerPayments = customer_payments
+}
 
 list_filter! {
     /// Filters of [`ListCustomerPayments`].
-    pub struct CustomerPaymentFilter {
+    pub struct CustomerPaymentFilter for ListCustomerPayments.filter {
         /// By customer name (`customer_name`, `_startswith`, `_contains`).
         text customer_name,
         /// By reference number.
@@ -75,12 +80,12 @@ list_filter! {
 
 list_filter! {
     /// Sort and paging of [`ListCustomerPaymentRefunds`].
-    pub struct CustomerPaymentRefundFilter {}
+    pub struct CustomerPaymentRefundFilter for ListCustomerPaymentRefunds.filter {}
 }
 
 operation! {
     /// Records a payment and applies it to invoices (`POST /customerpayments`).
-    pub struct CreateCustomerPayment = ("Customer Payments", "Create a payment", POST "/customerpayments") -> Record<Payment> {
+    pub struct CreateCustomerPayment = ("Customer Payments", "Create a payment", POST "/customerpayments") -> Record<Payment> as CustomerPayments.create {
         /// The payment (`customer_id`, `payment_mode`, `amount`, `date` and `invoices`
         /// required).
         body payment: PaymentInput,
@@ -89,7 +94,7 @@ operation! {
 
 operation! {
     /// Lists customer payments, a page at a time (`GET /customerpayments`).
-    pub struct ListCustomerPayments = ("Customer Payments", "List Customer Payments", GET "/customerpayments") -> Page<Payment> {
+    pub struct ListCustomerPayments = ("Customer Payments", "List Customer Payments", GET "/customerpayments") -> Page<Payment> as CustomerPayments.list {
         /// Filters, sort and paging.
         list filter: CustomerPaymentFilter,
     }
@@ -97,7 +102,7 @@ operation! {
 
 operation! {
     /// Updates a payment (`PUT /customerpayments/{payment_id}`).
-    pub struct UpdateCustomerPayment = ("Customer Payments", "Update a payment", PUT "/customerpayments/{payment_id}") -> Record<Payment> {
+    pub struct UpdateCustomerPayment = ("Customer Payments", "Update a payment", PUT "/customerpayments/{payment_id}") -> Record<Payment> as CustomerPayments.update {
         /// The payment.
         path payment_id: PaymentId,
         /// Its new fields.
@@ -107,7 +112,7 @@ operation! {
 
 operation! {
     /// Gets a payment (`GET /customerpayments/{payment_id}`).
-    pub struct GetCustomerPayment = ("Customer Payments", "Retrieve a payment", GET "/customerpayments/{payment_id}") -> Record<Payment> {
+    pub struct GetCustomerPayment = ("Customer Payments", "Retrieve a payment", GET "/customerpayments/{payment_id}") -> Record<Payment> as CustomerPayments.get {
         /// The payment.
         path payment_id: PaymentId,
     }
@@ -116,7 +121,7 @@ operation! {
 operation! {
     /// Deletes a payment (`DELETE /customerpayments/{payment_id}`); the invoices it paid owe
     /// the amount again.
-    pub struct DeleteCustomerPayment = ("Customer Payments", "Delete a payment", DELETE "/customerpayments/{payment_id}") -> Reply {
+    pub struct DeleteCustomerPayment = ("Customer Payments", "Delete a payment", DELETE "/customerpayments/{payment_id}") -> Reply as CustomerPayments.delete {
         /// The payment.
         path payment_id: PaymentId,
     }
@@ -125,7 +130,7 @@ operation! {
 operation! {
     /// Refunds the excess amount of a payment
     /// (`POST /customerpayments/{customer_payment_id}/refunds`).
-    pub struct RefundCustomerPayment = ("Customer Payments", "Refund an excess customer payment", POST "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> {
+    pub struct RefundCustomerPayment = ("Customer Payments", "Refund an excess customer payment", POST "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> as CustomerPayments.refund {
         /// The payment.
         path customer_payment_id: PaymentId,
         /// The refund (`date` and `amount` required).
@@ -135,7 +140,7 @@ operation! {
 
 operation! {
     /// Lists the refunds of a payment (`GET /customerpayments/{customer_payment_id}/refunds`).
-    pub struct ListCustomerPaymentRefunds = ("Customer Payments", "List refunds of a customer payment", GET "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> {
+    pub struct ListCustomerPaymentRefunds = ("Customer Payments", "List refunds of a customer payment", GET "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> as CustomerPayments.list_refunds {
         /// The payment.
         path customer_payment_id: PaymentId,
         /// Sort and paging.
@@ -146,7 +151,7 @@ operation! {
 operation! {
     /// Updates a refund of a payment
     /// (`PUT /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
-    pub struct UpdateCustomerPaymentRefund = ("Customer Payments", "Update a refund", PUT "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Page<PaymentRefund> {
+    pub struct UpdateCustomerPaymentRefund = ("Customer Payments", "Update a refund", PUT "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Page<PaymentRefund> as CustomerPayments.update_refund {
         /// The payment.
         path customer_payment_id: PaymentId,
         /// The refund.
@@ -159,7 +164,7 @@ operation! {
 operation! {
     /// Gets a refund of a payment
     /// (`GET /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
-    pub struct GetCustomerPaymentRefund = ("Customer Payments", "Details of a refund", GET "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> PaymentRefundDetails {
+    pub struct GetCustomerPaymentRefund = ("Customer Payments", "Details of a refund", GET "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> PaymentRefundDetails as CustomerPayments.get_refund {
         /// The payment.
         path customer_payment_id: PaymentId,
         /// The refund.
@@ -170,7 +175,7 @@ operation! {
 operation! {
     /// Deletes a refund of a payment
     /// (`DELETE /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
-    pub struct DeleteCustomerPaymentRefund = ("Customer Payments", "Delete a Refund", DELETE "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Reply {
+    pub struct DeleteCustomerPaymentRefund = ("Customer Payments", "Delete a Refund", DELETE "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Reply as CustomerPayments.delete_refund {
         /// The payment.
         path customer_payment_id: PaymentId,
         /// The refund.
@@ -199,3 +204,5 @@ watchable! {
         sort_column: "last_modified_time".to_owned(),
     }
 }
+
+crate::call::returned_as_is!(PaymentRefundDetails);

@@ -48,8 +48,13 @@ use zoho_invoice_models::estimates::{
 use zoho_invoice_models::ids::{CommentId, ContactId, EstimateId, ItemId, TemplateId, kind};
 
 use crate::endpoint::{Download, Endpoint};
-use crate::macros::{chunkable, list_filter, operation, query_options, watchable};
+use crate::macros::{chunkable, handle, list_filter, operation, query_options, watchable};
 use crate::query::{BulkIds, DownloadOptions};
+
+handle! {
+    /// Estimates: their status changes, emails, downloads, addresses, templates and comments.
+    Estimates = estimates
+}
 
 /// The most estimates one bulk email takes.
 pub const MAX_BULK_EMAIL: usize = 10;
@@ -59,7 +64,7 @@ pub const MAX_BULK_PDF: usize = 25;
 query_options! {
     /// The options of [`CreateEstimate`]: `send` and `ignore_auto_number_generation`.
     #[derive(Copy)]
-    pub struct CreateEstimateOptions {
+    pub struct CreateEstimateOptions for CreateEstimate.options {
         /// Email the estimate to the customer's contact persons once created.
         send: bool,
         /// Take `estimate_number` as given instead of the next automatic number.
@@ -70,7 +75,7 @@ query_options! {
 query_options! {
     /// The options of [`UpdateEstimate`]: `ignore_auto_number_generation`.
     #[derive(Copy)]
-    pub struct UpdateEstimateOptions {
+    pub struct UpdateEstimateOptions for UpdateEstimate.options {
         /// Take `estimate_number` as given instead of the automatic number.
         ignore_auto_number_generation: bool,
     }
@@ -78,7 +83,7 @@ query_options! {
 
 query_options! {
     /// The options of [`GetEstimateEmailContent`]: `email_template_id`.
-    pub struct EmailContentOptions {
+    pub struct EmailContentOptions for GetEstimateEmailContent.options {
         /// Fill the email from this template (by default the customer's template, or the
         /// organization's default).
         email_template_id: TemplateId,
@@ -88,7 +93,7 @@ query_options! {
 list_filter! {
     /// Filters of [`ListEstimates`]. The reference's copy of this page lists none; these are
     /// the filters Zoho's estimate list takes, with the same variants as the invoice list.
-    pub struct EstimateFilter {
+    pub struct EstimateFilter for ListEstimates.filter {
         /// By estimate number (`estimate_number`, `_startswith`, `_contains`).
         text estimate_number,
         /// By reference number.
@@ -126,22 +131,22 @@ list_filter! {
 
 list_filter! {
     /// Sort and paging of [`ListEstimateComments`].
-    pub struct EstimateCommentFilter {}
+    pub struct EstimateCommentFilter for ListEstimateComments.filter {}
 }
 
 operation! {
     /// Creates an estimate (`POST /estimates`).
-    pub struct CreateEstimate = ("Estimates", "Create an Estimate", POST "/estimates") -> Record<Estimate> {
+    pub struct CreateEstimate = ("Estimates", "Create an Estimate", POST "/estimates") -> Record<Estimate> as Estimates.create {
         /// The estimate (`customer_id` and `line_items` required).
         body estimate: EstimateInput,
         /// Send it at once, or keep the given number.
-        query options: CreateEstimateOptions,
+        option options: CreateEstimateOptions,
     }
 }
 
 operation! {
     /// Lists estimates, a page at a time (`GET /estimates`).
-    pub struct ListEstimates = ("Estimates", "List estimates", GET "/estimates") -> Page<Estimate> {
+    pub struct ListEstimates = ("Estimates", "List estimates", GET "/estimates") -> Page<Estimate> as Estimates.list {
         /// Filters, sort and paging.
         list filter: EstimateFilter,
     }
@@ -149,19 +154,19 @@ operation! {
 
 operation! {
     /// Updates an estimate (`PUT /estimates/{estimate_id}`); lines left out are removed.
-    pub struct UpdateEstimate = ("Estimates", "Update an Estimate", PUT "/estimates/{estimate_id}") -> Record<Estimate> {
+    pub struct UpdateEstimate = ("Estimates", "Update an Estimate", PUT "/estimates/{estimate_id}") -> Record<Estimate> as Estimates.update {
         /// The estimate.
         path estimate_id: EstimateId,
         /// Its new fields.
         body estimate: EstimateInput,
         /// Keep the given number.
-        query options: UpdateEstimateOptions,
+        option options: UpdateEstimateOptions,
     }
 }
 
 operation! {
     /// Gets an estimate (`GET /estimates/{estimate_id}`).
-    pub struct GetEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Record<Estimate> {
+    pub struct GetEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Record<Estimate> as Estimates.get {
         /// The estimate.
         path estimate_id: EstimateId,
     }
@@ -170,7 +175,7 @@ operation! {
 operation! {
     /// Downloads an estimate as a PDF or an HTML page
     /// (`GET /estimates/{estimate_id}?accept=pdf|html`).
-    pub struct DownloadEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Download {
+    pub struct DownloadEstimate = ("Estimates", "Get an estimate", GET "/estimates/{estimate_id}") -> Download as Estimates.download {
         /// The estimate.
         path estimate_id: EstimateId,
         /// PDF or HTML, and whether to ask for the printable file.
@@ -180,7 +185,7 @@ operation! {
 
 operation! {
     /// Deletes an estimate (`DELETE /estimates/{estimate_id}`).
-    pub struct DeleteEstimate = ("Estimates", "Delete an Estimate", DELETE "/estimates/{estimate_id}") -> Reply {
+    pub struct DeleteEstimate = ("Estimates", "Delete an Estimate", DELETE "/estimates/{estimate_id}") -> Reply as Estimates.delete {
         /// The estimate.
         path estimate_id: EstimateId,
     }
@@ -188,7 +193,7 @@ operation! {
 
 operation! {
     /// Marks a draft estimate as sent (`POST /estimates/{estimate_id}/status/sent`).
-    pub struct MarkEstimateSent = ("Estimates", "Mark an estimate as sent", POST "/estimates/{estimate_id}/status/sent") -> Reply {
+    pub struct MarkEstimateSent = ("Estimates", "Mark an estimate as sent", POST "/estimates/{estimate_id}/status/sent") -> Reply as Estimates.mark_sent {
         /// The estimate.
         path estimate_id: EstimateId,
     }
@@ -197,7 +202,7 @@ operation! {
 operation! {
     /// Marks a sent estimate as accepted by the customer
     /// (`POST /estimates/{estimate_id}/status/accepted`).
-    pub struct MarkEstimateAccepted = ("Estimates", "Mark an estimate as accepted", POST "/estimates/{estimate_id}/status/accepted") -> Reply {
+    pub struct MarkEstimateAccepted = ("Estimates", "Mark an estimate as accepted", POST "/estimates/{estimate_id}/status/accepted") -> Reply as Estimates.mark_accepted {
         /// The estimate.
         path estimate_id: EstimateId,
     }
@@ -206,7 +211,7 @@ operation! {
 operation! {
     /// Marks a sent estimate as declined by the customer
     /// (`POST /estimates/{estimate_id}/status/declined`).
-    pub struct MarkEstimateDeclined = ("Estimates", "Mark an estimate as declined", POST "/estimates/{estimate_id}/status/declined") -> Reply {
+    pub struct MarkEstimateDeclined = ("Estimates", "Mark an estimate as declined", POST "/estimates/{estimate_id}/status/declined") -> Reply as Estimates.mark_declined {
         /// The estimate.
         path estimate_id: EstimateId,
     }
@@ -214,7 +219,7 @@ operation! {
 
 operation! {
     /// Emails an estimate to the customer (`POST /estimates/{estimate_id}/email`).
-    pub struct EmailEstimate = ("Estimates", "Email an estimate", POST "/estimates/{estimate_id}/email") -> Reply {
+    pub struct EmailEstimate = ("Estimates", "Email an estimate", POST "/estimates/{estimate_id}/email") -> Reply as Estimates.email {
         /// The estimate.
         path estimate_id: EstimateId,
         /// Recipients, subject and body.
@@ -224,17 +229,17 @@ operation! {
 
 operation! {
     /// Gets the email the API proposes for an estimate (`GET /estimates/{estimate_id}/email`).
-    pub struct GetEstimateEmailContent = ("Estimates", "Get estimate email content", GET "/estimates/{estimate_id}/email") -> EstimateEmailContent {
+    pub struct GetEstimateEmailContent = ("Estimates", "Get estimate email content", GET "/estimates/{estimate_id}/email") -> EstimateEmailContent as Estimates.get_email_content {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The email template to fill.
-        query options: EmailContentOptions,
+        option options: EmailContentOptions,
     }
 }
 
 operation! {
     /// Emails up to 10 estimates at once (`POST /estimates/email?estimate_ids=...`).
-    pub struct EmailEstimates = ("Estimates", "Email multiple estimates", POST "/estimates/email") -> Reply {
+    pub struct EmailEstimates = ("Estimates", "Email multiple estimates", POST "/estimates/email") -> Reply as Estimates.bulk_email {
         /// The estimates (at most 10).
         query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_EMAIL>,
     }
@@ -244,7 +249,7 @@ chunkable!(EmailEstimates by estimate_ids);
 
 operation! {
     /// Exports up to 25 estimates as one PDF (`GET /estimates/pdf?estimate_ids=...`).
-    pub struct BulkExportEstimates = ("Estimates", "Bulk export estimates", GET "/estimates/pdf") -> Download {
+    pub struct BulkExportEstimates = ("Estimates", "Bulk export estimates", GET "/estimates/pdf") -> Download as Estimates.bulk_export {
         /// The estimates (at most 25).
         query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_PDF>,
     }
@@ -252,7 +257,7 @@ operation! {
 
 operation! {
     /// Exports up to 25 estimates as one PDF to print (`GET /estimates/print?estimate_ids=...`).
-    pub struct BulkPrintEstimates = ("Estimates", "Bulk print estimates", GET "/estimates/print") -> Download {
+    pub struct BulkPrintEstimates = ("Estimates", "Bulk print estimates", GET "/estimates/print") -> Download as Estimates.bulk_print {
         /// The estimates (at most 25).
         query estimate_ids: BulkIds<kind::Estimate, MAX_BULK_PDF>,
     }
@@ -261,7 +266,7 @@ operation! {
 operation! {
     /// Sets the billing address of one estimate
     /// (`PUT /estimates/{estimate_id}/address/billing`).
-    pub struct UpdateEstimateBillingAddress = ("Estimates", "Update billing address", PUT "/estimates/{estimate_id}/address/billing") -> Reply {
+    pub struct UpdateEstimateBillingAddress = ("Estimates", "Update billing address", PUT "/estimates/{estimate_id}/address/billing") -> Reply as Estimates.update_billing_address {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The address.
@@ -272,7 +277,7 @@ operation! {
 operation! {
     /// Sets the shipping address of one estimate
     /// (`PUT /estimates/{estimate_id}/address/shipping`).
-    pub struct UpdateEstimateShippingAddress = ("Estimates", "Update shipping address", PUT "/estimates/{estimate_id}/address/shipping") -> Reply {
+    pub struct UpdateEstimateShippingAddress = ("Estimates", "Update shipping address", PUT "/estimates/{estimate_id}/address/shipping") -> Reply as Estimates.update_shipping_address {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The address.
@@ -282,13 +287,13 @@ operation! {
 
 operation! {
     /// Lists the PDF templates of estimates (`GET /estimates/templates`).
-    pub struct ListEstimateTemplates = ("Estimates", "List estimate templates", GET "/estimates/templates") -> EstimateTemplates {}
+    pub struct ListEstimateTemplates = ("Estimates", "List estimate templates", GET "/estimates/templates") -> EstimateTemplates as Estimates.list_templates {}
 }
 
 operation! {
     /// Sets the PDF template of an estimate
     /// (`PUT /estimates/{estimate_id}/templates/{template_id}`).
-    pub struct UpdateEstimateTemplate = ("Estimates", "Update estimate template", PUT "/estimates/{estimate_id}/templates/{template_id}") -> Reply {
+    pub struct UpdateEstimateTemplate = ("Estimates", "Update estimate template", PUT "/estimates/{estimate_id}/templates/{template_id}") -> Reply as Estimates.update_template {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The template.
@@ -298,7 +303,7 @@ operation! {
 
 operation! {
     /// Adds a comment to an estimate (`POST /estimates/{estimate_id}/comments`).
-    pub struct AddEstimateComment = ("Estimates", "Add Comments", POST "/estimates/{estimate_id}/comments") -> Reply {
+    pub struct AddEstimateComment = ("Estimates", "Add Comments", POST "/estimates/{estimate_id}/comments") -> Reply as Estimates.add_comment {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The comment.
@@ -308,7 +313,7 @@ operation! {
 
 operation! {
     /// Lists an estimate's comments and history (`GET /estimates/{estimate_id}/comments`).
-    pub struct ListEstimateComments = ("Estimates", "List estimate comments & history", GET "/estimates/{estimate_id}/comments") -> Page<Comment> {
+    pub struct ListEstimateComments = ("Estimates", "List estimate comments & history", GET "/estimates/{estimate_id}/comments") -> Page<Comment> as Estimates.list_comments {
         /// The estimate.
         path estimate_id: EstimateId,
         /// Sort and paging.
@@ -319,7 +324,7 @@ operation! {
 operation! {
     /// Changes a comment of an estimate
     /// (`PUT /estimates/{estimate_id}/comments/{comment_id}`).
-    pub struct UpdateEstimateComment = ("Estimates", "Update comment", PUT "/estimates/{estimate_id}/comments/{comment_id}") -> Record<Comment> {
+    pub struct UpdateEstimateComment = ("Estimates", "Update comment", PUT "/estimates/{estimate_id}/comments/{comment_id}") -> Record<Comment> as Estimates.update_comment {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The comment.
@@ -332,7 +337,7 @@ operation! {
 operation! {
     /// Deletes a comment of an estimate
     /// (`DELETE /estimates/{estimate_id}/comments/{comment_id}`).
-    pub struct DeleteEstimateComment = ("Estimates", "Delete a comment", DELETE "/estimates/{estimate_id}/comments/{comment_id}") -> Reply {
+    pub struct DeleteEstimateComment = ("Estimates", "Delete a comment", DELETE "/estimates/{estimate_id}/comments/{comment_id}") -> Reply as Estimates.delete_comment {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The comment.
@@ -372,3 +377,5 @@ watchable! {
         sort_column: "last_modified_time".to_owned(),
     }
 }
+
+crate::call::returned_as_is!(EstimateEmailContent, EstimateTemplates);

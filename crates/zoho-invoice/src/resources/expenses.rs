@@ -51,11 +51,16 @@ use zoho_invoice_models::expenses::{
 use zoho_invoice_models::ids::{ContactId, ExpenseId};
 
 use crate::endpoint::{Download, Upload};
-use crate::macros::{list_filter, operation, watchable};
+use crate::macros::{handle, list_filter, operation, watchable};
+
+handle! {
+    /// Expenses, their receipts, and expense categories.
+    Expenses = expenses
+}
 
 operation! {
     /// Records an expense (`POST /expenses`).
-    pub struct CreateExpense = ("Expenses", "Create an Expense", POST "/expenses") -> Record<Expense> {
+    pub struct CreateExpense = ("Expenses", "Create an Expense", POST "/expenses") -> Record<Expense> as Expenses.create {
         /// The expense: `account_id` and `amount` are required.
         body expense: ExpenseInput,
     }
@@ -63,7 +68,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListExpenses`].
-    pub struct ExpenseFilter {
+    pub struct ExpenseFilter for ListExpenses.filter {
         /// By description (`description`, `description_startswith`, `description_contains`).
         text description,
         /// By reference number.
@@ -93,7 +98,7 @@ list_filter! {
 
 operation! {
     /// Lists expenses, a page at a time (`GET /expenses`).
-    pub struct ListExpenses = ("Expenses", "List expenses", GET "/expenses") -> Page<Expense> {
+    pub struct ListExpenses = ("Expenses", "List expenses", GET "/expenses") -> Page<Expense> as Expenses.list {
         /// Filters, sort and paging.
         list filter: ExpenseFilter,
     }
@@ -101,7 +106,7 @@ operation! {
 
 operation! {
     /// Gets an expense (`GET /expenses/{expense_id}`).
-    pub struct GetExpense = ("Expenses", "Get an expense", GET "/expenses/{expense_id}") -> Record<Expense> {
+    pub struct GetExpense = ("Expenses", "Get an expense", GET "/expenses/{expense_id}") -> Record<Expense> as Expenses.get {
         /// The expense.
         path expense_id: ExpenseId,
     }
@@ -109,7 +114,7 @@ operation! {
 
 operation! {
     /// Updates an expense (`PUT /expenses/{expense_id}`).
-    pub struct UpdateExpense = ("Expenses", "Update an expense", PUT "/expenses/{expense_id}") -> Record<Expense> {
+    pub struct UpdateExpense = ("Expenses", "Update an expense", PUT "/expenses/{expense_id}") -> Record<Expense> as Expenses.update {
         /// The expense.
         path expense_id: ExpenseId,
         /// Its new fields.
@@ -119,7 +124,7 @@ operation! {
 
 operation! {
     /// Deletes an expense (`DELETE /expenses/{expense_id}`).
-    pub struct DeleteExpense = ("Expenses", "Delete an expense", DELETE "/expenses/{expense_id}") -> Reply {
+    pub struct DeleteExpense = ("Expenses", "Delete an expense", DELETE "/expenses/{expense_id}") -> Reply as Expenses.delete {
         /// The expense.
         path expense_id: ExpenseId,
     }
@@ -131,7 +136,7 @@ operation! {
     ///
     /// Outside the reference's table of operations: not listed by
     /// [`operations`](crate::operations).
-    pub struct AddExpenseReceipt = ("Expenses", "Add a receipt to an expense", POST "/expenses/{expense_id}/receipt") -> Reply {
+    pub struct AddExpenseReceipt = ("Expenses", "Add a receipt to an expense", POST "/expenses/{expense_id}/receipt") -> Reply as Expenses.add_receipt {
         /// The expense.
         path expense_id: ExpenseId,
         /// The receipt; its `field` must be `receipt` (see [`AddExpenseReceipt::receipt`]).
@@ -155,7 +160,7 @@ operation! {
     ///
     /// Outside the reference's table of operations: not listed by
     /// [`operations`](crate::operations).
-    pub struct GetExpenseReceipt = ("Expenses", "Get the receipt of an expense", GET "/expenses/{expense_id}/receipt") -> Download {
+    pub struct GetExpenseReceipt = ("Expenses", "Get the receipt of an expense", GET "/expenses/{expense_id}/receipt") -> Download as Expenses.get_receipt {
         /// The expense.
         path expense_id: ExpenseId,
     }
@@ -163,7 +168,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListExpenseCategories`].
-    pub struct ExpenseCategoryFilter {
+    pub struct ExpenseCategoryFilter for ListExpenseCategories.filter {
         /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
         value filter_by: String,
     }
@@ -171,7 +176,7 @@ list_filter! {
 
 operation! {
     /// Lists expense categories, a page at a time (`GET /expensecategories`).
-    pub struct ListExpenseCategories = ("Expenses", "List expense categories", GET "/expensecategories") -> Page<ExpenseCategory> {
+    pub struct ListExpenseCategories = ("Expenses", "List expense categories", GET "/expensecategories") -> Page<ExpenseCategory> as Expenses.list_categories {
         /// Status filter, sort and paging.
         list filter: ExpenseCategoryFilter,
     }
@@ -179,7 +184,7 @@ operation! {
 
 operation! {
     /// Creates an expense category (`POST /expensecategories`).
-    pub struct CreateExpenseCategory = ("Expenses", "Create an expense category", POST "/expensecategories") -> Record<ExpenseCategory> {
+    pub struct CreateExpenseCategory = ("Expenses", "Create an expense category", POST "/expensecategories") -> Record<ExpenseCategory> as Expenses.create_category {
         /// The category: `category_name` is required.
         body category: ExpenseCategoryInput,
     }

@@ -70,8 +70,15 @@ use zoho_invoice_models::invoices::{
 
 use crate::Error;
 use crate::endpoint::{Download, Endpoint, Upload};
-use crate::macros::{chunkable, list_filter, operation, query_options, watchable, whole_list};
+use crate::macros::{
+    chunkable, handle, list_filter, operation, query_options, watchable, whole_list,
+};
 use crate::query::{BulkIds, DownloadOptions, Query, ToQuery};
+
+handle! {
+    /// Invoices: their status changes, emails and reminders, downloads, write-offs, addresses, templates, payments and credits, attachment and comments.
+    Invoices = invoices
+}
 
 /// The most invoices one bulk email or bulk reminder takes.
 pub const MAX_BULK_EMAIL: usize = 10;
@@ -81,7 +88,7 @@ pub const MAX_BULK_PDF: usize = 25;
 query_options! {
     /// The options of [`CreateInvoice`]: `send` and `ignore_auto_number_generation`.
     #[derive(Copy)]
-    pub struct CreateInvoiceOptions {
+    pub struct CreateInvoiceOptions for CreateInvoice.options {
         /// Email the invoice to the customer's contact persons once created.
         send: bool,
         /// Take `invoice_number` as given instead of the next automatic number.
@@ -92,7 +99,7 @@ query_options! {
 query_options! {
     /// The options of [`UpdateInvoice`]: `ignore_auto_number_generation`.
     #[derive(Copy)]
-    pub struct UpdateInvoiceOptions {
+    pub struct UpdateInvoiceOptions for UpdateInvoice.options {
         /// Take `invoice_number` as given instead of the automatic number.
         ignore_auto_number_generation: bool,
     }
@@ -101,7 +108,7 @@ query_options! {
 query_options! {
     /// The options of [`EmailInvoice`]: `send_customer_statement` and `send_attachment`.
     #[derive(Copy)]
-    pub struct EmailInvoiceOptions {
+    pub struct EmailInvoiceOptions for EmailInvoice.options {
         /// Attach the customer's statement as a PDF.
         send_customer_statement: bool,
         /// Attach the invoice's attached file.
@@ -112,7 +119,7 @@ query_options! {
 query_options! {
     /// The options of [`RemindInvoiceCustomer`]: `send_customer_statement`.
     #[derive(Copy)]
-    pub struct ReminderOptions {
+    pub struct ReminderOptions for RemindInvoiceCustomer.options {
         /// Attach the customer's statement as a PDF.
         send_customer_statement: bool,
     }
@@ -120,7 +127,7 @@ query_options! {
 
 query_options! {
     /// The options of [`GetInvoiceEmailContent`]: `email_template_id`.
-    pub struct EmailContentOptions {
+    pub struct EmailContentOptions for GetInvoiceEmailContent.options {
         /// Fill the email from this template (by default the customer's template, or the
         /// organization's default).
         email_template_id: TemplateId,
@@ -130,7 +137,7 @@ query_options! {
 query_options! {
     /// The options of [`GetInvoiceAttachment`]: `preview`.
     #[derive(Copy)]
-    pub struct AttachmentOptions {
+    pub struct AttachmentOptions for GetInvoiceAttachment.options {
         /// Get a thumbnail of the file instead of the file.
         preview: bool,
     }
@@ -160,7 +167,7 @@ impl ToQuery for InvoiceCommentInput {
 
 list_filter! {
     /// Filters of [`ListInvoices`].
-    pub struct InvoiceListFilter {
+    pub struct InvoiceListFilter for ListInvoices.filter {
         /// By invoice number (`invoice_number`, `_startswith`, `_contains`).
         text invoice_number,
         /// By the name of an item on the invoice.
@@ -202,22 +209,22 @@ list_filter! {
 
 list_filter! {
     /// Sort and paging of [`ListInvoiceComments`].
-    pub struct InvoiceCommentFilter {}
+    pub struct InvoiceCommentFilter for ListInvoiceComments.filter {}
 }
 
 operation! {
     /// Creates an invoice (`POST /invoices`).
-    pub struct CreateInvoice = ("Invoices", "Create an invoice", POST "/invoices") -> Record<Invoice> {
+    pub struct CreateInvoice = ("Invoices", "Create an invoice", POST "/invoices") -> Record<Invoice> as Invoices.create {
         /// The invoice (`customer_id` and `line_items` required).
         body invoice: InvoiceInput,
         /// Send it at once, or keep the given number.
-        query options: CreateInvoiceOptions,
+        option options: CreateInvoiceOptions,
     }
 }
 
 operation! {
     /// Lists invoices, a page at a time (`GET /invoices`).
-    pub struct ListInvoices = ("Invoices", "List invoices", GET "/invoices") -> Page<Invoice> {
+    pub struct ListInvoices = ("Invoices", "List invoices", GET "/invoices") -> Page<Invoice> as Invoices.list {
         /// Filters, sort and paging.
         list filter: InvoiceListFilter,
     }
@@ -225,19 +232,19 @@ operation! {
 
 operation! {
     /// Updates an invoice (`PUT /invoices/{invoice_id}`); lines left out are removed.
-    pub struct UpdateInvoice = ("Invoices", "Update an invoice", PUT "/invoices/{invoice_id}") -> Record<Invoice> {
+    pub struct UpdateInvoice = ("Invoices", "Update an invoice", PUT "/invoices/{invoice_id}") -> Record<Invoice> as Invoices.update {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Its new fields.
         body invoice: InvoiceInput,
         /// Keep the given number.
-        query options: UpdateInvoiceOptions,
+        option options: UpdateInvoiceOptions,
     }
 }
 
 operation! {
     /// Gets an invoice (`GET /invoices/{invoice_id}`).
-    pub struct GetInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Record<Invoice> {
+    pub struct GetInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Record<Invoice> as Invoices.get {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -246,7 +253,7 @@ operation! {
 operation! {
     /// Downloads an invoice as a PDF or an HTML page
     /// (`GET /invoices/{invoice_id}?accept=pdf|html`).
-    pub struct DownloadInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Download {
+    pub struct DownloadInvoice = ("Invoices", "Get an invoice", GET "/invoices/{invoice_id}") -> Download as Invoices.download {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// PDF or HTML, and whether to ask for the printable file.
@@ -257,7 +264,7 @@ operation! {
 operation! {
     /// Deletes an invoice (`DELETE /invoices/{invoice_id}`); invoices with payments or
     /// credits applied cannot be deleted.
-    pub struct DeleteInvoice = ("Invoices", "Delete an invoice", DELETE "/invoices/{invoice_id}") -> Reply {
+    pub struct DeleteInvoice = ("Invoices", "Delete an invoice", DELETE "/invoices/{invoice_id}") -> Reply as Invoices.delete {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -265,7 +272,7 @@ operation! {
 
 operation! {
     /// Marks a draft invoice as sent (`POST /invoices/{invoice_id}/status/sent`).
-    pub struct MarkInvoiceSent = ("Invoices", "Mark an invoice as sent", POST "/invoices/{invoice_id}/status/sent") -> Reply {
+    pub struct MarkInvoiceSent = ("Invoices", "Mark an invoice as sent", POST "/invoices/{invoice_id}/status/sent") -> Reply as Invoices.mark_sent {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -274,7 +281,7 @@ operation! {
 operation! {
     /// Voids an invoice (`POST /invoices/{invoice_id}/status/void`); its payments and credits
     /// go back to the customer's credits.
-    pub struct VoidInvoice = ("Invoices", "Void an invoice", POST "/invoices/{invoice_id}/status/void") -> Reply {
+    pub struct VoidInvoice = ("Invoices", "Void an invoice", POST "/invoices/{invoice_id}/status/void") -> Reply as Invoices.void {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -282,7 +289,7 @@ operation! {
 
 operation! {
     /// Marks a void invoice as draft (`POST /invoices/{invoice_id}/status/draft`).
-    pub struct MarkInvoiceDraft = ("Invoices", "Mark as draft", POST "/invoices/{invoice_id}/status/draft") -> Reply {
+    pub struct MarkInvoiceDraft = ("Invoices", "Mark as draft", POST "/invoices/{invoice_id}/status/draft") -> Reply as Invoices.mark_draft {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -290,29 +297,29 @@ operation! {
 
 operation! {
     /// Emails an invoice to the customer (`POST /invoices/{invoice_id}/email`).
-    pub struct EmailInvoice = ("Invoices", "Email an invoice", POST "/invoices/{invoice_id}/email") -> Reply {
+    pub struct EmailInvoice = ("Invoices", "Email an invoice", POST "/invoices/{invoice_id}/email") -> Reply as Invoices.email {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Recipients, subject and body.
         body email: EmailRequest,
         /// What to attach.
-        query options: EmailInvoiceOptions,
+        option options: EmailInvoiceOptions,
     }
 }
 
 operation! {
     /// Gets the email the API proposes for an invoice (`GET /invoices/{invoice_id}/email`).
-    pub struct GetInvoiceEmailContent = ("Invoices", "Get invoice email content", GET "/invoices/{invoice_id}/email") -> Record<EmailContent> {
+    pub struct GetInvoiceEmailContent = ("Invoices", "Get invoice email content", GET "/invoices/{invoice_id}/email") -> Record<EmailContent> as Invoices.get_email_content {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The email template to fill.
-        query options: EmailContentOptions,
+        option options: EmailContentOptions,
     }
 }
 
 operation! {
     /// Emails up to 10 invoices at once (`POST /invoices/email?invoice_ids=...`).
-    pub struct EmailInvoices = ("Invoices", "Email invoices", POST "/invoices/email") -> Reply {
+    pub struct EmailInvoices = ("Invoices", "Email invoices", POST "/invoices/email") -> Reply as Invoices.bulk_email {
         /// The invoices (at most 10).
         query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_EMAIL>,
         /// The customers to send to, by email or post.
@@ -323,20 +330,20 @@ operation! {
 operation! {
     /// Reminds the customer of an unpaid invoice by email
     /// (`POST /invoices/{invoice_id}/paymentreminder`).
-    pub struct RemindInvoiceCustomer = ("Invoices", "Remind Customer", POST "/invoices/{invoice_id}/paymentreminder") -> Reply {
+    pub struct RemindInvoiceCustomer = ("Invoices", "Remind Customer", POST "/invoices/{invoice_id}/paymentreminder") -> Reply as Invoices.remind {
         /// The invoice (sent or overdue).
         path invoice_id: InvoiceId,
         /// Recipients, subject and body.
         body email: EmailRequest,
         /// What to attach.
-        query options: ReminderOptions,
+        option options: ReminderOptions,
     }
 }
 
 operation! {
     /// Gets the reminder email the API proposes for an invoice
     /// (`GET /invoices/{invoice_id}/paymentreminder`).
-    pub struct GetInvoiceReminderContent = ("Invoices", "Get payment reminder mail content", GET "/invoices/{invoice_id}/paymentreminder") -> Record<EmailContent> {
+    pub struct GetInvoiceReminderContent = ("Invoices", "Get payment reminder mail content", GET "/invoices/{invoice_id}/paymentreminder") -> Record<EmailContent> as Invoices.get_reminder_content {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -345,7 +352,7 @@ operation! {
 operation! {
     /// Sends payment reminders for up to 10 invoices at once
     /// (`POST /invoices/paymentreminder?invoice_ids=...`).
-    pub struct BulkRemindInvoices = ("Invoices", "Bulk invoice reminder", POST "/invoices/paymentreminder") -> BulkReminderReply {
+    pub struct BulkRemindInvoices = ("Invoices", "Bulk invoice reminder", POST "/invoices/paymentreminder") -> BulkReminderReply as Invoices.bulk_remind {
         /// The invoices (at most 10; only sent and overdue ones are reminded).
         query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_EMAIL>,
     }
@@ -355,7 +362,7 @@ chunkable!(EmailInvoices by invoice_ids, BulkRemindInvoices by invoice_ids);
 
 operation! {
     /// Exports up to 25 invoices as one PDF (`GET /invoices/pdf?invoice_ids=...`).
-    pub struct BulkExportInvoices = ("Invoices", "Bulk export Invoices", GET "/invoices/pdf") -> Download {
+    pub struct BulkExportInvoices = ("Invoices", "Bulk export Invoices", GET "/invoices/pdf") -> Download as Invoices.bulk_export {
         /// The invoices (at most 25).
         query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_PDF>,
     }
@@ -363,7 +370,7 @@ operation! {
 
 operation! {
     /// Exports up to 25 invoices as one PDF to print (`GET /invoices/print?invoice_ids=...`).
-    pub struct BulkPrintInvoices = ("Invoices", "Bulk print invoices", GET "/invoices/print") -> Download {
+    pub struct BulkPrintInvoices = ("Invoices", "Bulk print invoices", GET "/invoices/print") -> Download as Invoices.bulk_print {
         /// The invoices (at most 25).
         query invoice_ids: BulkIds<kind::Invoice, MAX_BULK_PDF>,
     }
@@ -372,7 +379,7 @@ operation! {
 operation! {
     /// Turns automatic payment reminders off for an invoice
     /// (`POST /invoices/{invoice_id}/paymentreminder/disable`).
-    pub struct DisableInvoiceReminder = ("Invoices", "Disable payment reminder", POST "/invoices/{invoice_id}/paymentreminder/disable") -> Reply {
+    pub struct DisableInvoiceReminder = ("Invoices", "Disable payment reminder", POST "/invoices/{invoice_id}/paymentreminder/disable") -> Reply as Invoices.disable_reminder {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -381,7 +388,7 @@ operation! {
 operation! {
     /// Turns automatic payment reminders on for an invoice
     /// (`POST /invoices/{invoice_id}/paymentreminder/enable`).
-    pub struct EnableInvoiceReminder = ("Invoices", "Enable payment reminder", POST "/invoices/{invoice_id}/paymentreminder/enable") -> Reply {
+    pub struct EnableInvoiceReminder = ("Invoices", "Enable payment reminder", POST "/invoices/{invoice_id}/paymentreminder/enable") -> Reply as Invoices.enable_reminder {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -389,7 +396,7 @@ operation! {
 
 operation! {
     /// Writes off what remains unpaid on an invoice (`POST /invoices/{invoice_id}/writeoff`).
-    pub struct WriteOffInvoice = ("Invoices", "Write off invoice", POST "/invoices/{invoice_id}/writeoff") -> Reply {
+    pub struct WriteOffInvoice = ("Invoices", "Write off invoice", POST "/invoices/{invoice_id}/writeoff") -> Reply as Invoices.write_off {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -397,7 +404,7 @@ operation! {
 
 operation! {
     /// Cancels an invoice's write-off (`POST /invoices/{invoice_id}/writeoff/cancel`).
-    pub struct CancelInvoiceWriteOff = ("Invoices", "Cancel write off", POST "/invoices/{invoice_id}/writeoff/cancel") -> Reply {
+    pub struct CancelInvoiceWriteOff = ("Invoices", "Cancel write off", POST "/invoices/{invoice_id}/writeoff/cancel") -> Reply as Invoices.cancel_write_off {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -405,7 +412,7 @@ operation! {
 
 operation! {
     /// Sets the billing address of one invoice (`PUT /invoices/{invoice_id}/address/billing`).
-    pub struct UpdateInvoiceBillingAddress = ("Invoices", "Update billing address", PUT "/invoices/{invoice_id}/address/billing") -> Reply {
+    pub struct UpdateInvoiceBillingAddress = ("Invoices", "Update billing address", PUT "/invoices/{invoice_id}/address/billing") -> Reply as Invoices.update_billing_address {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The address.
@@ -415,7 +422,7 @@ operation! {
 
 operation! {
     /// Sets the shipping address of one invoice (`PUT /invoices/{invoice_id}/address/shipping`).
-    pub struct UpdateInvoiceShippingAddress = ("Invoices", "Update shipping address", PUT "/invoices/{invoice_id}/address/shipping") -> Reply {
+    pub struct UpdateInvoiceShippingAddress = ("Invoices", "Update shipping address", PUT "/invoices/{invoice_id}/address/shipping") -> Reply as Invoices.update_shipping_address {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The address.
@@ -425,7 +432,7 @@ operation! {
 
 operation! {
     /// Lists the PDF templates of invoices (`GET /invoices/templates`).
-    pub struct ListInvoiceTemplates = ("Invoices", "List invoice templates", GET "/invoices/templates") -> Page<Template> {}
+    pub struct ListInvoiceTemplates = ("Invoices", "List invoice templates", GET "/invoices/templates") -> Page<Template> as Invoices.list_templates {}
 }
 
 whole_list!(ListInvoiceTemplates);
@@ -433,7 +440,7 @@ whole_list!(ListInvoiceTemplates);
 operation! {
     /// Sets the PDF template of an invoice
     /// (`PUT /invoices/{invoice_id}/templates/{template_id}`).
-    pub struct UpdateInvoiceTemplate = ("Invoices", "Update invoice template", PUT "/invoices/{invoice_id}/templates/{template_id}") -> Reply {
+    pub struct UpdateInvoiceTemplate = ("Invoices", "Update invoice template", PUT "/invoices/{invoice_id}/templates/{template_id}") -> Reply as Invoices.update_template {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The template.
@@ -443,7 +450,7 @@ operation! {
 
 operation! {
     /// Lists the payments made to an invoice (`GET /invoices/{invoice_id}/payments`).
-    pub struct ListInvoicePayments = ("Invoices", "List invoice payments", GET "/invoices/{invoice_id}/payments") -> Page<InvoicePayment> {
+    pub struct ListInvoicePayments = ("Invoices", "List invoice payments", GET "/invoices/{invoice_id}/payments") -> Page<InvoicePayment> as Invoices.list_payments {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -451,7 +458,7 @@ operation! {
 
 operation! {
     /// Lists the credits applied to an invoice (`GET /invoices/{invoice_id}/creditsapplied`).
-    pub struct ListInvoiceCreditsApplied = ("Invoices", "List credits applied", GET "/invoices/{invoice_id}/creditsapplied") -> Page<AppliedCredit> {
+    pub struct ListInvoiceCreditsApplied = ("Invoices", "List credits applied", GET "/invoices/{invoice_id}/creditsapplied") -> Page<AppliedCredit> as Invoices.list_credits_applied {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -462,7 +469,7 @@ whole_list!(ListInvoicePayments, ListInvoiceCreditsApplied);
 operation! {
     /// Applies customer credits (excess payments, credit notes) to an invoice
     /// (`POST /invoices/{invoice_id}/credits`).
-    pub struct ApplyInvoiceCredits = ("Invoices", "Apply credits", POST "/invoices/{invoice_id}/credits") -> Reply {
+    pub struct ApplyInvoiceCredits = ("Invoices", "Apply credits", POST "/invoices/{invoice_id}/credits") -> Reply as Invoices.apply_credits {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The credits and the amounts to apply.
@@ -473,7 +480,7 @@ operation! {
 operation! {
     /// Removes a payment from an invoice
     /// (`DELETE /invoices/{invoice_id}/payments/{invoice_payment_id}`).
-    pub struct DeleteInvoicePayment = ("Invoices", "Delete a payment", DELETE "/invoices/{invoice_id}/payments/{invoice_payment_id}") -> Reply {
+    pub struct DeleteInvoicePayment = ("Invoices", "Delete a payment", DELETE "/invoices/{invoice_id}/payments/{invoice_payment_id}") -> Reply as Invoices.delete_payment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The payment's share of the invoice (`invoice_payment_id` of
@@ -485,7 +492,7 @@ operation! {
 operation! {
     /// Removes credits applied to an invoice
     /// (`DELETE /invoices/{invoice_id}/creditsapplied/{creditnotes_invoice_id}`).
-    pub struct DeleteInvoiceAppliedCredit = ("Invoices", "Delete applied credit", DELETE "/invoices/{invoice_id}/creditsapplied/{creditnotes_invoice_id}") -> Reply {
+    pub struct DeleteInvoiceAppliedCredit = ("Invoices", "Delete applied credit", DELETE "/invoices/{invoice_id}/creditsapplied/{creditnotes_invoice_id}") -> Reply as Invoices.delete_applied_credit {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The application of credits (`creditnotes_invoice_id` of
@@ -497,7 +504,7 @@ operation! {
 operation! {
     /// Attaches a file to an invoice (`POST /invoices/{invoice_id}/attachment`, multipart field
     /// `attachment`; gif, png, jpeg, jpg, bmp or pdf).
-    pub struct AddInvoiceAttachment = ("Invoices", "Add attachment to an invoice", POST "/invoices/{invoice_id}/attachment") -> Reply {
+    pub struct AddInvoiceAttachment = ("Invoices", "Add attachment to an invoice", POST "/invoices/{invoice_id}/attachment") -> Reply as Invoices.add_attachment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Whether the file goes with the invoice's emails.
@@ -521,7 +528,7 @@ impl AddInvoiceAttachment {
 operation! {
     /// Sets whether an invoice's attached file goes with its emails
     /// (`PUT /invoices/{invoice_id}/attachment?can_send_in_mail=...`).
-    pub struct UpdateInvoiceAttachmentPreference = ("Invoices", "Update attachment preference", PUT "/invoices/{invoice_id}/attachment") -> Reply {
+    pub struct UpdateInvoiceAttachmentPreference = ("Invoices", "Update attachment preference", PUT "/invoices/{invoice_id}/attachment") -> Reply as Invoices.update_attachment_preference {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Whether to send the file (`can_send_in_mail` is required).
@@ -531,17 +538,17 @@ operation! {
 
 operation! {
     /// Downloads the file attached to an invoice (`GET /invoices/{invoice_id}/attachment`).
-    pub struct GetInvoiceAttachment = ("Invoices", "Get an invoice attachment", GET "/invoices/{invoice_id}/attachment") -> Download {
+    pub struct GetInvoiceAttachment = ("Invoices", "Get an invoice attachment", GET "/invoices/{invoice_id}/attachment") -> Download as Invoices.get_attachment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Whether to get a thumbnail.
-        query options: AttachmentOptions,
+        option options: AttachmentOptions,
     }
 }
 
 operation! {
     /// Deletes the file attached to an invoice (`DELETE /invoices/{invoice_id}/attachment`).
-    pub struct DeleteInvoiceAttachment = ("Invoices", "Delete an attachment", DELETE "/invoices/{invoice_id}/attachment") -> Reply {
+    pub struct DeleteInvoiceAttachment = ("Invoices", "Delete an attachment", DELETE "/invoices/{invoice_id}/attachment") -> Reply as Invoices.delete_attachment {
         /// The invoice.
         path invoice_id: InvoiceId,
     }
@@ -550,7 +557,7 @@ operation! {
 operation! {
     /// Deletes the receipt of an expense billed on an invoice
     /// (`DELETE /invoices/expenses/{expense_id}/receipt`).
-    pub struct DeleteInvoiceExpenseReceipt = ("Invoices", "Delete the expense receipt", DELETE "/invoices/expenses/{expense_id}/receipt") -> Reply {
+    pub struct DeleteInvoiceExpenseReceipt = ("Invoices", "Delete the expense receipt", DELETE "/invoices/expenses/{expense_id}/receipt") -> Reply as Invoices.delete_expense_receipt {
         /// The expense.
         path expense_id: ExpenseId,
     }
@@ -559,7 +566,7 @@ operation! {
 operation! {
     /// Adds a comment to an invoice (`POST /invoices/{invoice_id}/comments`; the comment goes
     /// in the query).
-    pub struct AddInvoiceComment = ("Invoices", "Add comment", POST "/invoices/{invoice_id}/comments") -> Reply {
+    pub struct AddInvoiceComment = ("Invoices", "Add comment", POST "/invoices/{invoice_id}/comments") -> Reply as Invoices.add_comment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The comment.
@@ -569,7 +576,7 @@ operation! {
 
 operation! {
     /// Lists an invoice's comments and history (`GET /invoices/{invoice_id}/comments`).
-    pub struct ListInvoiceComments = ("Invoices", "List invoice comments & history", GET "/invoices/{invoice_id}/comments") -> Page<Comment> {
+    pub struct ListInvoiceComments = ("Invoices", "List invoice comments & history", GET "/invoices/{invoice_id}/comments") -> Page<Comment> as Invoices.list_comments {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Sort and paging.
@@ -580,7 +587,7 @@ operation! {
 operation! {
     /// Changes a comment of an invoice
     /// (`PUT /invoices/{invoice_id}/comments/{comment_id}`; the comment goes in the query).
-    pub struct UpdateInvoiceComment = ("Invoices", "Update comment", PUT "/invoices/{invoice_id}/comments/{comment_id}") -> UpdatedInvoiceComment {
+    pub struct UpdateInvoiceComment = ("Invoices", "Update comment", PUT "/invoices/{invoice_id}/comments/{comment_id}") -> UpdatedInvoiceComment as Invoices.update_comment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The comment.
@@ -592,7 +599,7 @@ operation! {
 
 operation! {
     /// Deletes a comment of an invoice (`DELETE /invoices/{invoice_id}/comments/{comment_id}`).
-    pub struct DeleteInvoiceComment = ("Invoices", "Delete a comment", DELETE "/invoices/{invoice_id}/comments/{comment_id}") -> Reply {
+    pub struct DeleteInvoiceComment = ("Invoices", "Delete a comment", DELETE "/invoices/{invoice_id}/comments/{comment_id}") -> Reply as Invoices.delete_comment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The comment.
@@ -649,3 +656,5 @@ watchable! {
         sort_column: InvoiceSortColumn::Other("last_modified_time".to_owned()),
     }
 }
+
+crate::call::returned_as_is!(BulkReminderReply, UpdatedInvoiceComment);

@@ -34,11 +34,16 @@ use zoho_invoice_models::ids::{ItemId, PriceListId, TaxId};
 use zoho_invoice_models::items::{Item, ItemInput};
 use zoho_invoice_models::price_lists::{PriceList, PriceListInput};
 
-use crate::macros::{list_filter, operation, watchable};
+use crate::macros::{handle, list_filter, operation, watchable};
+
+handle! {
+    /// Items and price lists.
+    Items = items
+}
 
 list_filter! {
     /// Filters of [`ListItems`].
-    pub struct ItemFilter {
+    pub struct ItemFilter for ListItems.filter {
         /// By name (`name`, `name_startswith`, `name_contains`).
         text name,
         /// By description.
@@ -58,7 +63,7 @@ list_filter! {
 
 operation! {
     /// Creates an item (`POST /items`).
-    pub struct CreateItem = ("Items", "Create an Item", POST "/items") -> Record<Item> {
+    pub struct CreateItem = ("Items", "Create an Item", POST "/items") -> Record<Item> as Items.create {
         /// The item.
         body item: ItemInput,
     }
@@ -66,7 +71,7 @@ operation! {
 
 operation! {
     /// Lists items, a page at a time (`GET /items`).
-    pub struct ListItems = ("Items", "List items", GET "/items") -> Page<Item> {
+    pub struct ListItems = ("Items", "List items", GET "/items") -> Page<Item> as Items.list {
         /// Filters, sort and paging.
         list filter: ItemFilter,
     }
@@ -74,7 +79,7 @@ operation! {
 
 operation! {
     /// Updates an item (`PUT /items/{item_id}`).
-    pub struct UpdateItem = ("Items", "Update an item", PUT "/items/{item_id}") -> Record<Item> {
+    pub struct UpdateItem = ("Items", "Update an item", PUT "/items/{item_id}") -> Record<Item> as Items.update {
         /// The item.
         path item_id: ItemId,
         /// Its new fields.
@@ -84,7 +89,7 @@ operation! {
 
 operation! {
     /// Gets an item (`GET /items/{item_id}`).
-    pub struct GetItem = ("Items", "Retrieve an item", GET "/items/{item_id}") -> Record<Item> {
+    pub struct GetItem = ("Items", "Retrieve an item", GET "/items/{item_id}") -> Record<Item> as Items.get {
         /// The item.
         path item_id: ItemId,
     }
@@ -92,7 +97,7 @@ operation! {
 
 operation! {
     /// Deletes an item (`DELETE /items/{item_id}`); items used in transactions cannot be.
-    pub struct DeleteItem = ("Items", "Delete an item", DELETE "/items/{item_id}") -> Reply {
+    pub struct DeleteItem = ("Items", "Delete an item", DELETE "/items/{item_id}") -> Reply as Items.delete {
         /// The item.
         path item_id: ItemId,
     }
@@ -100,7 +105,7 @@ operation! {
 
 operation! {
     /// Marks an item active (`POST /items/{item_id}/active`).
-    pub struct MarkItemActive = ("Items", "Mark as active", POST "/items/{item_id}/active") -> Reply {
+    pub struct MarkItemActive = ("Items", "Mark as active", POST "/items/{item_id}/active") -> Reply as Items.mark_active {
         /// The item.
         path item_id: ItemId,
     }
@@ -108,7 +113,7 @@ operation! {
 
 operation! {
     /// Marks an item inactive (`POST /items/{item_id}/inactive`).
-    pub struct MarkItemInactive = ("Items", "Mark as inactive", POST "/items/{item_id}/inactive") -> Reply {
+    pub struct MarkItemInactive = ("Items", "Mark as inactive", POST "/items/{item_id}/inactive") -> Reply as Items.mark_inactive {
         /// The item.
         path item_id: ItemId,
     }
@@ -116,12 +121,12 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListPriceLists`].
-    pub struct PriceListFilter {}
+    pub struct PriceListFilter for ListPriceLists.filter {}
 }
 
 operation! {
     /// Creates a price list (`POST /pricebooks`).
-    pub struct CreatePriceList = ("Items", "Create a Price List", POST "/pricebooks") -> Record<PriceList> {
+    pub struct CreatePriceList = ("Items", "Create a Price List", POST "/pricebooks") -> Record<PriceList> as Items.create_price_list {
         /// The price list.
         body price_list: PriceListInput,
     }
@@ -129,7 +134,7 @@ operation! {
 
 operation! {
     /// Lists price lists (`GET /pricebooks`).
-    pub struct ListPriceLists = ("Items", "List of all the Price Lists", GET "/pricebooks") -> Page<PriceList> {
+    pub struct ListPriceLists = ("Items", "List of all the Price Lists", GET "/pricebooks") -> Page<PriceList> as Items.list_price_lists {
         /// Sort and paging.
         list filter: PriceListFilter,
     }
@@ -137,7 +142,7 @@ operation! {
 
 operation! {
     /// Updates a price list (`PUT /pricebooks/{pricebook_id}`).
-    pub struct UpdatePriceList = ("Items", "Update a Price List", PUT "/pricebooks/{pricebook_id}") -> Record<PriceList> {
+    pub struct UpdatePriceList = ("Items", "Update a Price List", PUT "/pricebooks/{pricebook_id}") -> Record<PriceList> as Items.update_price_list {
         /// The price list.
         path pricebook_id: PriceListId,
         /// Its new fields.
@@ -147,7 +152,7 @@ operation! {
 
 operation! {
     /// Gets a price list (`GET /pricebooks/{pricebook_id}`).
-    pub struct GetPriceList = ("Items", "Retrieve a Price list", GET "/pricebooks/{pricebook_id}") -> Record<PriceList> {
+    pub struct GetPriceList = ("Items", "Retrieve a Price list", GET "/pricebooks/{pricebook_id}") -> Record<PriceList> as Items.get_price_list {
         /// The price list.
         path pricebook_id: PriceListId,
     }
@@ -155,7 +160,7 @@ operation! {
 
 operation! {
     /// Deletes a price list (`DELETE /pricebooks/{pricebook_id}`).
-    pub struct DeletePriceList = ("Items", "Delete a Price List", DELETE "/pricebooks/{pricebook_id}") -> Reply {
+    pub struct DeletePriceList = ("Items", "Delete a Price List", DELETE "/pricebooks/{pricebook_id}") -> Reply as Items.delete_price_list {
         /// The price list.
         path pricebook_id: PriceListId,
     }

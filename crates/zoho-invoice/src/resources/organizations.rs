@@ -32,16 +32,21 @@
 use zoho_invoice_models::envelope::Page;
 use zoho_invoice_models::organizations::Organization;
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{handle, list_filter, operation};
+
+handle! {
+    /// The organizations the token can reach.
+    Organizations = organizations
+}
 
 list_filter! {
     /// Filters of [`ListOrganizations`].
-    pub struct OrganizationFilter {}
+    pub struct OrganizationFilter for ListOrganizations.filter {}
 }
 
 operation! {
     /// Lists the organizations the signed-in user belongs to (`GET /organizations`).
-    pub struct ListOrganizations = ("Organizations", "List organizations", GET "/organizations") -> Page<Organization> {
+    pub struct ListOrganizations = ("Organizations", "List organizations", GET "/organizations") -> Page<Organization> as Organizations.list {
         /// Sort and paging.
         list filter: OrganizationFilter,
     }

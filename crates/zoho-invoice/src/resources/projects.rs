@@ -53,11 +53,16 @@ use zoho_invoice_models::projects::{
 use zoho_invoice_models::tasks::{Task, TaskInput};
 use zoho_invoice_models::users::{AssignProjectUser, ProjectUser};
 
-use crate::macros::{list_filter, operation, watchable, whole_list};
+use crate::macros::{handle, list_filter, operation, watchable, whole_list};
+
+handle! {
+    /// Projects, their users, tasks, comments and invoices.
+    Projects = projects
+}
 
 operation! {
     /// Creates a project (`POST /projects`).
-    pub struct CreateProject = ("Projects", "Create a project", POST "/projects") -> Record<Project> {
+    pub struct CreateProject = ("Projects", "Create a project", POST "/projects") -> Record<Project> as Projects.create {
         /// The project: `project_name`, `customer_id`, `billing_type` and `user_id` are
         /// required.
         body project: ProjectInput,
@@ -66,7 +71,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListProjects`].
-    pub struct ProjectFilter {
+    pub struct ProjectFilter for ListProjects.filter {
         /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
         value filter_by: String,
         /// By customer.
@@ -78,7 +83,7 @@ list_filter! {
 
 operation! {
     /// Lists projects, a page at a time (`GET /projects`).
-    pub struct ListProjects = ("Projects", "List projects", GET "/projects") -> Page<Project> {
+    pub struct ListProjects = ("Projects", "List projects", GET "/projects") -> Page<Project> as Projects.list {
         /// Filters, sort and paging.
         list filter: ProjectFilter,
     }
@@ -86,7 +91,7 @@ operation! {
 
 operation! {
     /// Updates a project (`PUT /projects/{project_id}`).
-    pub struct UpdateProject = ("Projects", "Update a project", PUT "/projects/{project_id}") -> Record<Project> {
+    pub struct UpdateProject = ("Projects", "Update a project", PUT "/projects/{project_id}") -> Record<Project> as Projects.update {
         /// The project.
         path project_id: ProjectId,
         /// Its new fields.
@@ -96,7 +101,7 @@ operation! {
 
 operation! {
     /// Gets a project (`GET /projects/{project_id}`).
-    pub struct GetProject = ("Projects", "Get a project", GET "/projects/{project_id}") -> Record<Project> {
+    pub struct GetProject = ("Projects", "Get a project", GET "/projects/{project_id}") -> Record<Project> as Projects.get {
         /// The project.
         path project_id: ProjectId,
     }
@@ -104,7 +109,7 @@ operation! {
 
 operation! {
     /// Deletes a project (`DELETE /projects/{project_id}`).
-    pub struct DeleteProject = ("Projects", "Delete project", DELETE "/projects/{project_id}") -> Reply {
+    pub struct DeleteProject = ("Projects", "Delete project", DELETE "/projects/{project_id}") -> Reply as Projects.delete {
         /// The project.
         path project_id: ProjectId,
     }
@@ -112,7 +117,7 @@ operation! {
 
 operation! {
     /// Marks a project active (`POST /projects/{project_id}/active`).
-    pub struct ActivateProject = ("Projects", "Activate a project", POST "/projects/{project_id}/active") -> Reply {
+    pub struct MarkProjectActive = ("Projects", "Activate a project", POST "/projects/{project_id}/active") -> Reply as Projects.mark_active {
         /// The project.
         path project_id: ProjectId,
     }
@@ -120,7 +125,7 @@ operation! {
 
 operation! {
     /// Marks a project inactive (`POST /projects/{project_id}/inactive`).
-    pub struct DeactivateProject = ("Projects", "Deactivate a project", POST "/projects/{project_id}/inactive") -> Reply {
+    pub struct MarkProjectInactive = ("Projects", "Deactivate a project", POST "/projects/{project_id}/inactive") -> Reply as Projects.mark_inactive {
         /// The project.
         path project_id: ProjectId,
     }
@@ -129,7 +134,7 @@ operation! {
 operation! {
     /// Copies a project, with its tasks, into a new one
     /// (`POST /projects/{project_id}/clone`).
-    pub struct CloneProject = ("Projects", "Clone a project", POST "/projects/{project_id}/clone") -> Record<Project> {
+    pub struct CloneProject = ("Projects", "Clone a project", POST "/projects/{project_id}/clone") -> Record<Project> as Projects.clone_project {
         /// The project to copy.
         path project_id: ProjectId,
         /// The new project's name (required) and description.
@@ -139,7 +144,7 @@ operation! {
 
 operation! {
     /// Adds an existing user to a project (`POST /projects/{project_id}/users`).
-    pub struct AssignProjectUsers = ("Projects", "Assign users", POST "/projects/{project_id}/users") -> Page<ProjectUser> {
+    pub struct AssignProjectUsers = ("Projects", "Assign users", POST "/projects/{project_id}/users") -> Page<ProjectUser> as Projects.assign_users {
         /// The project.
         path project_id: ProjectId,
         /// The user (`user_id` required), with a rate and budget.
@@ -149,7 +154,7 @@ operation! {
 
 operation! {
     /// Lists the users of a project (`GET /projects/{project_id}/users`).
-    pub struct ListProjectUsers = ("Projects", "List Users", GET "/projects/{project_id}/users") -> Page<ProjectUser> {
+    pub struct ListProjectUsers = ("Projects", "List Users", GET "/projects/{project_id}/users") -> Page<ProjectUser> as Projects.list_users {
         /// The project.
         path project_id: ProjectId,
     }
@@ -159,7 +164,7 @@ whole_list!(ListProjectUsers, ListProjectComments);
 
 operation! {
     /// Invites someone to a project by email (`POST /projects/{project_id}/users/invite`).
-    pub struct InviteProjectUser = ("Projects", "Invite user", POST "/projects/{project_id}/users/invite") -> Page<ProjectUser> {
+    pub struct InviteProjectUser = ("Projects", "Invite user", POST "/projects/{project_id}/users/invite") -> Page<ProjectUser> as Projects.invite_user {
         /// The project.
         path project_id: ProjectId,
         /// The person: `user_name` and `email` are required.
@@ -170,7 +175,7 @@ operation! {
 operation! {
     /// Changes a user's role, rate or budget in a project
     /// (`PUT /projects/{project_id}/users/{user_id}`).
-    pub struct UpdateProjectUser = ("Projects", "Update user", PUT "/projects/{project_id}/users/{user_id}") -> Page<ProjectUser> {
+    pub struct UpdateProjectUser = ("Projects", "Update user", PUT "/projects/{project_id}/users/{user_id}") -> Page<ProjectUser> as Projects.update_user {
         /// The project.
         path project_id: ProjectId,
         /// The user.
@@ -182,7 +187,7 @@ operation! {
 
 operation! {
     /// Gets a user of a project (`GET /projects/{project_id}/users/{user_id}`).
-    pub struct GetProjectUser = ("Projects", "Get a User", GET "/projects/{project_id}/users/{user_id}") -> Record<ProjectUser> {
+    pub struct GetProjectUser = ("Projects", "Get a User", GET "/projects/{project_id}/users/{user_id}") -> Record<ProjectUser> as Projects.get_user {
         /// The project.
         path project_id: ProjectId,
         /// The user.
@@ -192,7 +197,7 @@ operation! {
 
 operation! {
     /// Removes a user from a project (`DELETE /projects/{project_id}/users/{user_id}`).
-    pub struct DeleteProjectUser = ("Projects", "Delete user", DELETE "/projects/{project_id}/users/{user_id}") -> Reply {
+    pub struct DeleteProjectUser = ("Projects", "Delete user", DELETE "/projects/{project_id}/users/{user_id}") -> Reply as Projects.delete_user {
         /// The project.
         path project_id: ProjectId,
         /// The user.
@@ -202,7 +207,7 @@ operation! {
 
 operation! {
     /// Posts a comment on a project (`POST /projects/{project_id}/comments`).
-    pub struct PostProjectComment = ("Projects", "Post comment", POST "/projects/{project_id}/comments") -> Page<ProjectComment> {
+    pub struct AddProjectComment = ("Projects", "Post comment", POST "/projects/{project_id}/comments") -> Page<ProjectComment> as Projects.add_comment {
         /// The project.
         path project_id: ProjectId,
         /// The comment (`description` required).
@@ -212,7 +217,7 @@ operation! {
 
 operation! {
     /// Lists the comments of a project (`GET /projects/{project_id}/comments`).
-    pub struct ListProjectComments = ("Projects", "List comments", GET "/projects/{project_id}/comments") -> Page<ProjectComment> {
+    pub struct ListProjectComments = ("Projects", "List comments", GET "/projects/{project_id}/comments") -> Page<ProjectComment> as Projects.list_comments {
         /// The project.
         path project_id: ProjectId,
     }
@@ -220,7 +225,7 @@ operation! {
 
 operation! {
     /// Deletes a comment of a project (`DELETE /projects/{project_id}/comments/{comment_id}`).
-    pub struct DeleteProjectComment = ("Projects", "Delete comment", DELETE "/projects/{project_id}/comments/{comment_id}") -> Reply {
+    pub struct DeleteProjectComment = ("Projects", "Delete comment", DELETE "/projects/{project_id}/comments/{comment_id}") -> Reply as Projects.delete_comment {
         /// The project.
         path project_id: ProjectId,
         /// The comment.
@@ -230,7 +235,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListProjectInvoices`].
-    pub struct ProjectInvoiceFilter {
+    pub struct ProjectInvoiceFilter for ListProjectInvoices.filter {
         /// The column to sort by: `invoice_number`, `date`, `total`, `balance` or
         /// `created_time`.
         value sort_column: String,
@@ -240,7 +245,7 @@ list_filter! {
 operation! {
     /// Lists the invoices raised for a project, a page at a time
     /// (`GET /projects/{project_id}/invoices`).
-    pub struct ListProjectInvoices = ("Projects", "List invoices", GET "/projects/{project_id}/invoices") -> Page<ProjectInvoice> {
+    pub struct ListProjectInvoices = ("Projects", "List invoices", GET "/projects/{project_id}/invoices") -> Page<ProjectInvoice> as Projects.list_invoices {
         /// The project.
         path project_id: ProjectId,
         /// Sort and paging.
@@ -250,7 +255,7 @@ operation! {
 
 operation! {
     /// Adds a task to a project (`POST /projects/{project_id}/tasks`).
-    pub struct AddProjectTask = ("Projects", "Add a task", POST "/projects/{project_id}/tasks") -> Record<Task> {
+    pub struct AddProjectTask = ("Projects", "Add a task", POST "/projects/{project_id}/tasks") -> Record<Task> as Projects.add_task {
         /// The project.
         path project_id: ProjectId,
         /// The task (`task_name` required).
@@ -260,12 +265,12 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListProjectTasks`]: sort and paging only.
-    pub struct TaskFilter {}
+    pub struct TaskFilter for ListProjectTasks.filter {}
 }
 
 operation! {
     /// Lists the tasks of a project, a page at a time (`GET /projects/{project_id}/tasks`).
-    pub struct ListProjectTasks = ("Projects", "List tasks", GET "/projects/{project_id}/tasks") -> Page<Task> {
+    pub struct ListProjectTasks = ("Projects", "List tasks", GET "/projects/{project_id}/tasks") -> Page<Task> as Projects.list_tasks {
         /// The project.
         path project_id: ProjectId,
         /// Sort and paging.
@@ -275,7 +280,7 @@ operation! {
 
 operation! {
     /// Gets a task of a project (`GET /projects/{project_id}/tasks/{task_id}`).
-    pub struct GetProjectTask = ("Projects", "Get a task", GET "/projects/{project_id}/tasks/{task_id}") -> Record<Task> {
+    pub struct GetProjectTask = ("Projects", "Get a task", GET "/projects/{project_id}/tasks/{task_id}") -> Record<Task> as Projects.get_task {
         /// The project.
         path project_id: ProjectId,
         /// The task.
@@ -285,7 +290,7 @@ operation! {
 
 operation! {
     /// Updates a task of a project (`PUT /projects/{project_id}/tasks/{task_id}`).
-    pub struct UpdateProjectTask = ("Projects", "Update a task", PUT "/projects/{project_id}/tasks/{task_id}") -> Record<Task> {
+    pub struct UpdateProjectTask = ("Projects", "Update a task", PUT "/projects/{project_id}/tasks/{task_id}") -> Record<Task> as Projects.update_task {
         /// The project.
         path project_id: ProjectId,
         /// The task.
@@ -297,7 +302,7 @@ operation! {
 
 operation! {
     /// Deletes a task of a project (`DELETE /projects/{project_id}/tasks/{task_id}`).
-    pub struct DeleteProjectTask = ("Projects", "Delete a task", DELETE "/projects/{project_id}/tasks/{task_id}") -> Reply {
+    pub struct DeleteProjectTask = ("Projects", "Delete a task", DELETE "/projects/{project_id}/tasks/{task_id}") -> Reply as Projects.delete_task {
         /// The project.
         path project_id: ProjectId,
         /// The task.
@@ -312,8 +317,8 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <UpdateProject as crate::Endpoint>::OPERATION,
     <GetProject as crate::Endpoint>::OPERATION,
     <DeleteProject as crate::Endpoint>::OPERATION,
-    <ActivateProject as crate::Endpoint>::OPERATION,
-    <DeactivateProject as crate::Endpoint>::OPERATION,
+    <MarkProjectActive as crate::Endpoint>::OPERATION,
+    <MarkProjectInactive as crate::Endpoint>::OPERATION,
     <CloneProject as crate::Endpoint>::OPERATION,
     <AssignProjectUsers as crate::Endpoint>::OPERATION,
     <ListProjectUsers as crate::Endpoint>::OPERATION,
@@ -321,7 +326,7 @@ pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
     <UpdateProjectUser as crate::Endpoint>::OPERATION,
     <GetProjectUser as crate::Endpoint>::OPERATION,
     <DeleteProjectUser as crate::Endpoint>::OPERATION,
-    <PostProjectComment as crate::Endpoint>::OPERATION,
+    <AddProjectComment as crate::Endpoint>::OPERATION,
     <ListProjectComments as crate::Endpoint>::OPERATION,
     <DeleteProjectComment as crate::Endpoint>::OPERATION,
     <ListProjectInvoices as crate::Endpoint>::OPERATION,

@@ -43,11 +43,16 @@ use zoho_invoice_models::recurring_expenses::{
     RecurringExpense, RecurringExpenseInput, RecurringExpenseList, RecurringExpenseStatus,
 };
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{handle, list_filter, operation};
+
+handle! {
+    /// Recurring expenses.
+    RecurringExpenses = recurring_expenses
+}
 
 operation! {
     /// Creates a recurring expense (`POST /recurringexpenses`).
-    pub struct CreateRecurringExpense = ("Recurring Expenses", "Create a recurring expense", POST "/recurringexpenses") -> Record<RecurringExpense> {
+    pub struct CreateRecurringExpense = ("Recurring Expenses", "Create a recurring expense", POST "/recurringexpenses") -> Record<RecurringExpense> as RecurringExpenses.create {
         /// The recurring expense: `account_id`, `recurrence_name`, `start_date`,
         /// `recurrence_frequency`, `repeat_every` and `amount` are required.
         body recurring_expense: RecurringExpenseInput,
@@ -56,7 +61,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListRecurringExpenses`].
-    pub struct RecurringExpenseFilter {
+    pub struct RecurringExpenseFilter for ListRecurringExpenses.filter {
         /// By name (`recurrence_name`, `recurrence_name_startswith`, `recurrence_name_contains`).
         text recurrence_name,
         /// By the day the last expense was created (`last_created_date_start`, ...).
@@ -89,7 +94,7 @@ list_filter! {
 
 operation! {
     /// Lists recurring expenses, a page at a time (`GET /recurringexpenses`).
-    pub struct ListRecurringExpenses = ("Recurring Expenses", "List recurring expenses", GET "/recurringexpenses") -> RecurringExpenseList {
+    pub struct ListRecurringExpenses = ("Recurring Expenses", "List recurring expenses", GET "/recurringexpenses") -> RecurringExpenseList as RecurringExpenses.list {
         /// Filters, sort and paging.
         list filter: RecurringExpenseFilter,
     }
@@ -97,7 +102,7 @@ operation! {
 
 operation! {
     /// Gets a recurring expense (`GET /recurringexpenses/{recurring_expense_id}`).
-    pub struct GetRecurringExpense = ("Recurring Expenses", "Get a recurring expense", GET "/recurringexpenses/{recurring_expense_id}") -> Record<RecurringExpense> {
+    pub struct GetRecurringExpense = ("Recurring Expenses", "Get a recurring expense", GET "/recurringexpenses/{recurring_expense_id}") -> Record<RecurringExpense> as RecurringExpenses.get {
         /// The recurring expense.
         path recurring_expense_id: RecurringExpenseId,
     }
@@ -105,7 +110,7 @@ operation! {
 
 operation! {
     /// Updates a recurring expense (`PUT /recurringexpenses/{recurring_expense_id}`).
-    pub struct UpdateRecurringExpense = ("Recurring Expenses", "Update a recurring expense", PUT "/recurringexpenses/{recurring_expense_id}") -> Record<RecurringExpense> {
+    pub struct UpdateRecurringExpense = ("Recurring Expenses", "Update a recurring expense", PUT "/recurringexpenses/{recurring_expense_id}") -> Record<RecurringExpense> as RecurringExpenses.update {
         /// The recurring expense.
         path recurring_expense_id: RecurringExpenseId,
         /// Its new fields.
@@ -116,7 +121,7 @@ operation! {
 operation! {
     /// Deletes a recurring expense (`DELETE /recurringexpenses/{recurring_expense_id}`); the
     /// expenses it created stay.
-    pub struct DeleteRecurringExpense = ("Recurring Expenses", "Delete a recurring expense", DELETE "/recurringexpenses/{recurring_expense_id}") -> Reply {
+    pub struct DeleteRecurringExpense = ("Recurring Expenses", "Delete a recurring expense", DELETE "/recurringexpenses/{recurring_expense_id}") -> Reply as RecurringExpenses.delete {
         /// The recurring expense.
         path recurring_expense_id: RecurringExpenseId,
     }
@@ -125,7 +130,7 @@ operation! {
 operation! {
     /// Stops a recurring expense from creating expenses
     /// (`POST /recurringexpenses/{recurring_expense_id}/status/stop`).
-    pub struct StopRecurringExpense = ("Recurring Expenses", "Stop a recurring expense", POST "/recurringexpenses/{recurring_expense_id}/status/stop") -> Reply {
+    pub struct StopRecurringExpense = ("Recurring Expenses", "Stop a recurring expense", POST "/recurringexpenses/{recurring_expense_id}/status/stop") -> Reply as RecurringExpenses.stop {
         /// The recurring expense.
         path recurring_expense_id: RecurringExpenseId,
     }
@@ -134,7 +139,7 @@ operation! {
 operation! {
     /// Resumes a stopped recurring expense
     /// (`POST /recurringexpenses/{recurring_expense_id}/status/resume`).
-    pub struct ResumeRecurringExpense = ("Recurring Expenses", "Resume a recurring expense", POST "/recurringexpenses/{recurring_expense_id}/status/resume") -> Reply {
+    pub struct ResumeRecurringExpense = ("Recurring Expenses", "Resume a recurring expense", POST "/recurringexpenses/{recurring_expense_id}/status/resume") -> Reply as RecurringExpenses.resume {
         /// The recurring expense.
         path recurring_expense_id: RecurringExpenseId,
     }
@@ -176,3 +181,5 @@ impl crate::paginate::PageOf for RecurringExpenseList {
         self.recurring_expenses.unwrap_or_default()
     }
 }
+
+crate::call::returned_as_is!(RecurringExpenseList);

@@ -54,11 +54,16 @@ use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{RecurringInvoiceId, TemplateId};
 use zoho_invoice_models::recurring_invoices::{RecurringInvoice, RecurringInvoiceInput};
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{handle, list_filter, operation};
+
+handle! {
+    /// Recurring invoices, their template and history.
+    RecurringInvoices = recurring_invoices
+}
 
 operation! {
     /// Creates a recurring invoice (`POST /recurringinvoices`).
-    pub struct CreateRecurringInvoice = ("Recurring Invoices", "Create a Recurring Invoice", POST "/recurringinvoices") -> Record<RecurringInvoice> {
+    pub struct CreateRecurringInvoice = ("Recurring Invoices", "Create a Recurring Invoice", POST "/recurringinvoices") -> Record<RecurringInvoice> as RecurringInvoices.create {
         /// The profile: `recurrence_name`, `customer_id` and `recurrence_frequency` are
         /// required.
         body recurring_invoice: RecurringInvoiceInput,
@@ -67,7 +72,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListRecurringInvoices`].
-    pub struct RecurringInvoiceFilter {
+    pub struct RecurringInvoiceFilter for ListRecurringInvoices.filter {
         /// By status: `Status.All`, `Status.Active`, `Status.Stopped` or `Status.Expired`.
         value filter_by: String,
         /// By invoice number, purchase order or customer name.
@@ -79,7 +84,7 @@ list_filter! {
 
 operation! {
     /// Lists recurring invoices, a page at a time (`GET /recurringinvoices`).
-    pub struct ListRecurringInvoices = ("Recurring Invoices", "List Recurring Invoice", GET "/recurringinvoices") -> Page<RecurringInvoice> {
+    pub struct ListRecurringInvoices = ("Recurring Invoices", "List Recurring Invoice", GET "/recurringinvoices") -> Page<RecurringInvoice> as RecurringInvoices.list {
         /// Filters, sort and paging.
         list filter: RecurringInvoiceFilter,
     }
@@ -87,7 +92,7 @@ operation! {
 
 operation! {
     /// Updates a recurring invoice (`PUT /recurringinvoices/{recurring_invoice_id}`).
-    pub struct UpdateRecurringInvoice = ("Recurring Invoices", "Update Recurring Invoice", PUT "/recurringinvoices/{recurring_invoice_id}") -> Record<RecurringInvoice> {
+    pub struct UpdateRecurringInvoice = ("Recurring Invoices", "Update Recurring Invoice", PUT "/recurringinvoices/{recurring_invoice_id}") -> Record<RecurringInvoice> as RecurringInvoices.update {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
         /// Its new fields.
@@ -97,7 +102,7 @@ operation! {
 
 operation! {
     /// Gets a recurring invoice (`GET /recurringinvoices/{recurring_invoice_id}`).
-    pub struct GetRecurringInvoice = ("Recurring Invoices", "Get a Recurring Invoice", GET "/recurringinvoices/{recurring_invoice_id}") -> Record<RecurringInvoice> {
+    pub struct GetRecurringInvoice = ("Recurring Invoices", "Get a Recurring Invoice", GET "/recurringinvoices/{recurring_invoice_id}") -> Record<RecurringInvoice> as RecurringInvoices.get {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
     }
@@ -106,7 +111,7 @@ operation! {
 operation! {
     /// Deletes a recurring invoice (`DELETE /recurringinvoices/{recurring_invoice_id}`); the
     /// invoices it raised stay.
-    pub struct DeleteRecurringInvoice = ("Recurring Invoices", "Delete a Recurring Invoice", DELETE "/recurringinvoices/{recurring_invoice_id}") -> Reply {
+    pub struct DeleteRecurringInvoice = ("Recurring Invoices", "Delete a Recurring Invoice", DELETE "/recurringinvoices/{recurring_invoice_id}") -> Reply as RecurringInvoices.delete {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
     }
@@ -115,7 +120,7 @@ operation! {
 operation! {
     /// Stops an active recurring invoice: it raises no invoice until resumed
     /// (`POST /recurringinvoices/{recurring_invoice_id}/status/stop`).
-    pub struct StopRecurringInvoice = ("Recurring Invoices", "Stop a Recurring Invoice", POST "/recurringinvoices/{recurring_invoice_id}/status/stop") -> Reply {
+    pub struct StopRecurringInvoice = ("Recurring Invoices", "Stop a Recurring Invoice", POST "/recurringinvoices/{recurring_invoice_id}/status/stop") -> Reply as RecurringInvoices.stop {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
     }
@@ -124,7 +129,7 @@ operation! {
 operation! {
     /// Resumes a stopped recurring invoice
     /// (`POST /recurringinvoices/{recurring_invoice_id}/status/resume`).
-    pub struct ResumeRecurringInvoice = ("Recurring Invoices", "Resume a Recurring Invoice", POST "/recurringinvoices/{recurring_invoice_id}/status/resume") -> Reply {
+    pub struct ResumeRecurringInvoice = ("Recurring Invoices", "Resume a Recurring Invoice", POST "/recurringinvoices/{recurring_invoice_id}/status/resume") -> Reply as RecurringInvoices.resume {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
     }
@@ -133,7 +138,7 @@ operation! {
 operation! {
     /// Changes the PDF template of the invoices a profile raises
     /// (`PUT /recurringinvoices/{recurring_invoice_id}/templates/{template_id}`).
-    pub struct UpdateRecurringInvoiceTemplate = ("Recurring Invoices", "Update Recurring Invoice template", PUT "/recurringinvoices/{recurring_invoice_id}/templates/{template_id}") -> Reply {
+    pub struct UpdateRecurringInvoiceTemplate = ("Recurring Invoices", "Update Recurring Invoice template", PUT "/recurringinvoices/{recurring_invoice_id}/templates/{template_id}") -> Reply as RecurringInvoices.update_template {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
         /// The template to use from now on.
@@ -143,13 +148,13 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListRecurringInvoiceHistory`].
-    pub struct RecurringInvoiceHistoryFilter {}
+    pub struct RecurringInvoiceHistoryFilter for ListRecurringInvoiceHistory.filter {}
 }
 
 operation! {
     /// Lists the history and comments of a recurring invoice
     /// (`GET /recurringinvoices/{recurring_invoice_id}/comments`).
-    pub struct ListRecurringInvoiceHistory = ("Recurring Invoices", "List Recurring Invoice History", GET "/recurringinvoices/{recurring_invoice_id}/comments") -> Page<Comment> {
+    pub struct ListRecurringInvoiceHistory = ("Recurring Invoices", "List Recurring Invoice History", GET "/recurringinvoices/{recurring_invoice_id}/comments") -> Page<Comment> as RecurringInvoices.list_history {
         /// The profile.
         path recurring_invoice_id: RecurringInvoiceId,
         /// Sort and paging.

@@ -59,12 +59,17 @@ use zoho_invoice_models::retainer_invoices::{
 };
 
 use crate::endpoint::{Download, Upload};
-use crate::macros::{list_filter, operation, query_options, watchable};
+use crate::macros::{handle, list_filter, operation, query_options, watchable};
+
+handle! {
+    /// Retainer invoices: their status changes, emails, templates, payments, attachment and comments.
+    RetainerInvoices = retainer_invoices
+}
 
 query_options! {
     /// The query of [`CreateRetainerInvoice`].
     #[derive(Copy)]
-    pub struct RetainerInvoiceNumbering {
+    pub struct RetainerInvoiceNumbering for CreateRetainerInvoice.options {
         /// `true` to give your own `retainerinvoice_number` instead of the generated one
         /// (`ignore_auto_number_generation`).
         ignore_auto_number_generation: bool,
@@ -74,17 +79,17 @@ query_options! {
 operation! {
     /// Creates a retainer invoice (`POST /retainerinvoices`); the answer carries it under
     /// `retainerinvoices`.
-    pub struct CreateRetainerInvoice = ("Retainer Invoices", "Create a retainer invoice", POST "/retainerinvoices") -> RetainerInvoiceSaved {
+    pub struct CreateRetainerInvoice = ("Retainer Invoices", "Create a retainer invoice", POST "/retainerinvoices") -> RetainerInvoiceSaved as RetainerInvoices.create {
         /// The retainer invoice: `customer_id` and `line_items` are required.
         body retainer_invoice: RetainerInvoiceInput,
         /// Whether its number is given rather than generated.
-        query options: RetainerInvoiceNumbering,
+        option options: RetainerInvoiceNumbering,
     }
 }
 
 list_filter! {
     /// Filters of [`ListRetainerInvoices`].
-    pub struct RetainerInvoiceFilter {
+    pub struct RetainerInvoiceFilter for ListRetainerInvoices.filter {
         /// Print the exported PDF (`print`).
         value print: bool,
         /// The column to sort by: `customer_name`, `retainerinvoice_number`, `date`,
@@ -99,7 +104,7 @@ list_filter! {
 
 operation! {
     /// Lists retainer invoices, a page at a time (`GET /retainerinvoices`).
-    pub struct ListRetainerInvoices = ("Retainer Invoices", "List Retainer invoices", GET "/retainerinvoices") -> Page<RetainerInvoice> {
+    pub struct ListRetainerInvoices = ("Retainer Invoices", "List Retainer invoices", GET "/retainerinvoices") -> Page<RetainerInvoice> as RetainerInvoices.list {
         /// Filters, sort and paging.
         list filter: RetainerInvoiceFilter,
     }
@@ -108,7 +113,7 @@ operation! {
 operation! {
     /// Updates a retainer invoice (`PUT /retainerinvoices/{retainerinvoice_id}`); the answer
     /// carries it under `retainerinvoices`.
-    pub struct UpdateRetainerInvoice = ("Retainer Invoices", "Update a retainer invoice", PUT "/retainerinvoices/{retainerinvoice_id}") -> RetainerInvoiceSaved {
+    pub struct UpdateRetainerInvoice = ("Retainer Invoices", "Update a retainer invoice", PUT "/retainerinvoices/{retainerinvoice_id}") -> RetainerInvoiceSaved as RetainerInvoices.update {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// Its new fields.
@@ -118,7 +123,7 @@ operation! {
 
 operation! {
     /// Gets a retainer invoice (`GET /retainerinvoices/{retainerinvoice_id}`).
-    pub struct GetRetainerInvoice = ("Retainer Invoices", "Get a retainer invoice", GET "/retainerinvoices/{retainerinvoice_id}") -> Record<RetainerInvoice> {
+    pub struct GetRetainerInvoice = ("Retainer Invoices", "Get a retainer invoice", GET "/retainerinvoices/{retainerinvoice_id}") -> Record<RetainerInvoice> as RetainerInvoices.get {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -127,7 +132,7 @@ operation! {
 operation! {
     /// Deletes a retainer invoice (`DELETE /retainerinvoices/{retainerinvoice_id}`); one with
     /// payments or credits applied cannot be.
-    pub struct DeleteRetainerInvoice = ("Retainer Invoices", "Delete a retainer invoice", DELETE "/retainerinvoices/{retainerinvoice_id}") -> Reply {
+    pub struct DeleteRetainerInvoice = ("Retainer Invoices", "Delete a retainer invoice", DELETE "/retainerinvoices/{retainerinvoice_id}") -> Reply as RetainerInvoices.delete {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -136,7 +141,7 @@ operation! {
 operation! {
     /// Marks a draft retainer invoice as sent
     /// (`POST /retainerinvoices/{retainerinvoice_id}/status/sent`).
-    pub struct MarkRetainerInvoiceSent = ("Retainer Invoices", "Mark a retainer invoice as sent", POST "/retainerinvoices/{retainerinvoice_id}/status/sent") -> Reply {
+    pub struct MarkRetainerInvoiceSent = ("Retainer Invoices", "Mark a retainer invoice as sent", POST "/retainerinvoices/{retainerinvoice_id}/status/sent") -> Reply as RetainerInvoices.mark_sent {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -145,7 +150,7 @@ operation! {
 operation! {
     /// Changes the PDF template of a retainer invoice
     /// (`PUT /retainerinvoices/{retainerinvoice_id}/templates/{template_id}`).
-    pub struct UpdateRetainerInvoiceTemplate = ("Retainer Invoices", "Update retainer invoice template", PUT "/retainerinvoices/{retainerinvoice_id}/templates/{template_id}") -> Reply {
+    pub struct UpdateRetainerInvoiceTemplate = ("Retainer Invoices", "Update retainer invoice template", PUT "/retainerinvoices/{retainerinvoice_id}/templates/{template_id}") -> Reply as RetainerInvoices.update_template {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The template to use.
@@ -156,7 +161,7 @@ operation! {
 operation! {
     /// Voids a retainer invoice: its payments and credits become customer credits
     /// (`POST /retainerinvoices/{retainerinvoice_id}/status/void`).
-    pub struct VoidRetainerInvoice = ("Retainer Invoices", "Void a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/status/void") -> Reply {
+    pub struct VoidRetainerInvoice = ("Retainer Invoices", "Void a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/status/void") -> Reply as RetainerInvoices.void {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -165,7 +170,7 @@ operation! {
 operation! {
     /// Turns a voided retainer invoice back into a draft
     /// (`POST /retainerinvoices/{retainerinvoice_id}/status/draft`).
-    pub struct MarkRetainerInvoiceDraft = ("Retainer Invoices", "Mark as draft", POST "/retainerinvoices/{retainerinvoice_id}/status/draft") -> Reply {
+    pub struct MarkRetainerInvoiceDraft = ("Retainer Invoices", "Mark as draft", POST "/retainerinvoices/{retainerinvoice_id}/status/draft") -> Reply as RetainerInvoices.mark_draft {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -174,7 +179,7 @@ operation! {
 query_options! {
     /// The query of [`EmailRetainerInvoice`].
     #[derive(Copy)]
-    pub struct RetainerInvoiceEmailOptions {
+    pub struct RetainerInvoiceEmailOptions for EmailRetainerInvoice.options {
         /// Attach the customer's statement PDF (`send_customer_statement`).
         send_customer_statement: bool,
         /// Attach the retainer invoice's attachment (`send_attachment`).
@@ -186,11 +191,11 @@ operation! {
     /// Emails a retainer invoice to the customer
     /// (`POST /retainerinvoices/{retainerinvoice_id}/email`); an empty email (the default)
     /// sends the default content.
-    pub struct EmailRetainerInvoice = ("Retainer Invoices", "Email a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/email") -> Reply {
+    pub struct EmailRetainerInvoice = ("Retainer Invoices", "Email a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/email") -> Reply as RetainerInvoices.email {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// What to attach.
-        query options: RetainerInvoiceEmailOptions,
+        option options: RetainerInvoiceEmailOptions,
         /// The email.
         body email: EmailRequest,
     }
@@ -199,7 +204,7 @@ operation! {
 operation! {
     /// Gets the email the API proposes for a retainer invoice
     /// (`GET /retainerinvoices/{retainerinvoice_id}/email`).
-    pub struct GetRetainerInvoiceEmailContent = ("Retainer Invoices", "Get retainer invoice email content", GET "/retainerinvoices/{retainerinvoice_id}/email") -> RetainerInvoiceEmailContent {
+    pub struct GetRetainerInvoiceEmailContent = ("Retainer Invoices", "Get retainer invoice email content", GET "/retainerinvoices/{retainerinvoice_id}/email") -> RetainerInvoiceEmailContent as RetainerInvoices.get_email_content {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -208,7 +213,7 @@ operation! {
 operation! {
     /// Changes the billing address of one retainer invoice, not of its customer
     /// (`PUT /retainerinvoices/{retainerinvoice_id}/address/billing`).
-    pub struct UpdateRetainerInvoiceBillingAddress = ("Retainer Invoices", "Update billing address", PUT "/retainerinvoices/{retainerinvoice_id}/address/billing") -> Reply {
+    pub struct UpdateRetainerInvoiceBillingAddress = ("Retainer Invoices", "Update billing address", PUT "/retainerinvoices/{retainerinvoice_id}/address/billing") -> Reply as RetainerInvoices.update_billing_address {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The address.
@@ -218,12 +223,12 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListRetainerInvoiceTemplates`].
-    pub struct RetainerInvoiceTemplateFilter {}
+    pub struct RetainerInvoiceTemplateFilter for ListRetainerInvoiceTemplates.filter {}
 }
 
 operation! {
     /// Lists the PDF templates of retainer invoices (`GET /retainerinvoices/templates`).
-    pub struct ListRetainerInvoiceTemplates = ("Retainer Invoices", "List retainer invoice templates", GET "/retainerinvoices/templates") -> Page<Template> {
+    pub struct ListRetainerInvoiceTemplates = ("Retainer Invoices", "List retainer invoice templates", GET "/retainerinvoices/templates") -> Page<Template> as RetainerInvoices.list_templates {
         /// Sort and paging.
         list filter: RetainerInvoiceTemplateFilter,
     }
@@ -231,13 +236,13 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListRetainerPayments`].
-    pub struct RetainerPaymentFilter {}
+    pub struct RetainerPaymentFilter for ListRetainerPayments.filter {}
 }
 
 operation! {
     /// Lists the payments made for a retainer invoice
     /// (`GET /customerpayments/{retainerinvoice_id}`).
-    pub struct ListRetainerPayments = ("Retainer Invoices", "List retainer payments", GET "/customerpayments/{retainerinvoice_id}") -> Page<RetainerPayment> {
+    pub struct ListRetainerPayments = ("Retainer Invoices", "List retainer payments", GET "/customerpayments/{retainerinvoice_id}") -> Page<RetainerPayment> as RetainerInvoices.list_payments {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// Sort and paging.
@@ -248,7 +253,7 @@ operation! {
 operation! {
     /// Deletes a payment made for a retainer invoice
     /// (`DELETE /customerpayments/{retainer_payment_id}`).
-    pub struct DeleteRetainerPayment = ("Retainer Invoices", "Delete a retainer payment", DELETE "/customerpayments/{retainer_payment_id}") -> Reply {
+    pub struct DeleteRetainerPayment = ("Retainer Invoices", "Delete a retainer payment", DELETE "/customerpayments/{retainer_payment_id}") -> Reply as RetainerInvoices.delete_payment {
         /// The payment.
         path retainer_payment_id: PaymentId,
     }
@@ -257,7 +262,7 @@ operation! {
 query_options! {
     /// The query of [`AddRetainerInvoiceAttachment`].
     #[derive(Copy)]
-    pub struct RetainerAttachmentOptions {
+    pub struct RetainerAttachmentOptions for AddRetainerInvoiceAttachment.options {
         /// Send the file with the retainer invoice's emails (`can_send_in_mail`).
         can_send_in_mail: bool,
     }
@@ -267,11 +272,11 @@ operation! {
     /// Attaches a file to a retainer invoice
     /// (`POST /retainerinvoices/{retainerinvoice_id}/attachment`, multipart field
     /// `attachment`; gif, png, jpeg, jpg, bmp or pdf).
-    pub struct AddRetainerInvoiceAttachment = ("Retainer Invoices", "Add attachment to a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/attachment") -> Reply {
+    pub struct AddRetainerInvoiceAttachment = ("Retainer Invoices", "Add attachment to a retainer invoice", POST "/retainerinvoices/{retainerinvoice_id}/attachment") -> Reply as RetainerInvoices.add_attachment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// Whether the file goes with emails.
-        query options: RetainerAttachmentOptions,
+        option options: RetainerAttachmentOptions,
         /// The file; its `field` must be `attachment` (see
         /// [`AddRetainerInvoiceAttachment::attachment`]).
         upload attachment: Upload,
@@ -292,7 +297,7 @@ impl AddRetainerInvoiceAttachment {
 operation! {
     /// Downloads the file attached to a retainer invoice
     /// (`GET /retainerinvoices/{retainerinvoice_id}/attachment`).
-    pub struct GetRetainerInvoiceAttachment = ("Retainer Invoices", "Get a retainer invoice attachment", GET "/retainerinvoices/{retainerinvoice_id}/attachment") -> Download {
+    pub struct GetRetainerInvoiceAttachment = ("Retainer Invoices", "Get a retainer invoice attachment", GET "/retainerinvoices/{retainerinvoice_id}/attachment") -> Download as RetainerInvoices.get_attachment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
     }
@@ -301,7 +306,7 @@ operation! {
 operation! {
     /// Deletes a file attached to a retainer invoice
     /// (`DELETE /retainerinvoices/{retainerinvoice_id}/documents/{document_id}`).
-    pub struct DeleteRetainerInvoiceAttachment = ("Retainer Invoices", "Delete an attachment", DELETE "/retainerinvoices/{retainerinvoice_id}/documents/{document_id}") -> Reply {
+    pub struct DeleteRetainerInvoiceAttachment = ("Retainer Invoices", "Delete an attachment", DELETE "/retainerinvoices/{retainerinvoice_id}/documents/{document_id}") -> Reply as RetainerInvoices.delete_attachment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The file.
@@ -311,13 +316,13 @@ operation! {
 
 list_filter! {
     /// Sort and paging of [`ListRetainerInvoiceComments`].
-    pub struct RetainerInvoiceCommentFilter {}
+    pub struct RetainerInvoiceCommentFilter for ListRetainerInvoiceComments.filter {}
 }
 
 operation! {
     /// Lists the history and comments of a retainer invoice
     /// (`GET /retainerinvoices/{retainerinvoice_id}/comments`).
-    pub struct ListRetainerInvoiceComments = ("Retainer Invoices", "List retainer invoice comments & history", GET "/retainerinvoices/{retainerinvoice_id}/comments") -> Page<Comment> {
+    pub struct ListRetainerInvoiceComments = ("Retainer Invoices", "List retainer invoice comments & history", GET "/retainerinvoices/{retainerinvoice_id}/comments") -> Page<Comment> as RetainerInvoices.list_comments {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// Sort and paging.
@@ -328,7 +333,7 @@ operation! {
 operation! {
     /// Adds a comment to a retainer invoice
     /// (`POST /retainerinvoices/{retainerinvoice_id}/comments`).
-    pub struct AddRetainerInvoiceComment = ("Retainer Invoices", "Add comment", POST "/retainerinvoices/{retainerinvoice_id}/comments") -> Reply {
+    pub struct AddRetainerInvoiceComment = ("Retainer Invoices", "Add comment", POST "/retainerinvoices/{retainerinvoice_id}/comments") -> Reply as RetainerInvoices.add_comment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The comment.
@@ -340,7 +345,7 @@ operation! {
     /// Changes a comment of a retainer invoice
     /// (`PUT /retainerinvoices/{retainerinvoice_id}/comments/{comment_id}`); the answer
     /// carries the comment's fields at its top level.
-    pub struct UpdateRetainerInvoiceComment = ("Retainer Invoices", "Update comment", PUT "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> RetainerInvoiceCommentReply {
+    pub struct UpdateRetainerInvoiceComment = ("Retainer Invoices", "Update comment", PUT "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> RetainerInvoiceCommentReply as RetainerInvoices.update_comment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The comment.
@@ -353,7 +358,7 @@ operation! {
 operation! {
     /// Deletes a comment of a retainer invoice
     /// (`DELETE /retainerinvoices/{retainerinvoice_id}/comments/{comment_id}`).
-    pub struct DeleteRetainerInvoiceComment = ("Retainer Invoices", "Delete a comment", DELETE "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> Reply {
+    pub struct DeleteRetainerInvoiceComment = ("Retainer Invoices", "Delete a comment", DELETE "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> Reply as RetainerInvoices.delete_comment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The comment.
@@ -394,3 +399,9 @@ watchable! {
         sort_column: "last_modified_time".to_owned(),
     }
 }
+
+crate::call::returned_as_is!(
+    RetainerInvoiceCommentReply,
+    RetainerInvoiceEmailContent,
+    RetainerInvoiceSaved
+);

@@ -42,12 +42,17 @@ use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{ProjectId, TimeEntryId, UserId, kind};
 use zoho_invoice_models::time_entries::{TimeEntry, TimeEntryInput};
 
-use crate::macros::{list_filter, operation};
+use crate::macros::{handle, list_filter, operation};
 use crate::query::BulkIds;
+
+handle! {
+    /// Time entries and the timer.
+    TimeEntries = time_entries
+}
 
 operation! {
     /// Logs time on a task (`POST /projects/timeentries`).
-    pub struct LogTimeEntry = ("Time Entries", "Log time entries", POST "/projects/timeentries") -> Record<TimeEntry> {
+    pub struct LogTimeEntry = ("Time Entries", "Log time entries", POST "/projects/timeentries") -> Record<TimeEntry> as TimeEntries.log {
         /// The entry: `project_id`, `task_id`, `user_id` and `log_date` are required, with
         /// either `log_time` or `begin_time` and `end_time`.
         body entry: TimeEntryInput,
@@ -56,7 +61,7 @@ operation! {
 
 list_filter! {
     /// Filters of [`ListTimeEntries`].
-    pub struct TimeEntryFilter {
+    pub struct TimeEntryFilter for ListTimeEntries.filter {
         /// Entries logged on or after this day.
         value from_date: NaiveDate,
         /// Entries logged on or before this day.
@@ -78,7 +83,7 @@ list_filter! {
 
 operation! {
     /// Lists time entries, a page at a time (`GET /projects/timeentries`).
-    pub struct ListTimeEntries = ("Time Entries", "List time entries", GET "/projects/timeentries") -> Page<TimeEntry> {
+    pub struct ListTimeEntries = ("Time Entries", "List time entries", GET "/projects/timeentries") -> Page<TimeEntry> as TimeEntries.list {
         /// Filters, sort and paging.
         list filter: TimeEntryFilter,
     }
@@ -86,7 +91,7 @@ operation! {
 
 operation! {
     /// Deletes several time entries at once (`DELETE /projects/timeentries?time_entry_ids=...`).
-    pub struct DeleteTimeEntries = ("Time Entries", "Delete time entries", DELETE "/projects/timeentries") -> Reply {
+    pub struct DeleteTimeEntries = ("Time Entries", "Delete time entries", DELETE "/projects/timeentries") -> Reply as TimeEntries.bulk_delete {
         /// The entries (at least one; the reference names no limit).
         query time_entry_ids: BulkIds<kind::TimeEntry>,
     }
@@ -94,7 +99,7 @@ operation! {
 
 operation! {
     /// Updates a time entry (`PUT /projects/timeentries/{time_entry_id}`).
-    pub struct UpdateTimeEntry = ("Time Entries", "Update time entry", PUT "/projects/timeentries/{time_entry_id}") -> Record<TimeEntry> {
+    pub struct UpdateTimeEntry = ("Time Entries", "Update time entry", PUT "/projects/timeentries/{time_entry_id}") -> Record<TimeEntry> as TimeEntries.update {
         /// The entry.
         path time_entry_id: TimeEntryId,
         /// Its new fields.
@@ -104,7 +109,7 @@ operation! {
 
 operation! {
     /// Gets a time entry (`GET /projects/timeentries/{time_entry_id}`).
-    pub struct GetTimeEntry = ("Time Entries", "Get a time entry", GET "/projects/timeentries/{time_entry_id}") -> Record<TimeEntry> {
+    pub struct GetTimeEntry = ("Time Entries", "Get a time entry", GET "/projects/timeentries/{time_entry_id}") -> Record<TimeEntry> as TimeEntries.get {
         /// The entry.
         path time_entry_id: TimeEntryId,
     }
@@ -112,7 +117,7 @@ operation! {
 
 operation! {
     /// Deletes a time entry (`DELETE /projects/timeentries/{time_entry_id}`).
-    pub struct DeleteTimeEntry = ("Time Entries", "Delete time entry", DELETE "/projects/timeentries/{time_entry_id}") -> Reply {
+    pub struct DeleteTimeEntry = ("Time Entries", "Delete time entry", DELETE "/projects/timeentries/{time_entry_id}") -> Reply as TimeEntries.delete {
         /// The entry.
         path time_entry_id: TimeEntryId,
     }
@@ -121,7 +126,7 @@ operation! {
 operation! {
     /// Starts the timer on a time entry
     /// (`POST /projects/timeentries/{time_entry_id}/timer/start`).
-    pub struct StartTimer = ("Time Entries", "Start timer", POST "/projects/timeentries/{time_entry_id}/timer/start") -> Record<TimeEntry> {
+    pub struct StartTimer = ("Time Entries", "Start timer", POST "/projects/timeentries/{time_entry_id}/timer/start") -> Record<TimeEntry> as TimeEntries.start_timer {
         /// The entry.
         path time_entry_id: TimeEntryId,
     }
@@ -130,12 +135,12 @@ operation! {
 operation! {
     /// Stops the running timer; the time it ran is added to its entry
     /// (`POST /projects/timeentries/timer/stop`).
-    pub struct StopTimer = ("Time Entries", "Stop timer", POST "/projects/timeentries/timer/stop") -> Record<TimeEntry> {}
+    pub struct StopTimer = ("Time Entries", "Stop timer", POST "/projects/timeentries/timer/stop") -> Record<TimeEntry> as TimeEntries.stop_timer {}
 }
 
 operation! {
     /// Gets the caller's running timer (`GET /projects/timeentries/runningtimer/me`).
-    pub struct GetTimer = ("Time Entries", "Get timer", GET "/projects/timeentries/runningtimer/me") -> Record<TimeEntry> {}
+    pub struct GetTimer = ("Time Entries", "Get timer", GET "/projects/timeentries/runningtimer/me") -> Record<TimeEntry> as TimeEntries.get_timer {}
 }
 
 /// The operations of this module.

@@ -1,0 +1,217 @@
+//! The resource handles: each call builds the operation its method names, with the required
+//! inputs as arguments and the options and filters as setters, and gives back the record
+//! itself; per-call options reach the request; the envelope stays reachable.
+
+#![cfg(all(feature = "invoices", feature = "contacts", feature = "items"))]
+
+mod support;
+
+use std::time::Duration;
+
+use futures_util::TryStreamExt;
+use support::{Recorder, fixture};
+use zoho_invoice::invoices::{CreateInvoice, GetInvoice, ListInvoices};
+use zoho_invoice::models::contacts::ContactInput;
+use zoho_invoice::models::ids::{ContactId, InvoiceId, ItemId};
+use zoho_invoice::models::invoices::{
+    InvoiceFilter, InvoiceInput, InvoiceLineItemInput, InvoiceStatus,
+};
+use zoho_invoice::query::DocumentFormat;
+use zoho_invoice::transport::{ApiRequest, ApiResponse, OrganizationId, RetryPolicy, Transport};
+use zoho_invoice::{Client, Error, ErrorKind, TimeoutKind};
+
+fn invoice_id() -> InvoiceId {
+    "982000000567114".parse().unwrap()
+}
+
+#[test]
+fn constructors_take_the_required_inputs_and_setters_the_rest() {
+    let input = InvoiceInput::new(
+        "460000000026049".parse::<ContactId>().unwrap(),
+        vec![InvoiceLineItemInput::item(
+            "460000000026080".parse::<ItemId>().unwrap(),
+            2,
+        )],
+    );
+    assert_eq!(
+        input.customer_id.as_ref().map(|id| id.as_str()),
+        Some("460000000026049")
+    );
+    let line = &input.line_items.as_ref().unwrap()[0];
+    assert_eq!(line.quantity, Some(2.into()));
+    let create = CreateInvoice::new(input).send(true);
+    assert_eq!(create.options.send, Some(true));
+    assert_eq!(create.options.ignore_auto_number_generation, None);
+    assert_eq!(GetInvoice::new(&invoice_id()).invoice_id, invoice_id());
+    let list = ListInvoices::new()
+        .filter_by(InvoiceFilter::Unpaid)
+        .page(2)
+        .per_page(25);
+    assert_eq!(list.filter.filter_by, Some(InvoiceFilter::Unpaid));
+    assert_eq!(
+        (list.filter.paging.page, list.filter.paging.per_page),
+        (Some(2), Some(25))
+    );
+}
+
+#[tokio::test]
+async fn a_get_gives_back_the_record_itself() {
+    let r = Recorder::answering(fixture("invoices/get_an_invoice.response.json"));
+    let invoice = r.client().invoices().get(&invoice_id()).await.unwrap();
+    assert_eq!(invoice.invoice_id, Some(invoice_id()));
+    let sent = r.only();
+    assert_eq!(
+        (sent.method.as_str(), sent.path.as_str()),
+        ("GET", "/invoices/982000000567114")
+    );
+}
+
+#[tokio::test]
+async fn the_envelope_stays_reachable() {
+    let r = Recorder::answering(fixture("invoices/get_an_invoice.response.json"));
+    let answer = r
+        .client()
+        .invoices()
+        .get(&invoice_id())
+        .envelope()
+        .await
+        .unwrap();
+    assert_eq!(answer.code, 0);
+    assert_eq!(answer.message, "success");
+    assert_eq!(answer.record.invoice_id, Some(invoice_id()));
+}
+
+#[tokio::test]
+async fn options_are_setters_on_the_call() {
+    let r = Recorder::answering(fixture("invoices/create_an_invoice.response.json"));
+    let input = InvoiceInput::new(
+        "460000000026049".parse::<ContactId>().unwrap(),
+        vec![InvoiceLineItemInput::item(
+            "460000000026080".parse::<ItemId>().unwrap(),
+            1,
+        )],
+    );
+    let created = r
+        .client()
+        .invoices()
+        .create(input)
+        .send(true)
+        .await
+        .unwrap();
+    assert!(created.invoice_id.is_some());
+    let sent = r.only();
+    assert_eq!(
+        (sent.method.as_str(), sent.path.as_str()),
+        ("POST", "/invoices")
+    );
+    assert_eq!(sent.query("send"), Some("true"));
+    assert_eq!(sent.json()["customer_id"], "460000000026049");
+}
+
+#[tokio::test]
+async fn a_list_call_takes_filters_and_walks_its_records() {
+    let r = Recorder::answering(fixture("invoices/list_invoices.response.json"));
+    let invoices: Vec<_> = r
+        .client()
+        .invoices()
+        .list()
+        .status(InvoiceStatus::Overdue)
+        .customer_name("Bowman")
+        .per_page(50)
+        .records()
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(!invoices.is_empty());
+    let sent = &r.sent()[0];
+    assert_eq!(sent.query("status"), Some("overdue"));
+    assert_eq!(sent.query("customer_name"), Some("Bowman"));
+    assert_eq!(sent.query("per_page"), Some("50"));
+}
+
+#[tokio::test]
+async fn a_download_takes_its_format() {
+    let r = Recorder::answering_file(&[("content-type", "application/pdf")], &b"%PDF-1.4"[..]);
+    let pdf = r
+        .client()
+        .invoices()
+        .download(&invoice_id(), DocumentFormat::Pdf)
+        .await
+        .unwrap();
+    assert!(pdf.bytes.starts_with(b"%PDF"));
+    assert_eq!(r.only().query("accept"), Some("pdf"));
+}
+
+/// Keeps what each request carried in its extensions, and answers a contact.
+#[derive(Default)]
+struct Extensions {
+    seen: std::sync::Mutex<Vec<(Option<OrganizationId>, Option<RetryPolicy>)>>,
+}
+
+#[async_trait::async_trait]
+impl Transport for Extensions {
+    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+        self.seen.lock().unwrap().push((
+            request.extensions().get::<OrganizationId>().cloned(),
+            request.extensions().get::<RetryPolicy>().cloned(),
+        ));
+        Ok(ApiResponse::new(
+            http::StatusCode::OK,
+            fixture("contacts/get_a_contact.response.json"),
+        ))
+    }
+}
+
+#[tokio::test]
+async fn per_call_options_reach_the_request() {
+    let transport = std::sync::Arc::new(Extensions::default());
+    let client = Client::from_shared(transport.clone());
+    let policy = RetryPolicy::default().with_max_attempts(1);
+    client
+        .contacts()
+        .get("460000000026049".parse::<ContactId>().unwrap())
+        .organization("10234695")
+        .retry_policy(policy.clone())
+        .await
+        .unwrap();
+    client
+        .contacts()
+        .get("460000000026049".parse::<ContactId>().unwrap())
+        .await
+        .unwrap();
+    let seen = transport.seen.lock().unwrap();
+    assert_eq!(
+        seen[0],
+        (Some(OrganizationId("10234695".into())), Some(policy))
+    );
+    assert_eq!(seen[1], (None, None), "options belong to their call only");
+}
+
+/// Never answers.
+struct Silent;
+
+#[async_trait::async_trait]
+impl Transport for Silent {
+    async fn send(&self, _request: ApiRequest) -> Result<ApiResponse, Error> {
+        std::future::pending().await
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_call_timeout_gives_up_with_a_caller_timeout_naming_the_operation() {
+    let client = Client::new(Silent);
+    let error = client
+        .contacts()
+        .create(ContactInput::new("Bowman and Co"))
+        .timeout(Duration::from_secs(5))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error.kind(),
+            ErrorKind::Timeout { kind: TimeoutKind::Caller, after } if *after == Duration::from_secs(5)
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("Create a Contact"), "{error}");
+}
