@@ -42,7 +42,7 @@ fn constructors_take_the_required_inputs_and_setters_the_rest() {
     let create = CreateInvoice::new(input).send(true);
     assert_eq!(create.options.send, Some(true));
     assert_eq!(create.options.ignore_auto_number_generation, None);
-    assert_eq!(GetInvoice::new(&invoice_id()).invoice_id, invoice_id());
+    assert_eq!(GetInvoice::new(invoice_id()).invoice_id, invoice_id());
     let list = ListInvoices::new()
         .filter_by(InvoiceFilter::Unpaid)
         .page(2)
@@ -57,7 +57,7 @@ fn constructors_take_the_required_inputs_and_setters_the_rest() {
 #[tokio::test]
 async fn a_get_gives_back_the_record_itself() {
     let r = Recorder::answering(fixture("invoices/get_an_invoice.response.json"));
-    let invoice = r.client().invoices().get(&invoice_id()).await.unwrap();
+    let invoice = r.client().invoices().get(invoice_id()).await.unwrap();
     assert_eq!(invoice.invoice_id, Some(invoice_id()));
     let sent = r.only();
     assert_eq!(
@@ -72,7 +72,7 @@ async fn the_envelope_stays_reachable() {
     let answer = r
         .client()
         .invoices()
-        .get(&invoice_id())
+        .get(invoice_id())
         .envelope()
         .await
         .unwrap();
@@ -135,7 +135,7 @@ async fn a_download_takes_its_format() {
     let pdf = r
         .client()
         .invoices()
-        .download(&invoice_id(), DocumentFormat::Pdf)
+        .download(invoice_id(), DocumentFormat::Pdf)
         .await
         .unwrap();
     assert!(pdf.bytes.starts_with(b"%PDF"));
