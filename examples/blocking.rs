@@ -7,20 +7,12 @@
 use std::error::Error;
 
 use zoho_invoice_blocking::Client;
-use zoho_invoice_blocking::zoho_invoice::contacts::CreateContact;
-use zoho_invoice_blocking::zoho_invoice::customer_payments::CreateCustomerPayment;
-use zoho_invoice_blocking::zoho_invoice::invoices::{
-    CreateInvoice, GetInvoice, InvoiceListFilter, ListInvoices, MarkInvoiceSent,
-};
-use zoho_invoice_blocking::zoho_invoice::models::Decimal;
 use zoho_invoice_blocking::zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice_blocking::zoho_invoice::models::customer_payments::{
     PaymentInput, PaymentInvoiceInput, PaymentMode,
 };
 use zoho_invoice_blocking::zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
-use zoho_invoice_blocking::zoho_invoice::transport::{
-    HttpTransport, Region, secrecy::SecretString,
-};
+use zoho_invoice_blocking::zoho_invoice::models::{Decimal, NaiveDate};
 use zoho_invoice_mock::MockServer;
 
 fn main() {
@@ -60,61 +52,33 @@ fn run() -> Result<(), Box<dyn Error>> {
         server.api_url()
     );
 
-    let client = Client::build(
-        HttpTransport::builder()
-            .region(Region::custom(server.api_url(), server.accounts_url()))
-            .allow_http(true)
-            .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-            .organization_id(server.organization_id()),
-    )?;
+    let token = server
+        .access_token()
+        .ok_or("the fake server has no token")?;
+    let client = Client::local(&server.api_url(), token, server.organization_id())?;
 
-    let contact = ContactInput {
-        contact_name: Some("Bowman and Co".into()),
-        ..Default::default()
-    };
     let customer = client
-        .send(CreateContact { contact })?
-        .record
-        .contact_id
-        .ok_or("no contact id")?;
+        .contacts()
+        .create(ContactInput::new("Bowman and Co"))
+        .run()?;
+    let customer = customer.contact_id.ok_or("no contact id")?;
 
-    let line = InvoiceLineItemInput {
-        name: Some("Consulting".into()),
-        quantity: Some(Decimal::from(3)),
-        rate: Some("150.00".parse()?),
-        ..Default::default()
-    };
-    let invoice = InvoiceInput {
-        customer_id: Some(customer.clone()),
-        line_items: Some(vec![line]),
-        ..Default::default()
-    };
-    let created = client
-        .send(CreateInvoice {
-            invoice,
-            options: Default::default(),
-        })?
-        .record;
+    let line = InvoiceLineItemInput::default()
+        .name("Consulting")
+        .quantity(3)
+        .rate("150.00".parse::<Decimal>()?);
+    let invoice = InvoiceInput::new(&customer, vec![line]);
+    let created = client.invoices().create(invoice).run()?;
     let invoice_id = created.invoice_id.ok_or("no invoice id")?;
-    client.send(MarkInvoiceSent {
-        invoice_id: invoice_id.clone(),
-    })?;
+    client.invoices().mark_sent(&invoice_id).run()?;
 
-    let payment = PaymentInput {
-        customer_id: Some(customer.clone()),
-        payment_mode: Some(PaymentMode::BankTransfer),
-        amount: Some("200.00".parse()?),
-        date: Some(server.today().parse()?),
-        invoices: Some(vec![PaymentInvoiceInput {
-            invoice_id: Some(invoice_id.clone()),
-            amount_applied: Some("200.00".parse()?),
-            ..Default::default()
-        }]),
-        ..Default::default()
-    };
-    client.send(CreateCustomerPayment { payment })?;
+    let amount: Decimal = "200.00".parse()?;
+    let paid = vec![PaymentInvoiceInput::new(&invoice_id, amount)];
+    let today: NaiveDate = server.today().parse()?;
+    let payment = PaymentInput::new(&customer, PaymentMode::BankTransfer, amount, today, paid);
+    client.customer_payments().create(payment).run()?;
 
-    let invoice = client.send(GetInvoice { invoice_id })?.record;
+    let invoice = client.invoices().get(&invoice_id).run()?;
     println!(
         "{}: total {}, balance {}, status {}",
         invoice.invoice_number.unwrap_or_default(),
@@ -123,13 +87,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         invoice.status.map(|s| s.to_string()).unwrap_or_default(),
     );
 
-    let open = ListInvoices {
-        filter: InvoiceListFilter {
-            customer_id: Some(customer),
-            ..Default::default()
-        },
-    };
-    for invoice in client.records(open) {
+    for invoice in client.invoices().list().customer_id(customer).records() {
         let invoice = invoice?;
         println!(
             "open: {} owes {}",

@@ -23,8 +23,6 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use tower::{Layer, Service};
-use zoho_invoice::contacts::CreateContact;
-use zoho_invoice::invoices::{CreateInvoice, GetInvoice, InvoiceListFilter, ListInvoices};
 use zoho_invoice::models::Decimal;
 use zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
@@ -146,32 +144,19 @@ async fn run() -> Result<(), Failure> {
     })
     .await?;
 
-    let contact = ContactInput {
-        contact_name: Some("Metrics Ltd".into()),
-        ..Default::default()
-    };
-    let customer = client.send(&CreateContact { contact }).await?.record;
+    let customer = client
+        .contacts()
+        .create(ContactInput::new("Metrics Ltd"))
+        .await?;
     let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
     let mut invoice_ids = Vec::new();
     for quantity in 1..=3 {
-        let invoice = InvoiceInput {
-            customer_id: Some(customer_id.clone()),
-            date: Some(today),
-            line_items: Some(vec![InvoiceLineItemInput {
-                name: Some("Support hours".into()),
-                quantity: Some(Decimal::from(quantity)),
-                rate: Some(Decimal::new(9_000, 2)),
-                ..Default::default()
-            }]),
-            ..Default::default()
-        };
-        let created = client
-            .send(&CreateInvoice {
-                invoice,
-                options: Default::default(),
-            })
-            .await?
-            .record;
+        let line = InvoiceLineItemInput::default()
+            .name("Support hours")
+            .quantity(quantity)
+            .rate(Decimal::new(9_000, 2));
+        let invoice = InvoiceInput::new(&customer_id, vec![line]).date(today);
+        let created = client.invoices().create(invoice).await?;
         invoice_ids.push(created.invoice_id.ok_or("the new invoice has no id")?);
     }
 
@@ -181,19 +166,9 @@ async fn run() -> Result<(), Failure> {
         println!("The fake server will answer the next request with a 503.");
     }
     for invoice_id in &invoice_ids {
-        client
-            .send(&GetInvoice {
-                invoice_id: invoice_id.clone(),
-            })
-            .await?;
+        client.invoices().get(invoice_id).await?;
     }
-    let list = ListInvoices {
-        filter: InvoiceListFilter {
-            customer_id: Some(customer_id),
-            ..Default::default()
-        },
-    };
-    let listed = client.send(&list).await?;
+    let listed = client.invoices().list().customer_id(customer_id).await?;
     println!(
         "Created and read {} invoices; the list shows {}.",
         invoice_ids.len(),

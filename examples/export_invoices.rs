@@ -23,8 +23,6 @@ use std::io::{BufWriter, Write};
 
 use futures_util::TryStreamExt;
 use zoho_invoice::Client;
-use zoho_invoice::contacts::CreateContact;
-use zoho_invoice::invoices::{CreateInvoice, InvoiceListFilter, ListInvoices};
 use zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice::models::invoices::{Invoice, InvoiceInput, InvoiceLineItemInput};
 use zoho_invoice::models::{Decimal, NaiveDate};
@@ -79,10 +77,7 @@ async fn run() -> Result<(), Failure> {
     let mut out = BufWriter::new(file);
     write_row(&mut out, HEADER)?;
 
-    let list = ListInvoices {
-        filter: InvoiceListFilter::default(),
-    };
-    let mut pages = client.pages(list);
+    let mut pages = client.invoices().list().pages();
     let (mut rows, mut page_count) = (0_u64, 0_u64);
     while let Some(page) = pages.try_next().await? {
         page_count += 1;
@@ -151,32 +146,16 @@ fn escape(field: &str) -> std::borrow::Cow<'_, str> {
 async fn create_demo_invoices(client: &Client, today: NaiveDate) -> Result<(), Failure> {
     let mut customers = Vec::new();
     for name in DEMO_CUSTOMERS {
-        let contact = ContactInput {
-            contact_name: Some(name.into()),
-            ..Default::default()
-        };
-        let created = client.send(&CreateContact { contact }).await?.record;
+        let created = client.contacts().create(ContactInput::new(name)).await?;
         customers.push(created.contact_id.ok_or("the new contact has no id")?);
     }
     for n in 0..DEMO_INVOICES {
-        let line = InvoiceLineItemInput {
-            name: Some("Consulting".into()),
-            quantity: Some(Decimal::from(1 + n % 5)),
-            rate: Some(Decimal::new(12_550, 2)),
-            ..Default::default()
-        };
-        let invoice = InvoiceInput {
-            customer_id: Some(customers[n % customers.len()].clone()),
-            date: Some(today),
-            line_items: Some(vec![line]),
-            ..Default::default()
-        };
-        client
-            .send(&CreateInvoice {
-                invoice,
-                options: Default::default(),
-            })
-            .await?;
+        let line = InvoiceLineItemInput::default()
+            .name("Consulting")
+            .quantity(Decimal::from(1 + n % 5))
+            .rate(Decimal::new(12_550, 2));
+        let invoice = InvoiceInput::new(&customers[n % customers.len()], vec![line]).date(today);
+        client.invoices().create(invoice).await?;
     }
     println!(
         "Created {DEMO_INVOICES} invoices for {} customers on the embedded fake server.",

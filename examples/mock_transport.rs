@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use futures_util::TryStreamExt;
 use http::StatusCode;
 use zoho_invoice::Client;
-use zoho_invoice::invoices::{GetInvoice, InvoiceListFilter, ListInvoices};
+use zoho_invoice::models::ids::InvoiceId;
 use zoho_invoice::transport::{ApiRequest, ApiResponse, Error, Transport};
 
 /// What a test gets from [`CannedZoho`]: a status and a JSON body.
@@ -153,11 +153,9 @@ async fn demo() -> Result<Vec<String>, zoho_invoice::Error> {
     let mut lines = Vec::new();
 
     let invoice = client
-        .send(&GetInvoice {
-            invoice_id: "982000000567114".parse()?,
-        })
-        .await?
-        .record;
+        .invoices()
+        .get("982000000567114".parse::<InvoiceId>()?)
+        .await?;
     lines.push(format!(
         "Got {} for {}: total {} {}, status {}",
         invoice.invoice_number.unwrap_or_default(),
@@ -167,12 +165,7 @@ async fn demo() -> Result<Vec<String>, zoho_invoice::Error> {
         invoice.status.map(|s| s.to_string()).unwrap_or_default(),
     ));
 
-    let all: Vec<_> = client
-        .records(ListInvoices {
-            filter: InvoiceListFilter::default(),
-        })
-        .try_collect()
-        .await?;
+    let all: Vec<_> = client.invoices().list().records().try_collect().await?;
     let numbers: Vec<_> = all
         .iter()
         .filter_map(|i| i.invoice_number.as_deref())
@@ -183,11 +176,7 @@ async fn demo() -> Result<Vec<String>, zoho_invoice::Error> {
         numbers.join(", ")
     ));
 
-    let missing = client
-        .send(&GetInvoice {
-            invoice_id: "1".parse()?,
-        })
-        .await;
+    let missing = client.invoices().get("1".parse::<InvoiceId>()?).await;
     match missing {
         Err(e) if e.is_not_found() => lines.push(format!("Not found, as expected: {e}")),
         Err(e) => return Err(e),
@@ -209,12 +198,10 @@ mod tests {
         let transport = std::sync::Arc::new(canned());
         let client = Client::new(transport.clone());
         let invoice = client
-            .send(&GetInvoice {
-                invoice_id: "982000000567114".parse().unwrap(),
-            })
+            .invoices()
+            .get("982000000567114".parse::<InvoiceId>().unwrap())
             .await
-            .unwrap()
-            .record;
+            .unwrap();
         assert_eq!(invoice.invoice_number.as_deref(), Some("INV-00003"));
         assert_eq!(invoice.customer_name.as_deref(), Some("Bowman & Co"));
         // Money keeps the text of the JSON number: 1234.50, not 1234.5.
@@ -238,9 +225,9 @@ mod tests {
         let transport = std::sync::Arc::new(canned());
         let client = Client::new(transport.clone());
         let invoices: Vec<_> = client
-            .records(ListInvoices {
-                filter: InvoiceListFilter::default(),
-            })
+            .invoices()
+            .list()
+            .records()
             .try_collect()
             .await
             .unwrap();
@@ -271,9 +258,8 @@ mod tests {
     async fn an_unknown_invoice_is_a_typed_not_found_error() {
         let client = Client::new(canned());
         let error = client
-            .send(&GetInvoice {
-                invoice_id: "1".parse().unwrap(),
-            })
+            .invoices()
+            .get("1".parse::<InvoiceId>().unwrap())
             .await
             .unwrap_err();
         assert!(error.is_not_found(), "{error}");
@@ -287,16 +273,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_bulk_export_over_the_limit_is_refused_before_sending() {
-        use zoho_invoice::invoices::BulkExportInvoices;
-        use zoho_invoice::models::ids::InvoiceId;
-
         let transport = std::sync::Arc::new(canned());
         let client = Client::new(transport.clone());
         let ids = (1..=26).map(|n| InvoiceId::from(982_000_000_567_000 + n));
         let error = client
-            .send(&BulkExportInvoices {
-                invoice_ids: ids.collect(),
-            })
+            .invoices()
+            .bulk_export(ids.collect::<Vec<_>>())
             .await
             .unwrap_err();
         assert!(error.is_invalid_input(), "{error}");

@@ -17,7 +17,7 @@ mod support;
 use std::path::Path;
 use std::time::Duration;
 
-use zoho_invoice::invoices::{CreateInvoice, InvoiceListFilter, ListInvoices, UpdateInvoice};
+use zoho_invoice::invoices::ListInvoices;
 use zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice::models::ids::InvoiceId;
 use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
@@ -67,9 +67,7 @@ async fn pass(client: &Client, path: &Path) -> Result<usize, Failure> {
             Cursor::from_start()
         }
     };
-    let list = ListInvoices {
-        filter: InvoiceListFilter::default(),
-    };
+    let list = ListInvoices::new();
     let mut watcher = Watcher::new(client.clone(), list, cursor);
     let changes = watcher.poll().await?;
     println!("{} change(s) since the cursor", changes.len());
@@ -122,18 +120,8 @@ async fn demonstrate(
     pass(client, path).await?;
 
     server.advance_clock(Duration::from_secs(60));
-    let invoice = InvoiceInput {
-        reference_number: Some("PO-2026-42".into()),
-        ..Default::default()
-    };
-    let updated = client
-        .send(&UpdateInvoice {
-            invoice_id: ids[1].clone(),
-            invoice,
-            options: Default::default(),
-        })
-        .await?
-        .record;
+    let change = InvoiceInput::default().reference_number("PO-2026-42");
+    let updated = client.invoices().update(&ids[1], change).await?;
     println!(
         "Updated {} (reference number PO-2026-42); a new watcher resumes from the file.",
         updated.invoice_number.unwrap_or_default()
@@ -145,32 +133,15 @@ async fn demonstrate(
 
 /// Creates an invoice for a new customer; returns its id.
 async fn create_invoice(client: &Client, today: NaiveDate, n: u32) -> Result<InvoiceId, Failure> {
-    let contact = ContactInput {
-        contact_name: Some(format!("Watched Customer {n}")),
-        ..Default::default()
-    };
-    let customer = client
-        .send(&zoho_invoice::contacts::CreateContact { contact })
-        .await?
-        .record;
-    let invoice = InvoiceInput {
-        customer_id: customer.contact_id,
-        date: Some(today),
-        line_items: Some(vec![InvoiceLineItemInput {
-            name: Some("Subscription".into()),
-            quantity: Some(Decimal::from(n)),
-            rate: Some(Decimal::new(4_900, 2)),
-            ..Default::default()
-        }]),
-        ..Default::default()
-    };
-    let created = client
-        .send(&CreateInvoice {
-            invoice,
-            options: Default::default(),
-        })
-        .await?
-        .record;
+    let name = format!("Watched Customer {n}");
+    let customer = client.contacts().create(ContactInput::new(name)).await?;
+    let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
+    let line = InvoiceLineItemInput::default()
+        .name("Subscription")
+        .quantity(n)
+        .rate(Decimal::new(4_900, 2));
+    let invoice = InvoiceInput::new(customer_id, vec![line]).date(today);
+    let created = client.invoices().create(invoice).await?;
     Ok(created.invoice_id.ok_or("the new invoice has no id")?)
 }
 

@@ -38,6 +38,17 @@ impl Client {
         ClientBuilder::new(transport).build()
     }
 
+    /// A client on a server of your own that speaks the Zoho Invoice API, such as the fake
+    /// server of `zoho-invoice-mock`: its API base URL, a fixed access token and the
+    /// organization (see [`TransportBuilder::local`]).
+    pub fn local(
+        api_url: &str,
+        access_token: impl Into<String>,
+        organization: impl Into<String>,
+    ) -> Result<Self, Error> {
+        Self::build(TransportBuilder::default().local(api_url, access_token, organization))
+    }
+
     /// A builder, to set a timeout on the calling side as well.
     pub fn builder(transport: TransportBuilder) -> ClientBuilder {
         ClientBuilder::new(transport)

@@ -3,39 +3,34 @@
 //! For code without an async runtime: command-line tools, scripts, threads of a synchronous
 //! server. [`Client`] runs the async [`zoho_invoice::Client`] on a runtime thread of its own
 //! and hands it the very same operation values (every type of [`zoho_invoice`]'s resource
-//! modules), so nothing is written twice. Any number of threads share one client, one
-//! connection pool, one token and one rate limiter. Lists are iterators; watches poll.
+//! modules), so nothing is written twice. It has the same resource handles
+//! (`client.invoices()`, `client.contacts()`, ...) whose calls end with
+//! [`run`](zoho_invoice::Call::run) instead of `.await`. Any number of threads share one client,
+//! one connection pool, one token and one rate limiter. Lists are iterators; watches poll.
 //!
-//! - It takes the async transport's own builder ([`ClientBuilder::new`]), so every setting
-//!   reaches the transport and none is copied or dropped.
+//! - It takes the async transport's own builder ([`Client::build`], [`ClientBuilder::new`]),
+//!   so every setting reaches the transport and none is copied or dropped.
 //! - Calls reach the runtime thread over a channel: no lock is taken per call. A call whose
 //!   caller gives up ([`ClientBuilder::timeout`]) is cancelled there, not left running.
 //! - It fails with the SDK's one [`Error`] type.
-//! - Features: `client` and `http2` (default) are forwarded to `zoho-invoice`.
+//! - Features: one per resource group (all by default), `client` and `http2` (default), all
+//!   forwarded to `zoho-invoice`.
 //!
 //! ```
 //! use zoho_invoice_blocking::Client;
-//! use zoho_invoice_blocking::zoho_invoice::items::{CreateItem, GetItem};
 //! use zoho_invoice_blocking::zoho_invoice::models::items::ItemInput;
-//! use zoho_invoice_blocking::zoho_invoice::transport::{HttpTransport, Region, secrecy::SecretString};
 //!
 //! // The fake server stands in for Zoho here; it runs on a runtime of its own.
 //! let runtime = tokio::runtime::Runtime::new()?;
 //! let server = runtime.block_on(zoho_invoice_mock::MockServer::start())?;
+//! let client = Client::local(&server.api_url(), server.access_token().unwrap(), server.organization_id())?;
 //!
-//! // Every setting of the async transport, given as its builder.
-//! let client = Client::build(
-//!     HttpTransport::builder()
-//!         .region(Region::custom(server.api_url(), server.accounts_url()))
-//!         .allow_http(true)
-//!         .static_token(SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-//!         .organization_id(server.organization_id()),
-//! )?;
-//!
-//! let item = ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() };
-//! let created = client.send(CreateItem { item })?.record;
-//! let fetched = client.send(GetItem { item_id: created.item_id.clone().unwrap() })?.record;
+//! let created = client.items().create(ItemInput::new("Hard Drive", 120)).run()?;
+//! let fetched = client.items().get(created.item_id.unwrap()).run()?;
 //! assert_eq!(fetched.name.as_deref(), Some("Hard Drive"));
+//! for item in client.items().list().records() {
+//!     println!("{}", item?.name.unwrap_or_default());
+//! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

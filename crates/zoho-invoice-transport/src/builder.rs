@@ -367,6 +367,35 @@ impl TransportBuilder {
         self
     }
 
+    /// Settings for a server of your own that speaks the Zoho Invoice API (the fake server of
+    /// `zoho-invoice-mock`, a recording proxy): requests go to `api_url` (the API base, such as
+    /// `http://127.0.0.1:8080/invoice/v3`) with the fixed `access_token`, for `organization`;
+    /// plain `http://` is allowed when the host is loopback, and no rate limit is kept (the
+    /// server has no quota to protect). Other settings can follow.
+    pub fn local(
+        self,
+        api_url: &str,
+        access_token: impl Into<String>,
+        organization: impl Into<String>,
+    ) -> Self {
+        let loopback = api_url
+            .parse::<http::Uri>()
+            .ok()
+            .and_then(|uri| uri.host().map(str::to_owned))
+            .is_some_and(|host| {
+                matches!(host.as_str(), "localhost" | "[::1]" | "::1")
+                    || host
+                        .parse::<std::net::Ipv4Addr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            });
+        // The token is fixed: the accounts server is never asked.
+        self.region(Region::custom(api_url, api_url))
+            .allow_http(loopback)
+            .static_token(SecretString::from(access_token.into()))
+            .organization_id(organization)
+            .no_rate_limit()
+    }
+
     /// Allows plain `http://` URLs (for test servers on loopback). Off by default: the
     /// transport refuses to send a token in the clear.
     pub fn allow_http(mut self, allow: bool) -> Self {

@@ -85,6 +85,7 @@ macro_rules! returned_as_is {
         })+
     };
 }
+#[allow(unused_imports)] // with no resource feature, only this module uses it
 pub(crate) use returned_as_is;
 
 returned_as_is!(

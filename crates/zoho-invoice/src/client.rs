@@ -34,6 +34,21 @@ impl Client {
         }
     }
 
+    /// A client on a server of your own that speaks the Zoho Invoice API, such as the fake
+    /// server of `zoho-invoice-mock`: its API base URL, a fixed access token and the
+    /// organization (see [`TransportBuilder::local`](zoho_invoice_transport::TransportBuilder::local)).
+    #[cfg(feature = "client")]
+    pub fn local(
+        api_url: &str,
+        access_token: impl Into<String>,
+        organization: impl Into<String>,
+    ) -> Result<Self, Error> {
+        let transport = zoho_invoice_transport::HttpTransport::builder()
+            .local(api_url, access_token, organization)
+            .build()?;
+        Ok(Self::new(transport))
+    }
+
     /// A client over a shared transport.
     pub fn from_shared(transport: Arc<dyn Transport>) -> Self {
         Self { transport }

@@ -1,33 +1,81 @@
 //! Typed async client for the Zoho Invoice API.
 //!
-//! Each operation of the API is a type implementing [`Endpoint`]: a value that describes its
-//! request (method, path with percent-encoded ids, query, body) and the type its answer
-//! decodes into. The [`Client`] executes those values through a
-//! [`Transport`](zoho_invoice_transport::Transport) (OAuth, retry, rate limiting), and the
-//! blocking client executes the very same values, so no operation is written twice.
+//! Start from a resource handle on the [`Client`]: `client.invoices()`, `client.contacts()`,
+//! `client.customer_payments()`, ... Each method of a handle makes one operation of the API
+//! as a [`Call`]: its required inputs are the arguments, its options and filters are setters,
+//! and awaiting it gives back the record itself (`Invoice`, not the answer around it;
+//! [`Call::envelope`] gives the whole answer). Input models are built the same way:
+//! `new` takes what the API requires, a setter of each field's name sets the rest.
+//!
+//! ```
+//! # #[cfg(all(feature = "contacts", feature = "invoices", feature = "items", feature = "client"))]
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! use futures_util::TryStreamExt;
+//! use zoho_invoice::Client;
+//! use zoho_invoice::models::{contacts::ContactInput, items::ItemInput};
+//! use zoho_invoice::models::invoices::{InvoiceFilter, InvoiceInput, InvoiceLineItemInput};
+//! use zoho_invoice::query::DocumentFormat;
+//!
+//! let server = zoho_invoice_mock::MockServer::start().await?;
+//! // On the fake server (a client on the real service is built from a TransportBuilder).
+//! let client = Client::local(&server.api_url(), server.access_token().unwrap(), server.organization_id())?;
+//!
+//! let customer = client.contacts().create(ContactInput::new("Bowman & Co")).await?;
+//! let item = client.items().create(ItemInput::new("Hard Drive", 120)).await?;
+//! let lines = vec![InvoiceLineItemInput::item(item.item_id.unwrap(), 2)];
+//! let invoice = client
+//!     .invoices()
+//!     .create(InvoiceInput::new(customer.contact_id.unwrap(), lines))
+//!     .ignore_auto_number_generation(false) // an option of the operation
+//!     .await?;
+//! let invoice_id = invoice.invoice_id.unwrap();
+//! client.invoices().mark_sent(&invoice_id).await?;
+//! let pdf = client.invoices().download(&invoice_id, DocumentFormat::Pdf).await?;
+//! assert!(pdf.bytes.starts_with(b"%PDF-"));
+//!
+//! let unpaid: Vec<_> = client
+//!     .invoices()
+//!     .list()
+//!     .filter_by(InvoiceFilter::Unpaid)
+//!     .records() // every page, as a stream
+//!     .try_collect()
+//!     .await?;
+//! assert_eq!(unpaid.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # }).unwrap();
+//! ```
+//!
+//! Underneath, each operation is a type implementing [`Endpoint`] (`CreateInvoice`,
+//! `ListInvoices`, ...): a value that describes its request (method, path with
+//! percent-encoded ids, query, body) and the type its answer decodes into, declared once. The
+//! handles make those values; [`Client::send`] executes any of them; the blocking client
+//! executes the very same values, with the same handles, so no operation is written twice.
 //!
 //! - Invalid input (an empty id, a bulk call over the API's limit) is refused with a typed
 //!   [`Error`] before anything is sent; ids are percent-encoded so they can never change the
 //!   path. [`Error`] is the SDK's one error type (the transport's): its `Display` names the
-//!   operation, and its predicates (`is_not_found`, `is_validation`, `is_retryable`,
-//!   `may_have_been_processed`, ...) answer the same for every layer.
+//!   operation, its predicates (`is_not_found`, `is_validation`, `is_retryable`,
+//!   `may_have_been_processed`, ...) answer the same for every layer, and Zoho's error codes
+//!   are the constants of [`codes`].
 //! - Each request carries its [`Operation`] in its extensions, for tower layers and tracing
 //!   (`HttpTransport::builder().call_layer(..)` / `.attempt_layer(..)`).
-//! - Lists paginate as streams of pages or of records ([`Client::pages`], [`Client::items`]).
+//! - Lists paginate as streams of pages or of records ([`Call::pages`], [`Call::records`],
+//!   [`Client::pages`], [`Client::records`]); both are `Unpin`.
+//! - Bulk email and reminders take any number of ids with [`Client::send_in_chunks`].
 //! - [`Client::raw`] makes any call through the same stack.
 //! - [`Watcher`] delivers the records created or updated since a saved [`Cursor`].
 //!
 //! Features: one per resource group (all by default), and `client` and `http2` (default),
 //! forwarded to `zoho-invoice-transport`. With `default-features = false` and only the
 //! resource groups you need, the crate compiles no hyper, hyper-util, hyper-rustls, rustls or
-//! h2: give the transport builder an HTTP service of your own, or a [`Transport`] of your own.
+//! h2: give the transport builder an HTTP service of your own, or a [`Transport`] of your own,
+//! as here:
 //!
 //! [`Transport`]: zoho_invoice_transport::Transport
 //!
 //! ```
 //! # #[cfg(feature = "items")] {
-//! use zoho_invoice::items::GetItem;
-//! use zoho_invoice::{Client, Endpoint};
+//! use zoho_invoice::Client;
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
 //! // A hand-written transport standing in for the network.
@@ -42,10 +90,9 @@
 //!     }
 //! }
 //!
-//! # #[cfg(feature = "items")]
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let item = client.send(&GetItem { item_id: "903000000045027".parse()? }).await?.record;
+//! let item = client.items().get("903000000045027".parse::<zoho_invoice::models::ids::ItemId>()?).await?;
 //! assert_eq!(item.name.as_deref(), Some("Hard Drive"));
 //! assert_eq!(item.rate.map(|r| r.to_string()).as_deref(), Some("120.00"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -8,49 +8,31 @@
 //! invoices go out in chunks of 10 with [`Client::send_in_chunks`](crate::Client::send_in_chunks).
 //!
 //! ```
-//! use http::Method;
-//! use serde_json::json;
-//! use zoho_invoice::invoices::{CreateInvoice, DownloadInvoice, GetInvoice, MarkInvoiceSent};
-//! use zoho_invoice::query::DownloadOptions;
-//! use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput, InvoiceStatus};
 //! use zoho_invoice::Client;
-//! # use zoho_invoice::transport::{HttpTransport, Region};
+//! use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput, InvoiceStatus};
+//! use zoho_invoice::models::{contacts::ContactInput, items::ItemInput};
+//! use zoho_invoice::query::DocumentFormat;
 //!
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! # let server = zoho_invoice_mock::MockServer::start().await?;
-//! # let transport = HttpTransport::builder()
-//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
-//! #     .allow_http(true)
-//! #     .static_token(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN.to_owned().into())
-//! #     .organization_id(server.organization_id())
-//! #     .build()?;
-//! // A client on the fake server (the real one is built the same way).
-//! let client = Client::new(transport);
-//! # let contact = client.raw(Method::POST, "/contacts", &[], Some(&json!({"contact_name": "Bowman & Co"}))).await?;
-//! # let item = client.raw(Method::POST, "/items", &[], Some(&json!({"name": "Hard Drive", "rate": 120}))).await?;
-//! # let customer_id = contact["contact"]["contact_id"].as_str().unwrap().parse()?;
-//! # let item_id = item["item"]["item_id"].as_str().unwrap().parse()?;
+//! // A client on the fake server (the real one is built from a TransportBuilder).
+//! let client = Client::local(&server.api_url(), server.access_token().unwrap(), server.organization_id())?;
+//! let customer = client.contacts().create(ContactInput::new("Bowman & Co")).await?;
+//! let item = client.items().create(ItemInput::new("Hard Drive", 120)).await?;
 //!
-//! let invoice = InvoiceInput {
-//!     customer_id: Some(customer_id),
-//!     line_items: Some(vec![InvoiceLineItemInput {
-//!         item_id: Some(item_id),
-//!         quantity: Some(2.into()),
-//!         ..Default::default()
-//!     }]),
-//!     ..Default::default()
-//! };
-//! let created = client.send(&CreateInvoice { invoice, options: Default::default() }).await?.record;
+//! let lines = vec![InvoiceLineItemInput::item(item.item_id.unwrap(), 2)];
+//! let created = client
+//!     .invoices()
+//!     .create(InvoiceInput::new(customer.contact_id.unwrap(), lines))
+//!     .await?;
 //! let invoice_id = created.invoice_id.expect("an id");
 //! assert_eq!(created.status, Some(InvoiceStatus::Draft));
 //!
-//! client.send(&MarkInvoiceSent { invoice_id: invoice_id.clone() }).await?;
-//! let sent = client.send(&GetInvoice { invoice_id: invoice_id.clone() }).await?.record;
+//! client.invoices().mark_sent(&invoice_id).await?;
+//! let sent = client.invoices().get(&invoice_id).await?;
 //! assert_eq!(sent.status, Some(InvoiceStatus::Sent));
 //!
-//! let pdf = client
-//!     .send(&DownloadInvoice { invoice_id, options: DownloadOptions::default() })
-//!     .await?;
+//! let pdf = client.invoices().download(&invoice_id, DocumentFormat::Pdf).await?;
 //! assert!(pdf.bytes.starts_with(b"%PDF-"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();
