@@ -14,7 +14,7 @@
 
 use futures_util::TryStreamExt;
 use zoho_invoice::models::customer_payments::{PaymentInput, PaymentInvoiceInput, PaymentMode};
-use zoho_invoice::models::invoices::{InvoiceFilter, InvoiceInput, InvoiceLineItemInput};
+use zoho_invoice::models::invoices::{InvoiceFilterBy, InvoiceInput, InvoiceLineItemInput};
 use zoho_invoice::models::{Decimal, contacts::ContactInput, ids::InvoiceId, items::ItemInput};
 use zoho_invoice::{Client, query::DocumentFormat};
 
@@ -88,7 +88,7 @@ async fn run() -> Result<(), Failure> {
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("PDF       {} ({} bytes)", path.display(), pdf.bytes.len());
 
-    let unpaid = client.invoices().list().filter_by(InvoiceFilter::Unpaid);
+    let unpaid = client.invoices().list().filter_by(InvoiceFilterBy::Unpaid);
     let open: Vec<_> = unpaid.records().try_collect().await?;
     let numbers: Vec<_> = open
         .iter()

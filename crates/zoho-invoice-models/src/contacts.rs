@@ -82,7 +82,7 @@ string_enum! {
 
 string_enum! {
     /// The `filter_by` values of the contact list.
-    pub enum ContactFilter {
+    pub enum ContactFilterBy {
         /// Every contact.
         All = "Status.All",
         /// Active contacts.

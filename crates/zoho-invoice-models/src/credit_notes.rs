@@ -330,3 +330,59 @@ model! {
 }
 
 crate::macros::item_line!(CreditNoteLineItemInput);
+
+string_enum! {
+    /// The values of `filter_by` in a list's `CreditNoteFilter` (in `zoho-invoice`).
+    pub enum CreditNoteFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Open`.
+        Open = "Status.Open",
+        /// `Status.Draft`.
+        Draft = "Status.Draft",
+        /// `Status.Closed`.
+        Closed = "Status.Closed",
+        /// `Status.Void`.
+        Void = "Status.Void",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `CreditNoteFilter` (in `zoho-invoice`).
+    pub enum CreditNoteSortColumn {
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `creditnote_number`.
+        CreditnoteNumber = "creditnote_number",
+        /// By `balance`.
+        Balance = "balance",
+        /// By `total`.
+        Total = "total",
+        /// By `date`.
+        Date = "date",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `CreditNoteRefundFilter` (in `zoho-invoice`).
+    pub enum CreditNoteRefundSortColumn {
+        /// By `refund_mode`.
+        RefundMode = "refund_mode",
+        /// By `reference_number`.
+        ReferenceNumber = "reference_number",
+        /// By `date`.
+        Date = "date",
+        /// By `creditnote_number`.
+        CreditnoteNumber = "creditnote_number",
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `amount_bcy`.
+        AmountBcy = "amount_bcy",
+        /// By `amount_fcy`.
+        AmountFcy = "amount_fcy",
+    }
+}

@@ -231,3 +231,49 @@ model! {
         description: String,
     }
 }
+
+string_enum! {
+    /// The values of `filter_by` in a list's `CustomerPaymentFilter` (in `zoho-invoice`).
+    pub enum CustomerPaymentFilterBy {
+        /// `PaymentMode.All`.
+        All = "PaymentMode.All",
+        /// `PaymentMode.Check`.
+        Check = "PaymentMode.Check",
+        /// `PaymentMode.Cash`.
+        Cash = "PaymentMode.Cash",
+        /// `PaymentMode.BankTransfer`.
+        BankTransfer = "PaymentMode.BankTransfer",
+        /// `PaymentMode.Paypal`.
+        PayPal = "PaymentMode.Paypal",
+        /// `PaymentMode.CreditCard`.
+        CreditCard = "PaymentMode.CreditCard",
+        /// `PaymentMode.GoogleCheckout`.
+        GoogleCheckout = "PaymentMode.GoogleCheckout",
+        /// `PaymentMode.Credit`.
+        Credit = "PaymentMode.Credit",
+        /// `PaymentMode.Authorizenet`.
+        AuthorizeNet = "PaymentMode.Authorizenet",
+        /// `PaymentMode.BankRemittance`.
+        BankRemittance = "PaymentMode.BankRemittance",
+        /// `PaymentMode.Payflowpro`.
+        PayflowPro = "PaymentMode.Payflowpro",
+        /// `PaymentMode.Stripe`.
+        Stripe = "PaymentMode.Stripe",
+        /// `PaymentMode.TwoCheckout`.
+        TwoCheckout = "PaymentMode.TwoCheckout",
+        /// `PaymentMode.Braintree`.
+        Braintree = "PaymentMode.Braintree",
+        /// `PaymentMode.Others`.
+        Others = "PaymentMode.Others",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `CustomerPaymentFilter` (in `zoho-invoice`).
+    pub enum CustomerPaymentSortColumn {
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}

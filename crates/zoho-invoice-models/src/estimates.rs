@@ -408,3 +408,41 @@ impl Serialize for BulkEstimateIds {
 }
 
 crate::macros::item_line!(EstimateLineItemInput);
+
+string_enum! {
+    /// The values of `filter_by` in a list's `EstimateFilter` (in `zoho-invoice`).
+    pub enum EstimateFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Sent`.
+        Sent = "Status.Sent",
+        /// `Status.Draft`.
+        Draft = "Status.Draft",
+        /// `Status.Invoiced`.
+        Invoiced = "Status.Invoiced",
+        /// `Status.Accepted`.
+        Accepted = "Status.Accepted",
+        /// `Status.Declined`.
+        Declined = "Status.Declined",
+        /// `Status.Expired`.
+        Expired = "Status.Expired",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `EstimateFilter` (in `zoho-invoice`).
+    pub enum EstimateSortColumn {
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `estimate_number`.
+        EstimateNumber = "estimate_number",
+        /// By `date`.
+        Date = "date",
+        /// By `total`.
+        Total = "total",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}

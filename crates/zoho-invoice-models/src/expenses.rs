@@ -449,3 +449,55 @@ model! {
         description: String,
     }
 }
+
+string_enum! {
+    /// The values of `filter_by` in a list's `ExpenseFilter` (in `zoho-invoice`).
+    pub enum ExpenseFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Billable`.
+        Billable = "Status.Billable",
+        /// `Status.Nonbillable`.
+        NonBillable = "Status.Nonbillable",
+        /// `Status.Reimbursed`.
+        Reimbursed = "Status.Reimbursed",
+        /// `Status.Invoiced`.
+        Invoiced = "Status.Invoiced",
+        /// `Status.Unbilled`.
+        Unbilled = "Status.Unbilled",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `ExpenseFilter` (in `zoho-invoice`).
+    pub enum ExpenseSortColumn {
+        /// By `date`.
+        Date = "date",
+        /// By `account_name`.
+        AccountName = "account_name",
+        /// By `total`.
+        Total = "total",
+        /// By `bcy_total`.
+        BcyTotal = "bcy_total",
+        /// By `reference_number`.
+        ReferenceNumber = "reference_number",
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}
+
+string_enum! {
+    /// The values of `filter_by` in a list's `ExpenseCategoryFilter` (in `zoho-invoice`).
+    pub enum ExpenseCategoryFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Inactive`.
+        Inactive = "Status.Inactive",
+    }
+}

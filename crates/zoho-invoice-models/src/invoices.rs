@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use zoho_invoice_models::envelope::Page;
-//! use zoho_invoice_models::invoices::{Invoice, InvoiceStatus, InvoiceFilter};
+//! use zoho_invoice_models::invoices::{Invoice, InvoiceStatus, InvoiceFilterBy};
 //!
 //! let page: Page<Invoice> = serde_json::from_str(r#"{"code": 0, "message": "success",
 //!     "invoices": [{"invoice_id": "982000000567114", "status": "partially_paid",
@@ -11,7 +11,7 @@
 //! let invoice = &page.records[0];
 //! assert_eq!(invoice.status, Some(InvoiceStatus::PartiallyPaid));
 //! assert_eq!(invoice.balance.map(|b| b.to_string()).as_deref(), Some("12.5"));
-//! assert_eq!(InvoiceFilter::Overdue.as_str(), "Status.OverDue");
+//! assert_eq!(InvoiceFilterBy::Overdue.as_str(), "Status.OverDue");
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
@@ -57,7 +57,7 @@ string_enum! {
 
 string_enum! {
     /// The `filter_by` of the invoice list.
-    pub enum InvoiceFilter {
+    pub enum InvoiceFilterBy {
         /// Every invoice.
         All = "Status.All",
         /// Sent invoices.
@@ -98,6 +98,8 @@ string_enum! {
         Balance = "balance",
         /// By creation time.
         CreatedTime = "created_time",
+        /// By the time of the last change (what incremental sync sorts by).
+        LastModifiedTime = "last_modified_time",
     }
 }
 

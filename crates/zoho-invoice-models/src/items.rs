@@ -120,3 +120,31 @@ model! {
         item_tax_preferences: Vec<ItemTaxPreference>,
     }
 }
+
+string_enum! {
+    /// The values of `filter_by` in a list's `ItemFilter` (in `zoho-invoice`).
+    pub enum ItemFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Inactive`.
+        Inactive = "Status.Inactive",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `ItemFilter` (in `zoho-invoice`).
+    pub enum ItemSortColumn {
+        /// By `name`.
+        Name = "name",
+        /// By `rate`.
+        Rate = "rate",
+        /// By `tax_name`.
+        TaxName = "tax_name",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}

@@ -237,3 +237,47 @@ model! {
     }
 }
 resource!(ProjectInvoice, "invoice", "invoices");
+
+string_enum! {
+    /// The values of `filter_by` in a list's `ProjectFilter` (in `zoho-invoice`).
+    pub enum ProjectFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Inactive`.
+        Inactive = "Status.Inactive",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `ProjectFilter` (in `zoho-invoice`).
+    pub enum ProjectSortColumn {
+        /// By `project_name`.
+        ProjectName = "project_name",
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `rate`.
+        Rate = "rate",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `ProjectInvoiceFilter` (in `zoho-invoice`).
+    pub enum ProjectInvoiceSortColumn {
+        /// By `invoice_number`.
+        InvoiceNumber = "invoice_number",
+        /// By `date`.
+        Date = "date",
+        /// By `total`.
+        Total = "total",
+        /// By `balance`.
+        Balance = "balance",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+    }
+}

@@ -241,3 +241,39 @@ model! {
         custom_fields: Vec<CustomField>,
     }
 }
+
+string_enum! {
+    /// The values of `filter_by` in a list's `RecurringExpenseFilter` (in `zoho-invoice`).
+    pub enum RecurringExpenseFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Expired`.
+        Expired = "Status.Expired",
+        /// `Status.Stopped`.
+        Stopped = "Status.Stopped",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `RecurringExpenseFilter` (in `zoho-invoice`).
+    pub enum RecurringExpenseSortColumn {
+        /// By `next_expense_date`.
+        NextExpenseDate = "next_expense_date",
+        /// By `account_name`.
+        AccountName = "account_name",
+        /// By `total`.
+        Total = "total",
+        /// By `last_created_date`.
+        LastCreatedDate = "last_created_date",
+        /// By `recurrence_name`.
+        RecurrenceName = "recurrence_name",
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}

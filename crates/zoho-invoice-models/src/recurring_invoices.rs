@@ -225,3 +225,27 @@ model! {
 }
 
 crate::macros::item_line!(RecurringInvoiceLineItemInput);
+
+string_enum! {
+    /// The values of `filter_by` in a list's `RecurringInvoiceFilter` (in `zoho-invoice`).
+    pub enum RecurringInvoiceFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Stopped`.
+        Stopped = "Status.Stopped",
+        /// `Status.Expired`.
+        Expired = "Status.Expired",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `RecurringInvoiceFilter` (in `zoho-invoice`).
+    pub enum RecurringInvoiceSortColumn {
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}

@@ -395,3 +395,51 @@ model! {
         comment_type: String,
     }
 }
+
+string_enum! {
+    /// The values of `sort_column` in a list's `RetainerInvoiceFilter` (in `zoho-invoice`).
+    pub enum RetainerInvoiceSortColumn {
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+        /// By `retainerinvoice_number`.
+        RetainerinvoiceNumber = "retainerinvoice_number",
+        /// By `date`.
+        Date = "date",
+        /// By `due_date`.
+        DueDate = "due_date",
+        /// By `total`.
+        Total = "total",
+        /// By `balance`.
+        Balance = "balance",
+        /// By `created_time`.
+        CreatedTime = "created_time",
+        /// By `last_modified_time`.
+        LastModifiedTime = "last_modified_time",
+    }
+}
+
+string_enum! {
+    /// The values of `filter_by` in a list's `RetainerInvoiceFilter` (in `zoho-invoice`).
+    pub enum RetainerInvoiceFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Sent`.
+        Sent = "Status.Sent",
+        /// `Status.Draft`.
+        Draft = "Status.Draft",
+        /// `Status.OverDue`.
+        Overdue = "Status.OverDue",
+        /// `Status.Paid`.
+        Paid = "Status.Paid",
+        /// `Status.Void`.
+        Void = "Status.Void",
+        /// `Status.Unpaid`.
+        Unpaid = "Status.Unpaid",
+        /// `Status.PartiallyPaid`.
+        PartiallyPaid = "Status.PartiallyPaid",
+        /// `Status.Viewed`.
+        Viewed = "Status.Viewed",
+        /// `Date.PaymentExpectedDate`.
+        PaymentExpectedDate = "Date.PaymentExpectedDate",
+    }
+}

@@ -117,3 +117,55 @@ model! {
         start_timer: String,
     }
 }
+
+string_enum! {
+    /// The values of `filter_by` in a list's `TimeEntryFilter` (in `zoho-invoice`).
+    pub enum TimeEntryFilterBy {
+        /// `Date.All`.
+        All = "Date.All",
+        /// `Date.Today`.
+        Today = "Date.Today",
+        /// `Date.ThisWeek`.
+        ThisWeek = "Date.ThisWeek",
+        /// `Date.ThisMonth`.
+        ThisMonth = "Date.ThisMonth",
+        /// `Date.ThisQuarter`.
+        ThisQuarter = "Date.ThisQuarter",
+        /// `Date.ThisYear`.
+        ThisYear = "Date.ThisYear",
+        /// `Date.PreviousDay`.
+        PreviousDay = "Date.PreviousDay",
+        /// `Date.PreviousWeek`.
+        PreviousWeek = "Date.PreviousWeek",
+        /// `Date.PreviousMonth`.
+        PreviousMonth = "Date.PreviousMonth",
+        /// `Date.PreviousQuarter`.
+        PreviousQuarter = "Date.PreviousQuarter",
+        /// `Date.PreviousYear`.
+        PreviousYear = "Date.PreviousYear",
+        /// `Date.CustomDate`.
+        CustomDate = "Date.CustomDate",
+        /// `Status.Unbilled`.
+        Unbilled = "Status.Unbilled",
+        /// `Status.Invoiced`.
+        Invoiced = "Status.Invoiced",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` in a list's `TimeEntryFilter` (in `zoho-invoice`).
+    pub enum TimeEntrySortColumn {
+        /// By `project_name`.
+        ProjectName = "project_name",
+        /// By `task_name`.
+        TaskName = "task_name",
+        /// By `user_name`.
+        UserName = "user_name",
+        /// By `log_date`.
+        LogDate = "log_date",
+        /// By `timer_started_at`.
+        TimerStartedAt = "timer_started_at",
+        /// By `customer_name`.
+        CustomerName = "customer_name",
+    }
+}

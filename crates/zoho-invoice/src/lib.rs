@@ -13,7 +13,7 @@
 //! use futures_util::TryStreamExt;
 //! use zoho_invoice::Client;
 //! use zoho_invoice::models::{contacts::ContactInput, items::ItemInput};
-//! use zoho_invoice::models::invoices::{InvoiceFilter, InvoiceInput, InvoiceLineItemInput};
+//! use zoho_invoice::models::invoices::{InvoiceFilterBy, InvoiceInput, InvoiceLineItemInput};
 //! use zoho_invoice::query::DocumentFormat;
 //!
 //! let server = zoho_invoice_mock::MockServer::start().await?;
@@ -36,7 +36,7 @@
 //! let unpaid: Vec<_> = client
 //!     .invoices()
 //!     .list()
-//!     .filter_by(InvoiceFilter::Unpaid)
+//!     .filter_by(InvoiceFilterBy::Unpaid)
 //!     .records() // every page, as a stream
 //!     .try_collect()
 //!     .await?;

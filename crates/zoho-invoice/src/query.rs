@@ -130,19 +130,27 @@ pub enum AmountFilter {
     GreaterThan(Decimal),
     /// Greater than or equal to.
     GreaterEquals(Decimal),
+    /// From the first amount to the second, both included (`_greater_equals` and
+    /// `_less_equals`).
+    Between(Decimal, Decimal),
 }
 
 impl AmountFilter {
-    /// Adds the pair for `field`.
+    /// Adds the pairs for `field`.
     pub fn push(&self, field: &'static str, query: &mut Query) {
-        let (suffix, v) = match self {
-            Self::Is(v) => ("", v),
-            Self::LessThan(v) => ("_less_than", v),
-            Self::LessEquals(v) => ("_less_equals", v),
-            Self::GreaterThan(v) => ("_greater_than", v),
-            Self::GreaterEquals(v) => ("_greater_equals", v),
-        };
-        query.push(format!("{field}{suffix}"), v.to_string());
+        let mut one =
+            |suffix: &str, v: &Decimal| query.push(format!("{field}{suffix}"), v.to_string());
+        match self {
+            Self::Is(v) => one("", v),
+            Self::LessThan(v) => one("_less_than", v),
+            Self::LessEquals(v) => one("_less_equals", v),
+            Self::GreaterThan(v) => one("_greater_than", v),
+            Self::GreaterEquals(v) => one("_greater_equals", v),
+            Self::Between(low, high) => {
+                one("_greater_equals", low);
+                one("_less_equals", high);
+            }
+        }
     }
 }
 
@@ -168,8 +176,10 @@ pub enum DateFilter {
     Before(NaiveDate),
     /// After the day.
     After(NaiveDate),
-    /// From the first day to the second, both included.
+    /// From the first day to the second, both included (`_start` and `_end`).
     Between(NaiveDate, NaiveDate),
+    /// After the first day and before the second, both excluded (`_after` and `_before`).
+    Inside(NaiveDate, NaiveDate),
 }
 
 /// A day to match.
@@ -193,6 +203,10 @@ impl DateFilter {
             Self::Between(a, b) => {
                 one("_start", a);
                 one("_end", b);
+            }
+            Self::Inside(a, b) => {
+                one("_after", a);
+                one("_before", b);
             }
         }
     }

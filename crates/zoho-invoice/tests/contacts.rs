@@ -14,7 +14,7 @@ use zoho_invoice::contacts::*;
 use zoho_invoice::models::NaiveDate;
 use zoho_invoice::models::contact_persons::ContactPersonInput;
 use zoho_invoice::models::contacts::{
-    AddressInput, ContactEmail, ContactFilter as StatusFilter, ContactInput, ContactPersonEntry,
+    AddressInput, ContactEmail, ContactFilterBy as StatusFilter, ContactInput, ContactPersonEntry,
     ContactSortColumn, ContactStatus, ContactType, EnablePortalAccess, PortalContactPerson,
     ReviewReply, StatementEmail,
 };

@@ -14,7 +14,7 @@ use zoho_invoice::invoices::{CreateInvoice, GetInvoice, ListInvoices};
 use zoho_invoice::models::contacts::ContactInput;
 use zoho_invoice::models::ids::{ContactId, InvoiceId, ItemId};
 use zoho_invoice::models::invoices::{
-    InvoiceFilter, InvoiceInput, InvoiceLineItemInput, InvoiceStatus,
+    InvoiceFilterBy, InvoiceInput, InvoiceLineItemInput, InvoiceStatus,
 };
 use zoho_invoice::query::DocumentFormat;
 use zoho_invoice::transport::{ApiRequest, ApiResponse, OrganizationId, RetryPolicy, Transport};
@@ -44,10 +44,10 @@ fn constructors_take_the_required_inputs_and_setters_the_rest() {
     assert_eq!(create.options.ignore_auto_number_generation, None);
     assert_eq!(GetInvoice::new(invoice_id()).invoice_id, invoice_id());
     let list = ListInvoices::new()
-        .filter_by(InvoiceFilter::Unpaid)
+        .filter_by(InvoiceFilterBy::Unpaid)
         .page(2)
         .per_page(25);
-    assert_eq!(list.filter.filter_by, Some(InvoiceFilter::Unpaid));
+    assert_eq!(list.filter.filter_by, Some(InvoiceFilterBy::Unpaid));
     assert_eq!(
         (list.filter.paging.page, list.filter.paging.per_page),
         (Some(2), Some(25))
@@ -214,4 +214,39 @@ async fn a_call_timeout_gives_up_with_a_caller_timeout_naming_the_operation() {
         "{error:?}"
     );
     assert!(error.to_string().contains("Create a Contact"), "{error}");
+}
+
+#[tokio::test]
+async fn ranges_send_both_bounds_and_filters_are_typed() {
+    use zoho_invoice::models::Decimal;
+    use zoho_invoice::models::NaiveDate;
+    use zoho_invoice::models::invoices::InvoiceSortColumn;
+    use zoho_invoice::query::{AmountFilter, DateFilter};
+
+    let r = Recorder::answering(fixture("invoices/list_invoices.response.json"));
+    let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+    r.client()
+        .invoices()
+        .list()
+        .total(AmountFilter::Between(
+            Decimal::from(100),
+            Decimal::from(500),
+        ))
+        .date(DateFilter::Inside(day("2026-01-01"), day("2026-02-01")))
+        .created_date(DateFilter::Between(day("2025-12-01"), day("2025-12-31")))
+        .sort_column(InvoiceSortColumn::LastModifiedTime)
+        .await
+        .unwrap();
+    let sent = r.only();
+    for (key, value) in [
+        ("total_greater_equals", "100"),
+        ("total_less_equals", "500"),
+        ("date_after", "2026-01-01"),
+        ("date_before", "2026-02-01"),
+        ("created_date_start", "2025-12-01"),
+        ("created_date_end", "2025-12-31"),
+        ("sort_column", "last_modified_time"),
+    ] {
+        assert_eq!(sent.query(key), Some(value), "{key}");
+    }
 }

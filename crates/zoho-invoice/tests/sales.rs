@@ -30,7 +30,7 @@ use zoho_invoice::models::ids::{
     ItemId, PaymentId, RefundId, TemplateId,
 };
 use zoho_invoice::models::invoices::{
-    ApplyCreditsInput, AttachmentPreference, BulkEmailInput, InvoiceCommentInput, InvoiceFilter,
+    ApplyCreditsInput, AttachmentPreference, BulkEmailInput, InvoiceCommentInput, InvoiceFilterBy,
     InvoiceInput, InvoiceLineItemInput, InvoiceSortColumn, InvoiceStatus,
 };
 use zoho_invoice::models::items::ItemInput;
@@ -187,7 +187,7 @@ async fn list_invoices_with_every_kind_of_filter() {
         due_date: Some(DateFilter::Before(date("2013-12-31"))),
         status: Some(InvoiceStatus::PartiallyPaid),
         customer_id: Some("982000000567001".parse::<ContactId>().unwrap()),
-        filter_by: Some(InvoiceFilter::Overdue),
+        filter_by: Some(InvoiceFilterBy::Overdue),
         search_text: Some("a&b".into()),
         sort_column: Some(InvoiceSortColumn::DueDate),
         sort_order: Some(SortOrder::Descending),

@@ -93,7 +93,7 @@ list_filter! {
         text phone,
         /// By status (`Status.All`, `Status.Active`, `Status.Inactive`, `Status.Duplicate`,
         /// `Status.Crm`).
-        value filter_by: zoho_invoice_models::contacts::ContactFilter,
+        value filter_by: zoho_invoice_models::contacts::ContactFilterBy,
         /// By contact name or notes.
         value search_text: String,
         /// The column to sort by.

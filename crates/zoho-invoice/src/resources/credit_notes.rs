@@ -137,12 +137,12 @@ list_filter! {
         value item_id: ItemId,
         /// By status: `Status.All`, `Status.Open`, `Status.Draft`, `Status.Closed` or
         /// `Status.Void`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::credit_notes::CreditNoteFilterBy,
         /// By number, customer name or reference number.
         value search_text: String,
         /// The column to sort by: `customer_name`, `creditnote_number`, `balance`, `total`,
         /// `date` or `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::credit_notes::CreditNoteSortColumn,
     }
 }
 
@@ -381,7 +381,7 @@ list_filter! {
         value customer_id: ContactId,
         /// The column to sort by: `refund_mode`, `reference_number`, `date`,
         /// `creditnote_number`, `customer_name`, `amount_bcy` or `amount_fcy`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::credit_notes::CreditNoteRefundSortColumn,
     }
 }
 
@@ -486,6 +486,6 @@ watchable! {
     ListCreditNotes => CreditNote {
         id: creditnote_id,
         last_modified: [last_modified_time, updated_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::credit_notes::CreditNoteSortColumn::LastModifiedTime,
     }
 }

@@ -70,9 +70,9 @@ list_filter! {
         text payment_mode,
         /// By mode: `PaymentMode.All`, `PaymentMode.Check`, `PaymentMode.Cash`,
         /// `PaymentMode.BankTransfer`, `PaymentMode.CreditCard`, ...
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::customer_payments::CustomerPaymentFilterBy,
         /// The column to sort by.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::customer_payments::CustomerPaymentSortColumn,
         /// By reference number, customer name or description.
         value search_text: String,
     }
@@ -201,7 +201,7 @@ watchable! {
     ListCustomerPayments => Payment {
         id: payment_id,
         last_modified: [last_modified_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::customer_payments::CustomerPaymentSortColumn::LastModifiedTime,
     }
 }
 

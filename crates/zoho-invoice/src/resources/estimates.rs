@@ -120,12 +120,12 @@ list_filter! {
         value status: EstimateStatus,
         /// By status group: `Status.All`, `Status.Sent`, `Status.Draft`, `Status.Invoiced`,
         /// `Status.Accepted`, `Status.Declined` or `Status.Expired`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::estimates::EstimateFilterBy,
         /// By estimate number, reference or customer name.
         value search_text: String,
         /// The column to sort by: `customer_name`, `estimate_number`, `date`, `total` or
         /// `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::estimates::EstimateSortColumn,
     }
 }
 
@@ -374,7 +374,7 @@ watchable! {
     ListEstimates => Estimate {
         id: estimate_id,
         last_modified: [last_modified_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::estimates::EstimateSortColumn::LastModifiedTime,
     }
 }
 

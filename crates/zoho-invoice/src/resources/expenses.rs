@@ -87,12 +87,12 @@ list_filter! {
         value customer_id: ContactId,
         /// By status: `Status.All`, `Status.Billable`, `Status.Nonbillable`,
         /// `Status.Reimbursed`, `Status.Invoiced` or `Status.Unbilled`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::expenses::ExpenseFilterBy,
         /// By account name, description, customer name or reference number.
         value search_text: String,
         /// The column to sort by: `date`, `account_name`, `total`, `bcy_total`,
         /// `reference_number`, `customer_name` or `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::expenses::ExpenseSortColumn,
     }
 }
 
@@ -170,7 +170,7 @@ list_filter! {
     /// Filters of [`ListExpenseCategories`].
     pub struct ExpenseCategoryFilter for ListExpenseCategories.filter {
         /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::expenses::ExpenseCategoryFilterBy,
     }
 }
 
@@ -205,6 +205,6 @@ watchable! {
     ListExpenses => Expense {
         id: expense_id,
         last_modified: [last_modified_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::expenses::ExpenseSortColumn::LastModifiedTime,
     }
 }

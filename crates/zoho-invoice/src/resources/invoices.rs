@@ -46,7 +46,7 @@ use zoho_invoice_models::ids::{
 };
 use zoho_invoice_models::invoices::{
     AppliedCredit, ApplyCreditsInput, AttachmentPreference, BulkEmailInput, BulkReminderReply,
-    Invoice, InvoiceCommentInput, InvoiceFilter, InvoiceInput, InvoicePayment, InvoiceSortColumn,
+    Invoice, InvoiceCommentInput, InvoiceFilterBy, InvoiceInput, InvoicePayment, InvoiceSortColumn,
     InvoiceStatus, UpdatedInvoiceComment,
 };
 
@@ -176,12 +176,15 @@ list_filter! {
         date date,
         /// By due date (`due_date_start`, ...).
         date due_date,
+        /// By the day the invoice was created (`created_date_start`, ...; from Zoho Books'
+        /// OpenAPI document of the same list).
+        date created_date,
         /// By status.
         value status: InvoiceStatus,
         /// By customer.
         value customer_id: ContactId,
         /// By status group or expected payment date (`Status.OverDue`, ...).
-        value filter_by: InvoiceFilter,
+        value filter_by: InvoiceFilterBy,
         /// By invoice number, purchase order or customer name.
         value search_text: String,
         /// The column to sort by.
@@ -635,7 +638,7 @@ watchable! {
     ListInvoices => Invoice {
         id: invoice_id,
         last_modified: [last_modified_time],
-        sort_column: InvoiceSortColumn::Other("last_modified_time".to_owned()),
+        sort_column: InvoiceSortColumn::LastModifiedTime,
     }
 }
 

@@ -53,11 +53,11 @@ list_filter! {
         /// By tax.
         value tax_id: TaxId,
         /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::items::ItemFilterBy,
         /// By name or description.
         value search_text: String,
         /// The column to sort by: `name`, `rate` or `tax_name`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::items::ItemSortColumn,
     }
 }
 
@@ -186,6 +186,6 @@ watchable! {
     ListItems => Item {
         id: item_id,
         last_modified: [last_modified_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::items::ItemSortColumn::LastModifiedTime,
     }
 }

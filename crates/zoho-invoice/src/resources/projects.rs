@@ -73,11 +73,11 @@ list_filter! {
     /// Filters of [`ListProjects`].
     pub struct ProjectFilter for ListProjects.filter {
         /// By status: `Status.All`, `Status.Active` or `Status.Inactive`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::projects::ProjectFilterBy,
         /// By customer.
         value customer_id: ContactId,
         /// The column to sort by: `project_name`, `customer_name`, `rate` or `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::projects::ProjectSortColumn,
     }
 }
 
@@ -238,7 +238,7 @@ list_filter! {
     pub struct ProjectInvoiceFilter for ListProjectInvoices.filter {
         /// The column to sort by: `invoice_number`, `date`, `total`, `balance` or
         /// `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::projects::ProjectInvoiceSortColumn,
     }
 }
 
@@ -341,6 +341,6 @@ watchable! {
     ListProjects => Project {
         id: project_id,
         last_modified: [last_modified_time, created_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::projects::ProjectSortColumn::LastModifiedTime,
     }
 }

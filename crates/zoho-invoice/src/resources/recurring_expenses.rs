@@ -83,12 +83,12 @@ list_filter! {
         /// By the account the expenses are paid from.
         value paid_through_account_id: AccountId,
         /// By status: `Status.All`, `Status.Active`, `Status.Expired` or `Status.Stopped`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::recurring_expenses::RecurringExpenseFilterBy,
         /// By account name, description, customer name or vendor name.
         value search_text: String,
         /// The column to sort by: `next_expense_date`, `account_name`, `total`,
         /// `last_created_date`, `recurrence_name`, `customer_name` or `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::recurring_expenses::RecurringExpenseSortColumn,
     }
 }
 

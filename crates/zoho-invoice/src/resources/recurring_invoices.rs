@@ -74,11 +74,11 @@ list_filter! {
     /// Filters of [`ListRecurringInvoices`].
     pub struct RecurringInvoiceFilter for ListRecurringInvoices.filter {
         /// By status: `Status.All`, `Status.Active`, `Status.Stopped` or `Status.Expired`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::recurring_invoices::RecurringInvoiceFilterBy,
         /// By invoice number, purchase order or customer name.
         value search_text: String,
         /// The column to sort by.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::recurring_invoices::RecurringInvoiceSortColumn,
     }
 }
 

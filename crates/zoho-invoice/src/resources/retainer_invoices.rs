@@ -94,11 +94,11 @@ list_filter! {
         value print: bool,
         /// The column to sort by: `customer_name`, `retainerinvoice_number`, `date`,
         /// `due_date`, `total`, `balance` or `created_time`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::retainer_invoices::RetainerInvoiceSortColumn,
         /// By status or payment expected date: `Status.All`, `Status.Sent`, `Status.Draft`,
         /// `Status.OverDue`, `Status.Paid`, `Status.Void`, `Status.Unpaid`,
         /// `Status.PartiallyPaid`, `Status.Viewed` or `Date.PaymentExpectedDate`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::retainer_invoices::RetainerInvoiceFilterBy,
     }
 }
 
@@ -396,7 +396,7 @@ watchable! {
     ListRetainerInvoices => RetainerInvoice {
         id: retainerinvoice_id,
         last_modified: [last_modified_time],
-        sort_column: "last_modified_time".to_owned(),
+        sort_column: zoho_invoice_models::retainer_invoices::RetainerInvoiceSortColumn::LastModifiedTime,
     }
 }
 

@@ -70,14 +70,14 @@ list_filter! {
         /// `Date.ThisMonth`, `Date.ThisQuarter`, `Date.ThisYear`, `Date.PreviousDay`,
         /// `Date.PreviousWeek`, `Date.PreviousMonth`, `Date.PreviousQuarter`,
         /// `Date.PreviousYear`, `Date.CustomDate`, `Status.Unbilled` or `Status.Invoiced`.
-        value filter_by: String,
+        value filter_by: zoho_invoice_models::time_entries::TimeEntryFilterBy,
         /// By project.
         value project_id: ProjectId,
         /// By user.
         value user_id: UserId,
         /// The column to sort by: `project_name`, `task_name`, `user_name`, `log_date`,
         /// `timer_started_at` or `customer_name`.
-        value sort_column: String,
+        value sort_column: zoho_invoice_models::time_entries::TimeEntrySortColumn,
     }
 }
 
