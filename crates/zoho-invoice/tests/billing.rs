@@ -636,7 +636,7 @@ async fn retainer_payments() {
     reply_case(
         "retainer_invoices/delete_a_retainer_payment.response.json",
         &DeleteRetainerPayment {
-            retainer_payment_id: payment_id,
+            payment_id: payment_id,
         },
         "DELETE",
         "/customerpayments/982000000567190",
@@ -1176,7 +1176,7 @@ async fn credit_invoices_list_and_delete_the_credits() {
         "credit_notes/delete_invoices_credited.response.json",
         &DeleteCreditedInvoice {
             creditnote_id: credit_note_id(),
-            creditnote_invoice_id: application,
+            credit_application_id: application,
         },
         "DELETE",
         "/creditnotes/90300000072369/invoices/982000000567172",
@@ -1285,7 +1285,7 @@ async fn refunds_of_credit_notes() {
         "credit_notes/update_credit_note_refund.response.json",
         &UpdateCreditNoteRefund {
             creditnote_id: credit_note_id(),
-            creditnote_refund_id: refund_id(),
+            refund_id: refund_id(),
             refund: refund_input("12.5"),
         },
     )
@@ -1306,7 +1306,7 @@ async fn refunds_of_credit_notes() {
         "credit_notes/get_credit_note_refund.response.json",
         &GetCreditNoteRefund {
             creditnote_id: credit_note_id(),
-            creditnote_refund_id: refund_id(),
+            refund_id: refund_id(),
         },
     )
     .await;
@@ -1326,7 +1326,7 @@ async fn refunds_of_credit_notes() {
         "credit_notes/delete_credit_note_refund.response.json",
         &DeleteCreditNoteRefund {
             creditnote_id: credit_note_id(),
-            creditnote_refund_id: refund_id(),
+            refund_id: refund_id(),
         },
         "DELETE",
         "/creditnotes/90300000072369/refunds/982000000567158",
@@ -1354,7 +1354,7 @@ async fn ids_that_could_change_the_path_are_encoded_or_refused() {
     r.client()
         .send(&GetCreditNoteRefund {
             creditnote_id: credit_note_id(),
-            creditnote_refund_id: odd,
+            refund_id: odd,
         })
         .await
         .unwrap();
@@ -1547,7 +1547,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
     client
         .send(&UpdateCreditNoteRefund {
             creditnote_id: id.clone(),
-            creditnote_refund_id: refund_id.clone(),
+            refund_id: refund_id.clone(),
             refund: refund_input("30"),
         })
         .await
@@ -1568,7 +1568,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
     client
         .send(&DeleteCreditNoteRefund {
             creditnote_id: id.clone(),
-            creditnote_refund_id: refund_id,
+            refund_id: refund_id,
         })
         .await
         .unwrap();
@@ -1576,7 +1576,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
     client
         .send(&DeleteCreditedInvoice {
             creditnote_id: id.clone(),
-            creditnote_invoice_id: application,
+            credit_application_id: application,
         })
         .await
         .unwrap();

@@ -704,7 +704,7 @@ async fn invoice_payments_and_credits() {
         "invoices/delete_applied_credit.response.json",
         &DeleteInvoiceAppliedCredit {
             invoice_id: invoice_id(),
-            creditnotes_invoice_id: "982000000567172".parse::<CreditApplicationId>().unwrap(),
+            credit_application_id: "982000000567172".parse::<CreditApplicationId>().unwrap(),
         },
     )
     .await;
@@ -1449,7 +1449,7 @@ async fn customer_payment_refunds() {
     let (sent, out) = call(
         "customer_payments/refund_an_excess_customer_payment.response.json",
         &RefundCustomerPayment {
-            customer_payment_id: payment_id(),
+            payment_id: payment_id(),
             refund: input,
         },
     )
@@ -1468,7 +1468,7 @@ async fn customer_payment_refunds() {
     let (sent, page) = call(
         "customer_payments/list_refunds_of_a_customer_payment.response.json",
         &ListCustomerPaymentRefunds {
-            customer_payment_id: payment_id(),
+            payment_id: payment_id(),
             filter: CustomerPaymentRefundFilter {
                 paging: Paging {
                     page: Some(2),
@@ -1491,7 +1491,7 @@ async fn customer_payment_refunds() {
     let (sent, out) = call(
         "customer_payments/update_a_refund.response.json",
         &UpdateCustomerPaymentRefund {
-            customer_payment_id: payment_id(),
+            payment_id: payment_id(),
             refund_id: refund_id(),
             refund: input,
         },
@@ -1509,7 +1509,7 @@ async fn customer_payment_refunds() {
     let (sent, out) = call(
         "customer_payments/details_of_a_refund.response.json",
         &GetCustomerPaymentRefund {
-            customer_payment_id: payment_id(),
+            payment_id: payment_id(),
             refund_id: refund_id(),
         },
     )
@@ -1525,7 +1525,7 @@ async fn customer_payment_refunds() {
     let (sent, reply) = call(
         "customer_payments/delete_a_refund.response.json",
         &DeleteCustomerPaymentRefund {
-            customer_payment_id: payment_id(),
+            payment_id: payment_id(),
             refund_id: refund_id(),
         },
     )
@@ -1991,7 +1991,7 @@ async fn an_excess_payment_is_refunded() {
     };
     let made = client
         .send(&RefundCustomerPayment {
-            customer_payment_id: payment_id.clone(),
+            payment_id: payment_id.clone(),
             refund,
         })
         .await
@@ -1999,7 +1999,7 @@ async fn an_excess_payment_is_refunded() {
     let refund_id = made.records[0].payment_refund_id.clone().unwrap();
     let listed = client
         .send(&ListCustomerPaymentRefunds {
-            customer_payment_id: payment_id.clone(),
+            payment_id: payment_id.clone(),
             filter: Default::default(),
         })
         .await
@@ -2007,7 +2007,7 @@ async fn an_excess_payment_is_refunded() {
     assert_eq!(listed.records.len(), 1);
     let details = client
         .send(&GetCustomerPaymentRefund {
-            customer_payment_id: payment_id.clone(),
+            payment_id: payment_id.clone(),
             refund_id: refund_id.clone(),
         })
         .await
@@ -2015,14 +2015,14 @@ async fn an_excess_payment_is_refunded() {
     assert_eq!(details.payment_refunds.unwrap().amount, Some(30.into()));
     client
         .send(&DeleteCustomerPaymentRefund {
-            customer_payment_id: payment_id.clone(),
+            payment_id: payment_id.clone(),
             refund_id,
         })
         .await
         .unwrap();
     let listed = client
         .send(&ListCustomerPaymentRefunds {
-            customer_payment_id: payment_id,
+            payment_id: payment_id,
             filter: Default::default(),
         })
         .await

@@ -333,7 +333,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The application of credits (`creditnote_invoice_id` of [`ListCreditedInvoices`]).
-        path creditnote_invoice_id: CreditApplicationId,
+        path credit_application_id: CreditApplicationId,
     }
 }
 
@@ -425,7 +425,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund.
-        path creditnote_refund_id: RefundId,
+        path refund_id: RefundId,
         /// Its new fields.
         body refund: CreditNoteRefundInput,
     }
@@ -438,7 +438,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund.
-        path creditnote_refund_id: RefundId,
+        path refund_id: RefundId,
     }
 }
 
@@ -449,7 +449,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The refund.
-        path creditnote_refund_id: RefundId,
+        path refund_id: RefundId,
     }
 }
 

@@ -132,7 +132,7 @@ operation! {
     /// (`POST /customerpayments/{customer_payment_id}/refunds`).
     pub struct RefundCustomerPayment = ("Customer Payments", "Refund an excess customer payment", POST "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> as CustomerPayments.refund {
         /// The payment.
-        path customer_payment_id: PaymentId,
+        path payment_id: PaymentId,
         /// The refund (`date` and `amount` required).
         body refund: PaymentRefundInput,
     }
@@ -142,7 +142,7 @@ operation! {
     /// Lists the refunds of a payment (`GET /customerpayments/{customer_payment_id}/refunds`).
     pub struct ListCustomerPaymentRefunds = ("Customer Payments", "List refunds of a customer payment", GET "/customerpayments/{customer_payment_id}/refunds") -> Page<PaymentRefund> as CustomerPayments.list_refunds {
         /// The payment.
-        path customer_payment_id: PaymentId,
+        path payment_id: PaymentId,
         /// Sort and paging.
         list filter: CustomerPaymentRefundFilter,
     }
@@ -153,7 +153,7 @@ operation! {
     /// (`PUT /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
     pub struct UpdateCustomerPaymentRefund = ("Customer Payments", "Update a refund", PUT "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Page<PaymentRefund> as CustomerPayments.update_refund {
         /// The payment.
-        path customer_payment_id: PaymentId,
+        path payment_id: PaymentId,
         /// The refund.
         path refund_id: RefundId,
         /// Its new fields.
@@ -166,7 +166,7 @@ operation! {
     /// (`GET /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
     pub struct GetCustomerPaymentRefund = ("Customer Payments", "Details of a refund", GET "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> PaymentRefundDetails as CustomerPayments.get_refund {
         /// The payment.
-        path customer_payment_id: PaymentId,
+        path payment_id: PaymentId,
         /// The refund.
         path refund_id: RefundId,
     }
@@ -177,7 +177,7 @@ operation! {
     /// (`DELETE /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
     pub struct DeleteCustomerPaymentRefund = ("Customer Payments", "Delete a Refund", DELETE "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Reply as CustomerPayments.delete_refund {
         /// The payment.
-        path customer_payment_id: PaymentId,
+        path payment_id: PaymentId,
         /// The refund.
         path refund_id: RefundId,
     }

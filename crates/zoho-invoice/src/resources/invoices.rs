@@ -482,7 +482,7 @@ operation! {
         path invoice_id: InvoiceId,
         /// The application of credits (`creditnotes_invoice_id` of
         /// [`ListInvoiceCreditsApplied`]).
-        path creditnotes_invoice_id: CreditApplicationId,
+        path credit_application_id: CreditApplicationId,
     }
 }
 

@@ -255,7 +255,7 @@ operation! {
     /// (`DELETE /customerpayments/{retainer_payment_id}`).
     pub struct DeleteRetainerPayment = ("Retainer Invoices", "Delete a retainer payment", DELETE "/customerpayments/{retainer_payment_id}") -> Reply as RetainerInvoices.delete_payment {
         /// The payment.
-        path retainer_payment_id: PaymentId,
+        path payment_id: PaymentId,
     }
 }
 
