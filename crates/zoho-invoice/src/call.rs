@@ -9,7 +9,7 @@ use zoho_invoice_models::envelope::Record;
 use zoho_invoice_transport::{ApiRequest, RetryPolicy};
 
 use crate::client::Client;
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, Operation};
 use crate::page_iter::{PageIter, RecordIter};
 use crate::paginate::{PageOf, Pages, Paginated, Records};
 use crate::{Error, ErrorKind, TimeoutKind};
@@ -63,14 +63,15 @@ impl CallOptions {
 pub trait Returned {
     /// What the call gives back.
     type Value;
-    /// Takes it out of the answer.
-    fn returned(self) -> Self::Value;
+    /// Takes it out of the answer to `operation`; an answer without it is an error that
+    /// says so.
+    fn returned(self, operation: &Operation) -> Result<Self::Value, Error>;
 }
 
 impl<T> Returned for Record<T> {
     type Value = T;
-    fn returned(self) -> T {
-        self.record
+    fn returned(self, _operation: &Operation) -> Result<T, Error> {
+        Ok(self.record)
     }
 }
 
@@ -79,8 +80,8 @@ macro_rules! returned_as_is {
     ($($ty:ty),+ $(,)?) => {
         $(impl $crate::call::Returned for $ty {
             type Value = Self;
-            fn returned(self) -> Self {
-                self
+            fn returned(self, _operation: &$crate::Operation) -> Result<Self, $crate::Error> {
+                Ok(self)
             }
         })+
     };
@@ -96,8 +97,8 @@ returned_as_is!(
 
 impl<T> Returned for zoho_invoice_models::envelope::Page<T> {
     type Value = Self;
-    fn returned(self) -> Self {
-        self
+    fn returned(self, _operation: &Operation) -> Result<Self, Error> {
+        Ok(self)
     }
 }
 
@@ -205,7 +206,11 @@ where
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(async move { self.envelope().await.map(Returned::returned) })
+        Box::pin(async move {
+            self.envelope()
+                .await
+                .and_then(|answer| answer.returned(&E::OPERATION))
+        })
     }
 }
 
@@ -228,7 +233,8 @@ where
     /// Sends the call and waits for its answer: the record itself for an answer that carries
     /// one.
     pub fn run(self) -> Result<<E::Output as Returned>::Value, Error> {
-        self.run_for_envelope().map(Returned::returned)
+        self.run_for_envelope()
+            .and_then(|answer| answer.returned(&E::OPERATION))
     }
 
     /// Sends the call and waits for the whole answer.

@@ -635,9 +635,7 @@ async fn retainer_payments() {
 
     reply_case(
         "retainer_invoices/delete_a_retainer_payment.response.json",
-        &DeleteRetainerPayment {
-            payment_id: payment_id,
-        },
+        &DeleteRetainerPayment { payment_id },
         "DELETE",
         "/customerpayments/982000000567190",
     )
@@ -1568,7 +1566,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
     client
         .send(&DeleteCreditNoteRefund {
             creditnote_id: id.clone(),
-            refund_id: refund_id,
+            refund_id,
         })
         .await
         .unwrap();

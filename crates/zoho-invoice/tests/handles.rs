@@ -250,3 +250,27 @@ async fn ranges_send_both_bounds_and_filters_are_typed() {
         assert_eq!(sent.query(key), Some(value), "{key}");
     }
 }
+
+#[tokio::test]
+async fn creating_a_contact_person_gives_back_the_persons_or_says_they_are_missing() {
+    use zoho_invoice::models::contact_persons::ContactPersonInput;
+
+    let input = || ContactPersonInput::new("460000000026049".parse::<ContactId>().unwrap(), "Will");
+    let r = Recorder::answering(fixture("contacts/create_a_contact_person.response.json"));
+    let persons = r.client().contacts().create_person(input()).await.unwrap();
+    assert_eq!(persons[0].first_name.as_deref(), Some("Will"));
+
+    let r = Recorder::answering(r#"{"code":0,"message":"success"}"#);
+    let error = r
+        .client()
+        .contacts()
+        .create_person(input())
+        .await
+        .unwrap_err();
+    assert!(error.is_decode(), "{error:?}");
+    assert!(
+        error.to_string().contains("Create a contact person"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("contact_person"), "{error}");
+}

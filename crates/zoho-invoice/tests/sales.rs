@@ -2022,7 +2022,7 @@ async fn an_excess_payment_is_refunded() {
         .unwrap();
     let listed = client
         .send(&ListCustomerPaymentRefunds {
-            payment_id: payment_id,
+            payment_id,
             filter: Default::default(),
         })
         .await

@@ -508,4 +508,18 @@ watchable! {
     }
 }
 
-crate::call::returned_as_is!(ContactPersonsReply, StatementMailContent);
+crate::call::returned_as_is!(StatementMailContent);
+
+/// Creating or updating a contact person answers with the contact's persons as a list: a
+/// handle's call gives back that list (an answer without it is a decode error).
+impl crate::Returned for ContactPersonsReply {
+    type Value = Vec<zoho_invoice_models::contact_persons::ContactPerson>;
+    fn returned(self, operation: &crate::Operation) -> Result<Self::Value, crate::Error> {
+        self.contact_person.ok_or_else(|| {
+            crate::Error::from(crate::ErrorKind::Decode(
+                "the answer has no `contact_person` list".into(),
+            ))
+            .in_operation(operation)
+        })
+    }
+}
