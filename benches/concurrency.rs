@@ -59,7 +59,7 @@ async fn run() -> Result<(), Failure> {
     let ids: Arc<Vec<InvoiceId>> = Arc::new(
         client
             .records(list)
-            .try_filter_map(|invoice| async move { Ok(invoice.invoice_id) })
+            .map_ok(|invoice| invoice.invoice_id)
             .try_collect()
             .await?,
     );

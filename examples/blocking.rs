@@ -61,7 +61,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         .contacts()
         .create(ContactInput::new("Bowman and Co"))
         .run()?;
-    let customer = customer.contact_id.ok_or("no contact id")?;
+    let customer = customer.contact_id;
 
     let line = InvoiceLineItemInput::default()
         .name("Consulting")
@@ -69,7 +69,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         .rate("150.00".parse::<Decimal>()?);
     let invoice = InvoiceInput::new(&customer, vec![line]);
     let created = client.invoices().create(invoice).run()?;
-    let invoice_id = created.invoice_id.ok_or("no invoice id")?;
+    let invoice_id = created.invoice_id;
     client.invoices().mark_sent(&invoice_id).run()?;
 
     let amount: Decimal = "200.00".parse()?;

@@ -148,7 +148,7 @@ async fn run() -> Result<(), Failure> {
         .contacts()
         .create(ContactInput::new("Metrics Ltd"))
         .await?;
-    let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
+    let customer_id = customer.contact_id;
     let mut invoice_ids = Vec::new();
     for quantity in 1..=3 {
         let line = InvoiceLineItemInput::default()
@@ -157,7 +157,7 @@ async fn run() -> Result<(), Failure> {
             .rate(Decimal::new(9_000, 2));
         let invoice = InvoiceInput::new(&customer_id, vec![line]).date(today);
         let created = client.invoices().create(invoice).await?;
-        invoice_ids.push(created.invoice_id.ok_or("the new invoice has no id")?);
+        invoice_ids.push(created.invoice_id);
     }
 
     // The fake server fails the next request once: the layer sees the 503 and the retry.

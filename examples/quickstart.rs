@@ -42,7 +42,7 @@ async fn run() -> Result<(), Failure> {
         .contacts()
         .create(ContactInput::new("Bowman and Co"))
         .await?;
-    let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
+    let customer_id = customer.contact_id;
     println!(
         "Contact   {} ({customer_id})",
         customer.contact_name.unwrap_or_default()
@@ -52,7 +52,7 @@ async fn run() -> Result<(), Failure> {
         .items()
         .create(ItemInput::new("Hard Drive", Decimal::new(12000, 2)))
         .await?;
-    let item_id = item.item_id.ok_or("the new item has no id")?;
+    let item_id = item.item_id;
     println!(
         "Item      {} at {}",
         item.name.unwrap_or_default(),
@@ -64,7 +64,7 @@ async fn run() -> Result<(), Failure> {
         .invoices()
         .create(InvoiceInput::new(&customer_id, lines))
         .await?;
-    let invoice_id = invoice.invoice_id.ok_or("the new invoice has no id")?;
+    let invoice_id = invoice.invoice_id;
     client.invoices().mark_sent(&invoice_id).await?;
     show(&client, &invoice_id, "Sent").await?;
 

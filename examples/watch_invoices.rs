@@ -135,14 +135,14 @@ async fn demonstrate(
 async fn create_invoice(client: &Client, today: NaiveDate, n: u32) -> Result<InvoiceId, Failure> {
     let name = format!("Watched Customer {n}");
     let customer = client.contacts().create(ContactInput::new(name)).await?;
-    let customer_id = customer.contact_id.ok_or("the new contact has no id")?;
+    let customer_id = customer.contact_id;
     let line = InvoiceLineItemInput::default()
         .name("Subscription")
         .quantity(n)
         .rate(Decimal::new(4_900, 2));
     let invoice = InvoiceInput::new(customer_id, vec![line]).date(today);
     let created = client.invoices().create(invoice).await?;
-    Ok(created.invoice_id.ok_or("the new invoice has no id")?)
+    Ok(created.invoice_id)
 }
 
 /// The cursor saved in `path`, if there is one.

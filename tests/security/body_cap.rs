@@ -102,7 +102,7 @@ async fn refused_without_reading(declare_length: bool) {
         })
         .await
         .expect("a small answer");
-    assert_eq!(invoice.record.invoice_id.unwrap().as_str(), "2");
+    assert_eq!(invoice.record.invoice_id.as_str(), "2");
     assert_eq!(
         server.accepted(),
         2,

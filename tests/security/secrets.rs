@@ -130,7 +130,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     let customer = client.send(&create_contact).await.unwrap().record;
     let token = current_token(&transport).await;
     secrets.add(token.secret());
-    let customer_id = customer.contact_id.unwrap();
+    let customer_id = customer.contact_id;
     let item = ItemInput {
         name: Some("Hard Drive".into()),
         rate: Some(Decimal::from(120)),
@@ -140,7 +140,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     let invoice = InvoiceInput {
         customer_id: Some(customer_id.clone()),
         line_items: Some(vec![InvoiceLineItemInput {
-            item_id: item.item_id,
+            item_id: Some(item.item_id),
             quantity: Some(Decimal::from(2)),
             ..Default::default()
         }]),
@@ -154,7 +154,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
         .await
         .unwrap()
         .record;
-    let invoice_id = invoice.invoice_id.unwrap();
+    let invoice_id = invoice.invoice_id;
     client
         .send(&MarkInvoiceSent {
             invoice_id: invoice_id.clone(),

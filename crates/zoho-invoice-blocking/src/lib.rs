@@ -26,7 +26,7 @@
 //! let client = Client::local(&server.api_url(), server.access_token().unwrap(), server.organization_id())?;
 //!
 //! let created = client.items().create(ItemInput::new("Hard Drive", 120)).run()?;
-//! let fetched = client.items().get(created.item_id.unwrap()).run()?;
+//! let fetched = client.items().get(created.item_id).run()?;
 //! assert_eq!(fetched.name.as_deref(), Some("Hard Drive"));
 //! for item in client.items().list().records() {
 //!     println!("{}", item?.name.unwrap_or_default());

@@ -16,7 +16,7 @@ fn handles_create_get_and_list_records() {
         .create(ContactInput::new("Bowman and Co").company_name("Bowman and Co Ltd"))
         .run()
         .unwrap();
-    let contact_id = contact.contact_id.expect("an id");
+    let contact_id = contact.contact_id;
     let again = client.contacts().get(&contact_id).run().unwrap();
     assert_eq!(again.contact_name.as_deref(), Some("Bowman and Co"));
     let answer = client

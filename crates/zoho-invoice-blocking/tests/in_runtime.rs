@@ -12,12 +12,7 @@ fn round_trip(client: &zoho_invoice_blocking::Client) {
         rate: Some(3.into()),
         ..Default::default()
     };
-    let id = client
-        .send(CreateItem { item })
-        .unwrap()
-        .record
-        .item_id
-        .unwrap();
+    let id = client.send(CreateItem { item }).unwrap().record.item_id;
     let got = client.send(GetItem { item_id: id }).unwrap().record;
     assert_eq!(got.name.as_deref(), Some("Cable"));
 }

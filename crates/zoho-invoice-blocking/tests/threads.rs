@@ -40,12 +40,7 @@ fn eight_threads_share_one_client_under_the_rate_limiter_and_lose_nothing() {
                             rate: Some(n.into()),
                             ..Default::default()
                         };
-                        client
-                            .send(CreateItem { item })
-                            .unwrap()
-                            .record
-                            .item_id
-                            .unwrap()
+                        client.send(CreateItem { item }).unwrap().record.item_id
                     })
                     .collect::<Vec<_>>()
             })
@@ -72,7 +67,7 @@ fn eight_threads_share_one_client_under_the_rate_limiter_and_lose_nothing() {
     };
     let listed: BTreeSet<_> = client
         .records(list)
-        .map(|item| item.unwrap().item_id.unwrap())
+        .map(|item| item.unwrap().item_id)
         .collect();
     assert_eq!(listed, ids);
     assert_eq!(fake.server.count("GET /items"), 2, "two pages of 200");

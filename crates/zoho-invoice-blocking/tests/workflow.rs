@@ -41,20 +41,14 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
         .send(CreateContact { contact })
         .unwrap()
         .record
-        .contact_id
-        .unwrap();
+        .contact_id;
 
     let item = ItemInput {
         name: Some("Hard Drive".into()),
         rate: Some(dec("120.00")),
         ..Default::default()
     };
-    let item_id = client
-        .send(CreateItem { item })
-        .unwrap()
-        .record
-        .item_id
-        .unwrap();
+    let item_id = client.send(CreateItem { item }).unwrap().record.item_id;
 
     let line = InvoiceLineItemInput {
         item_id: Some(item_id),
@@ -74,7 +68,7 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
         })
         .unwrap()
         .record;
-    let invoice_id = created.invoice_id.unwrap();
+    let invoice_id = created.invoice_id;
     assert_eq!(created.total, Some(dec("240")));
     assert_eq!(created.status, Some(InvoiceStatus::Draft));
 

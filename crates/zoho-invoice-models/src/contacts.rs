@@ -151,7 +151,7 @@ model! {
     /// person's name, email and phones at the top level.
     pub struct Contact {
         /// The contact's id.
-        contact_id: ContactId,
+        @id contact_id: ContactId,
         /// The contact's name: a business or a person (at most 200 characters).
         contact_name: String,
         /// The contact's company (at most 200 characters).

@@ -62,7 +62,7 @@ model! {
     /// A credit note, as the API returns it.
     pub struct CreditNote {
         /// The credit note's id.
-        creditnote_id: CreditNoteId,
+        @id creditnote_id: CreditNoteId,
         /// Its number (`CN-29`; at most 100 characters).
         creditnote_number: String,
         /// The day it was raised.

@@ -81,7 +81,7 @@ model! {
     /// A customer payment, as the API returns it.
     pub struct Payment {
         /// The payment's id.
-        payment_id: PaymentId,
+        @id payment_id: PaymentId,
         /// The payment's number.
         payment_number: String,
         /// How the payment was made (at most 100 characters).

@@ -336,7 +336,8 @@ mod tests {
     #[test]
     fn pages_keep_their_context_and_extra_fields() {
         let page: Page<crate::items::Item> = serde_json::from_str(
-            r#"{"code": 0, "message": "success", "items": [{"name": "a"}, "odd", {"name": "b"}],
+            r#"{"code": 0, "message": "success",
+                "items": [{"item_id": "1", "name": "a"}, "odd", {"item_id": 2, "name": "b"}],
                 "page_context": {"page": 2, "per_page": 25, "has_more_page": true}, "total": 9}"#,
         )
         .expect("decodes");
@@ -347,5 +348,14 @@ mod tests {
         let back = serde_json::to_value(&page).expect("encodes");
         assert_eq!(back["items"][1]["name"], "b");
         assert_eq!(back["page_context"]["per_page"], 25);
+    }
+
+    #[test]
+    fn a_page_with_a_record_without_its_id_is_an_error_naming_the_field() {
+        let err = serde_json::from_str::<Page<crate::items::Item>>(
+            r#"{"code": 0, "message": "success", "items": [{"item_id": "1"}, {"name": "b"}]}"#,
+        )
+        .expect_err("the second item has no id");
+        assert!(err.to_string().contains("missing field `item_id`"), "{err}");
     }
 }

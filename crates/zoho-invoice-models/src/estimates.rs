@@ -67,7 +67,7 @@ model! {
     /// lists).
     pub struct Estimate {
         /// The estimate's id.
-        estimate_id: EstimateId,
+        @id estimate_id: EstimateId,
         /// The estimate's number (`EST-00002`).
         estimate_number: String,
         /// The estimate's date.

@@ -161,7 +161,7 @@ model! {
     /// An expense, as the API returns it.
     pub struct Expense {
         /// The expense's id.
-        expense_id: ExpenseId,
+        @id expense_id: ExpenseId,
         /// The transaction behind the expense.
         transaction_id: GenericId,
         /// The kind of transaction (`expense`).

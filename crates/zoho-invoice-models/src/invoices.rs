@@ -108,7 +108,7 @@ model! {
     /// lists).
     pub struct Invoice {
         /// The invoice's id.
-        invoice_id: InvoiceId,
+        @id invoice_id: InvoiceId,
         /// Whether an ACH payment has been started.
         ach_payment_initiated: bool,
         /// The invoice's number (`INV-00003`, at most 100 characters).

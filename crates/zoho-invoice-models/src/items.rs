@@ -56,7 +56,7 @@ model! {
     /// An item, as the API returns it.
     pub struct Item {
         /// The item's id.
-        item_id: ItemId,
+        @id item_id: ItemId,
         /// The item's name (at most 100 characters).
         name: String,
         /// Whether the item is active.

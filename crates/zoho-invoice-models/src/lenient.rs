@@ -54,6 +54,35 @@ where
     T::decode(deserializer)
 }
 
+/// For a field that must be there (a record's own id): decoded as leniently as the others, but
+/// blank is an error, and so (serde's doing) is a missing field.
+pub mod present {
+    use serde::de::Error as _;
+    use serde::{Deserializer, Serializer};
+
+    use super::Lenient;
+
+    /// Decodes the value; blank is an error.
+    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Lenient,
+    {
+        T::decode(deserializer)?.ok_or_else(|| {
+            D::Error::custom("a value is required here, and it is blank or unreadable")
+        })
+    }
+
+    /// Encodes the value.
+    pub fn serialize<S, T>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+        T: Lenient,
+    {
+        value.encode(serializer)
+    }
+}
+
 /// Encodes an `Option<T>` field (for `#[serde(with = "...")]`); pair it with
 /// `skip_serializing_if = "Option::is_none"` so absent values are left out.
 pub fn serialize<S, T>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
@@ -516,13 +545,32 @@ mod tests {
     #[test]
     fn a_record_with_odd_fields_still_decodes_and_keeps_unknown_ones() {
         let item: Item = serde_json::from_value(json!({
-            "item_id": [], "name": {"odd": true}, "rate": "abc", "status": 5,
+            "item_id": 903000000045027_u64, "name": {"odd": true}, "rate": "abc", "status": 5,
             "item_tax_preferences": "", "is_taxable": "yes", "color": "blue"
         }))
         .expect("decodes");
-        assert!(item.item_id.is_none() && item.name.is_none() && item.rate.is_none());
+        assert_eq!(item.item_id.as_str(), "903000000045027");
+        assert!(item.name.is_none() && item.rate.is_none());
         assert!(item.status.is_none() && item.item_tax_preferences.is_none());
         assert_eq!(item.is_taxable, Some(true));
         assert_eq!(item.extra["color"], "blue");
+    }
+
+    #[test]
+    fn a_record_without_its_id_does_not_decode_and_the_error_names_the_field() {
+        for (body, says) in [
+            (json!({"name": "Hard Drive"}), "missing field `item_id`"),
+            (
+                json!({"item_id": "", "name": "Hard Drive"}),
+                "blank or unreadable",
+            ),
+            (
+                json!({"item_id": [], "name": "Hard Drive"}),
+                "blank or unreadable",
+            ),
+        ] {
+            let error = serde_json::from_value::<Item>(body.clone()).expect_err("no id");
+            assert!(error.to_string().contains(says), "{body}: {error}");
+        }
     }
 }

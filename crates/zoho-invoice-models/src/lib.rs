@@ -28,7 +28,7 @@
 //!     "unit": "", "tax_id": " ", "brand": "Acme"}}"#;
 //! let answer: Record<Item> = serde_json::from_str(body)?;
 //! let item = answer.record;
-//! assert_eq!(item.item_id.as_ref().map(|id| id.as_str()), Some("903000000045027"));
+//! assert_eq!(item.item_id.as_str(), "903000000045027");
 //! assert_eq!(item.rate.map(|r| r.to_string()).as_deref(), Some("120.50"));
 //! assert_eq!(item.tax_id, None); // " " means absent
 //! assert_eq!(item.extra["brand"], "Acme"); // unknown fields are kept

@@ -1,28 +1,96 @@
 //! The two macros every resource module is written with.
 
-/// Defines a model: a struct whose fields are all optional and decoded leniently, plus an
-/// `extra` map that keeps every field the model does not name.
+/// Defines a model: a struct whose fields are optional and decoded leniently, plus an `extra`
+/// map that keeps every field the model does not name.
 ///
 /// Write each field with its plain type; the macro makes it `Option<T>`, decodes it through
 /// [`crate::lenient`], and leaves it out of the JSON when it is `None`. Each field also gets a
-/// setter of its name (`InvoiceInput::new(..).date(..)`); the fields marked `@required` (what
-/// the API requires to create one) are the arguments of a `new` constructor.
+/// setter of its name (`InvoiceInput::new(..).date(..)`). Two marks change a field:
+///
+/// - `@required` (inputs): what the API requires to create one; those fields are the
+///   arguments of a `new` constructor.
+/// - `@id` (records): the record's own id, always in what Zoho sends for it. The field is
+///   the id itself, not an `Option`, and an answer without it (or with a blank one) fails to
+///   decode with an error naming the field. A model with an `@id` has no `Default`.
 macro_rules! model {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                $(@$required:ident)? $field:ident : $ty:ty
+                $(@$mark:ident)? $field:ident : $ty:ty
             ),* $(,)?
         }
     ) => {
-        crate::macros::model!(@struct [$(#[$meta])*] $name $( [$(#[$fmeta])*] $field : $ty, )*);
-        crate::macros::model!(@new $name [] ; $( [$($required)?] $field : $ty, )*);
+        crate::macros::model!(
+            @build [$(#[$meta])*] $name [] [] [Default] ; $( [$($mark)?] [$(#[$fmeta])*] $field : $ty, )*
+        );
+        crate::macros::model!(@new $name [] ; $( [$($mark)?] $field : $ty, )*);
+    };
+
+    // The fields and their setters, one field at a time; an `@id` field takes `Default` away.
+    (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
+        [id] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@build $metas $name
+            [$($fields)*
+                $(#[$fm])*
+                #[serde(with = "crate::lenient::present")]
+                pub $f: $t,
+            ]
+            [$($setters)*
+                $(#[$fm])*
+                pub fn $f(mut self, value: impl Into<$t>) -> Self {
+                    self.$f = value.into();
+                    self
+                }
+            ]
+            [] ; $($rest)*);
+    };
+    (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
+        [$($mark:ident)?] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@build $metas $name
+            [$($fields)*
+                $(#[$fm])*
+                #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
+                pub $f: Option<$t>,
+            ]
+            [$($setters)*
+                $(#[$fm])*
+                pub fn $f(mut self, value: impl Into<$t>) -> Self {
+                    self.$f = Some(value.into());
+                    self
+                }
+            ]
+            [$($default)?] ; $($rest)*);
+    };
+    (@build [$(#[$meta:meta])*] $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ; ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        $(#[derive($default)])?
+        pub struct $name {
+            $($fields)*
+            /// Fields this model does not name, kept as they came so that reading a record,
+            /// changing it and sending it back loses nothing.
+            #[serde(flatten)]
+            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+        }
+
+        impl $name {
+            $($setters)*
+        }
+
+        impl crate::lenient::Lenient for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+                crate::lenient::decode_object(d)
+            }
+            fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(self, s)
+            }
+        }
     };
 
     // A constructor taking the fields marked `@required`, when there are any.
-    (@new $name:ident [] ; $([] $f:ident : $t:ty,)*) => {};
+    (@new $name:ident [] ; ) => {};
     (@new $name:ident [$($a:ident : $at:ty,)+] ; ) => {
         impl $name {
             /// The fields the API requires; the others are left out (set them with the
@@ -39,43 +107,8 @@ macro_rules! model {
     (@new $name:ident [$($args:tt)*] ; [required] $f:ident : $t:ty, $($rest:tt)*) => {
         crate::macros::model!(@new $name [$($args)* $f : $t,] ; $($rest)*);
     };
-    (@new $name:ident [$($args:tt)*] ; [] $f:ident : $t:ty, $($rest:tt)*) => {
+    (@new $name:ident [$($args:tt)*] ; [$($mark:ident)?] $f:ident : $t:ty, $($rest:tt)*) => {
         crate::macros::model!(@new $name [$($args)*] ; $($rest)*);
-    };
-
-    (@struct [$(#[$meta:meta])*] $name:ident $( [$(#[$fmeta:meta])*] $field:ident : $ty:ty, )*) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        pub struct $name {
-            $(
-                $(#[$fmeta])*
-                #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
-                pub $field: Option<$ty>,
-            )*
-            /// Fields this model does not name, kept as they came so that reading a record,
-            /// changing it and sending it back loses nothing.
-            #[serde(flatten)]
-            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
-        }
-
-        impl $name {
-            $(
-                $(#[$fmeta])*
-                pub fn $field(mut self, value: impl Into<$ty>) -> Self {
-                    self.$field = Some(value.into());
-                    self
-                }
-            )*
-        }
-
-        impl crate::lenient::Lenient for $name {
-            fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-                crate::lenient::decode_object(d)
-            }
-            fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(self, s)
-            }
-        }
     };
 }
 pub(crate) use model;

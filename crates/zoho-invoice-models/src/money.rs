@@ -8,10 +8,10 @@
 //! ```
 //! use zoho_invoice_models::invoices::Invoice;
 //!
-//! let invoice: Invoice = serde_json::from_str(r#"{"total": 1234567.89, "balance": "0.10"}"#)?;
+//! let invoice: Invoice = serde_json::from_str(r#"{"invoice_id": "1", "total": 1234567.89, "balance": "0.10"}"#)?;
 //! assert_eq!(invoice.total.unwrap().to_string(), "1234567.89");
 //! assert_eq!(invoice.balance.unwrap().to_string(), "0.10");
-//! assert_eq!(serde_json::to_string(&invoice)?, r#"{"total":1234567.89,"balance":0.10}"#);
+//! assert_eq!(serde_json::to_string(&invoice)?, r#"{"invoice_id":"1","total":1234567.89,"balance":0.10}"#);
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

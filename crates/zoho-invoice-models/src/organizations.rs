@@ -9,7 +9,7 @@
 //!     "organizations": [{"organization_id": "10234695", "name": "Zillum", "is_default_org": true,
 //!     "currency_code": "USD", "price_precision": 2}]}"#)?;
 //! let org = &page.records[0];
-//! assert_eq!(org.organization_id.as_ref().map(|id| id.as_str()), Some("10234695"));
+//! assert_eq!(org.organization_id.as_str(), "10234695");
 //! assert_eq!(org.price_precision, Some(2));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -25,7 +25,7 @@ model! {
     /// An organization the signed-in user belongs to.
     pub struct Organization {
         /// The organization's id, sent with every other request.
-        organization_id: OrganizationId,
+        @id organization_id: OrganizationId,
         /// The business's name.
         name: String,
         /// The name of the organization's contact.

@@ -77,7 +77,7 @@ model! {
     /// A price list, as the API returns it.
     pub struct PriceList {
         /// The price list's id.
-        pricebook_id: PriceListId,
+        @id pricebook_id: PriceListId,
         /// The list's name (at most 100 characters).
         name: String,
         /// What the list is for (at most 2000 characters).

@@ -76,7 +76,7 @@ model! {
     /// A project, as the API returns it. Hours are text as the API formats them (`12:26`).
     pub struct Project {
         /// The project's id.
-        project_id: ProjectId,
+        @id project_id: ProjectId,
         /// The project's name (at most 100 characters).
         project_name: String,
         /// The customer it is done for.

@@ -47,7 +47,7 @@ model! {
     /// A recurring expense, as the API returns it.
     pub struct RecurringExpense {
         /// The recurring expense's id.
-        recurring_expense_id: RecurringExpenseId,
+        @id recurring_expense_id: RecurringExpenseId,
         /// Its name (at most 100 characters).
         recurrence_name: String,
         /// The first day expenses are created for.

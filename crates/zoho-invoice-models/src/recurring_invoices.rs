@@ -54,7 +54,7 @@ model! {
     /// A recurring invoice profile, as the API returns it.
     pub struct RecurringInvoice {
         /// The profile's id.
-        recurring_invoice_id: RecurringInvoiceId,
+        @id recurring_invoice_id: RecurringInvoiceId,
         /// The profile's unique name (at most 100 characters).
         recurrence_name: String,
         /// The order number carried by the invoices it raises.

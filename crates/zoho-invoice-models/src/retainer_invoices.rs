@@ -11,7 +11,7 @@
 //!     "status": "draft", "total": 40.6, "last_payment_date": " "}]}"#)?;
 //! let retainer = &page.records[0];
 //! assert_eq!(retainer.status, Some(RetainerInvoiceStatus::Draft));
-//! assert_eq!(retainer.retainerinvoice_id.as_ref().map(|id| id.as_str()), Some("982000000567114"));
+//! assert_eq!(retainer.retainerinvoice_id.as_str(), "982000000567114");
 //! assert_eq!(retainer.last_payment_date, None); // " " means absent
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -58,7 +58,7 @@ model! {
     /// A retainer invoice, as the API returns it.
     pub struct RetainerInvoice {
         /// The retainer invoice's id.
-        retainerinvoice_id: RetainerInvoiceId,
+        @id retainerinvoice_id: RetainerInvoiceId,
         /// Its number (`RET-00003`).
         retainerinvoice_number: String,
         /// The day it was raised.

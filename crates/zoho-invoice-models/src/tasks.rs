@@ -26,7 +26,7 @@ model! {
     /// text as the API formats them (`12:06`).
     pub struct Task {
         /// The task's id.
-        task_id: TaskId,
+        @id task_id: TaskId,
         /// The task's name (at most 100 characters).
         task_name: String,
         /// The project it belongs to.

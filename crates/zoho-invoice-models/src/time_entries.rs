@@ -39,7 +39,7 @@ model! {
     /// formats them (`HH:mm`).
     pub struct TimeEntry {
         /// The time entry's id.
-        time_entry_id: TimeEntryId,
+        @id time_entry_id: TimeEntryId,
         /// The project.
         project_id: ProjectId,
         /// The project's name.

@@ -22,13 +22,13 @@
 //!
 //! let customer = client.contacts().create(ContactInput::new("Bowman & Co")).await?;
 //! let item = client.items().create(ItemInput::new("Hard Drive", 120)).await?;
-//! let lines = vec![InvoiceLineItemInput::item(item.item_id.unwrap(), 2)];
+//! let lines = vec![InvoiceLineItemInput::item(item.item_id, 2)];
 //! let invoice = client
 //!     .invoices()
-//!     .create(InvoiceInput::new(customer.contact_id.unwrap(), lines))
+//!     .create(InvoiceInput::new(customer.contact_id, lines))
 //!     .ignore_auto_number_generation(false) // an option of the operation
 //!     .await?;
-//! let invoice_id = invoice.invoice_id.unwrap();
+//! let invoice_id = invoice.invoice_id;
 //! client.invoices().mark_sent(&invoice_id).await?;
 //! let pdf = client.invoices().download(&invoice_id, DocumentFormat::Pdf).await?;
 //! assert!(pdf.bytes.starts_with(b"%PDF-"));

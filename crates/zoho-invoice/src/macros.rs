@@ -413,7 +413,7 @@ macro_rules! watchable {
     ) => {
         impl $crate::watch::Watched for $record {
             fn watch_id(&self) -> Option<String> {
-                self.$id.as_ref().map(|id| id.as_str().to_owned())
+                Some(self.$id.as_str().to_owned())
             }
             fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
                 None $( .or(self.$time) )+

@@ -190,7 +190,7 @@ async fn create_a_recurring_invoice() {
     .await;
     assert_call(&sent, "POST", "/recurringinvoices", &[]);
     assert_json(&sent, hosting_json());
-    assert_eq!(out.record.recurring_invoice_id, Some(recurring_id()));
+    assert_eq!(out.record.recurring_invoice_id, recurring_id());
     assert_eq!(
         out.record.recurrence_name.as_deref(),
         Some("MonthlyInvoice")
@@ -393,7 +393,7 @@ async fn create_a_retainer_invoice() {
     );
     assert_json(&sent, advance_json());
     let saved = out.retainerinvoices.unwrap();
-    assert_eq!(saved.retainerinvoice_id, Some(retainer_id()));
+    assert_eq!(saved.retainerinvoice_id, retainer_id());
     assert_eq!(saved.status, Some(RetainerInvoiceStatus::Draft));
 
     // Without options, no query at all.
@@ -934,7 +934,7 @@ async fn update_get_download_and_delete_a_credit_note() {
         &[("ignore_auto_number_generation", "true")],
     );
     assert_json(&sent, returned_json());
-    assert_eq!(out.record.creditnote_id, Some(credit_note_id()));
+    assert_eq!(out.record.creditnote_id, credit_note_id());
 
     let (sent, out) = run(
         "credit_notes/get_a_credit_note.response.json",
@@ -1474,7 +1474,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
         .await
         .unwrap()
         .record;
-    let id = note.creditnote_id.clone().expect("an id");
+    let id = note.creditnote_id.clone();
     assert_eq!(note.status, Some(CreditNoteStatus::Open));
     assert_eq!(note.balance, Some(dec("100")));
 
@@ -1593,7 +1593,7 @@ async fn a_credit_note_pays_part_of_an_invoice_and_is_refunded_on_the_fake_serve
         .await
         .unwrap();
     assert_eq!(notes.len(), 1);
-    assert_eq!(notes[0].creditnote_id, Some(id));
+    assert_eq!(notes[0].creditnote_id, id);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1610,8 +1610,7 @@ async fn a_credit_note_is_voided_and_opened_again_on_the_fake_server() {
         .await
         .unwrap()
         .record
-        .creditnote_id
-        .expect("an id");
+        .creditnote_id;
 
     let reply = client
         .send(&VoidCreditNote {
@@ -1692,7 +1691,7 @@ async fn a_recurring_invoice_is_stopped_and_resumed_on_the_fake_server() {
         .await
         .unwrap()
         .record;
-    let id = created.recurring_invoice_id.clone().expect("an id");
+    let id = created.recurring_invoice_id.clone();
     assert_eq!(created.status, Some(RecurringInvoiceStatus::Active));
 
     let get = GetRecurringInvoice {
@@ -1742,7 +1741,7 @@ async fn a_recurring_invoice_is_stopped_and_resumed_on_the_fake_server() {
         active
             .records
             .iter()
-            .any(|r| r.recurring_invoice_id == Some(id.clone()))
+            .any(|r| r.recurring_invoice_id == id.clone())
     );
 
     client
@@ -1768,7 +1767,7 @@ async fn a_retainer_invoice_is_sent_voided_and_drafted_on_the_fake_server() {
         .unwrap()
         .retainerinvoices
         .expect("the retainer invoice");
-    let id = created.retainerinvoice_id.clone().expect("an id");
+    let id = created.retainerinvoice_id.clone();
     assert_eq!(created.status, Some(RetainerInvoiceStatus::Draft));
     assert_eq!(created.total, Some(500.into()));
 
@@ -1881,6 +1880,6 @@ async fn a_retainer_invoice_is_sent_voided_and_drafted_on_the_fake_server() {
         listed
             .records
             .iter()
-            .all(|r| r.retainerinvoice_id != Some(id.clone()))
+            .all(|r| r.retainerinvoice_id != id.clone())
     );
 }

@@ -118,5 +118,5 @@ async fn the_default_stack_runs_over_an_http_service_of_ones_own() {
         .await
         .unwrap()
         .record;
-    assert_eq!(invoice.invoice_id.unwrap().as_str(), "982000000567114");
+    assert_eq!(invoice.invoice_id.as_str(), "982000000567114");
 }

@@ -29,7 +29,7 @@ async fn watch_delivers_each_change_once_and_resumes_from_a_saved_cursor() {
             .await
             .unwrap()
             .record;
-        ids.push(created.item_id.unwrap());
+        ids.push(created.item_id);
         server.advance_clock(Duration::from_secs(1));
     }
 

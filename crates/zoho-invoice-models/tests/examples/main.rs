@@ -58,6 +58,19 @@ fn every_fixture_has_exactly_one_case() {
     );
 }
 
+/// The reference's examples that leave out the record's own id (Zoho's answers carry it): the
+/// models refuse them, naming the field.
+const WITHOUT_THEIR_ID: [(&str, &str); 2] = [
+    (
+        "recurring_expenses/create_a_recurring_expense.response.json",
+        "recurring_expense_id",
+    ),
+    (
+        "recurring_expenses/update_a_recurring_expense.response.json",
+        "recurring_expense_id",
+    ),
+];
+
 #[test]
 fn every_reference_example_round_trips() {
     let root = fixtures_dir();
@@ -71,6 +84,17 @@ fn every_reference_example_round_trips() {
                 continue;
             }
         };
+        if let Some(id) = WITHOUT_THEIR_ID
+            .iter()
+            .find_map(|(file, id)| (file == name).then_some(id))
+        {
+            // Refused, naming the id it lacks: a record comes with its id.
+            match round_trip(&input) {
+                Err(e) if e.contains(&format!("missing field `{id}`")) => {}
+                other => failures.push(format!("{name}: should fail for want of {id}: {other:?}")),
+            }
+            continue;
+        }
         match round_trip(&input) {
             Err(e) => failures.push(format!("{name}: does not decode: {e}")),
             Ok(output) => {

@@ -32,7 +32,7 @@
 //!     ..Default::default()
 //! };
 //! let created = client.send(&CreateContact { contact: bowman }).await?.record;
-//! let contact_id = created.contact_id.expect("an id");
+//! let contact_id = created.contact_id;
 //!
 //! let got = client.send(&GetContact { contact_id }).await?.record;
 //! assert_eq!(got.payment_terms, Some(15));

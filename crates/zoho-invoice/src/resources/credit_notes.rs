@@ -49,7 +49,7 @@
 //!     .send(&CreateCreditNote { credit_note: refund, options: Default::default() })
 //!     .await?
 //!     .record;
-//! let creditnote_id = note.creditnote_id.expect("an id");
+//! let creditnote_id = note.creditnote_id;
 //!
 //! // Apply 40 of the 100 credits to the invoice.
 //! let apply = CreditInvoicesInput {

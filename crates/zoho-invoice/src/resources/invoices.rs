@@ -20,12 +20,12 @@
 //! let customer = client.contacts().create(ContactInput::new("Bowman & Co")).await?;
 //! let item = client.items().create(ItemInput::new("Hard Drive", 120)).await?;
 //!
-//! let lines = vec![InvoiceLineItemInput::item(item.item_id.unwrap(), 2)];
+//! let lines = vec![InvoiceLineItemInput::item(item.item_id, 2)];
 //! let created = client
 //!     .invoices()
-//!     .create(InvoiceInput::new(customer.contact_id.unwrap(), lines))
+//!     .create(InvoiceInput::new(customer.contact_id, lines))
 //!     .await?;
-//! let invoice_id = created.invoice_id.expect("an id");
+//! let invoice_id = created.invoice_id;
 //! assert_eq!(created.status, Some(InvoiceStatus::Draft));
 //!
 //! client.invoices().mark_sent(&invoice_id).await?;

@@ -17,7 +17,7 @@
 //! // `client` is a `zoho_invoice::Client`; here it talks to the fake server.
 //! let item = ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() };
 //! let created = client.send(&CreateItem { item }).await?.record;
-//! assert!(created.item_id.is_some());
+//! assert!(!created.item_id.as_str().is_empty());
 //!
 //! let hard = ListItems {
 //!     filter: ItemFilter { name: Some(TextFilter::StartsWith("Hard".into())), ..Default::default() },

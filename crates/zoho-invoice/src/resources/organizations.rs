@@ -23,7 +23,7 @@
 //! let client = Client::new(Canned);
 //! let page = client.send(&ListOrganizations { filter: Default::default() }).await?;
 //! let default = page.records.iter().find(|o| o.is_default_org == Some(true)).expect("a default");
-//! assert_eq!(default.organization_id.as_ref().map(|id| id.as_str()), Some("10234695"));
+//! assert_eq!(default.organization_id.as_str(), "10234695");
 //! assert_eq!(default.name.as_deref(), Some("Zillum"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

@@ -37,7 +37,7 @@
 //! let project = client.send(&CreateProject { project }).await?.record;
 //! let task = TaskInput { task_name: Some("Painting".into()), rate: Some(3.into()), ..Default::default() };
 //! let task = client
-//!     .send(&AddProjectTask { project_id: project.project_id.expect("an id"), task })
+//!     .send(&AddProjectTask { project_id: project.project_id, task })
 //!     .await?
 //!     .record;
 //! assert_eq!(task.task_name.as_deref(), Some("Painting"));

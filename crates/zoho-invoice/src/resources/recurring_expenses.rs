@@ -30,7 +30,7 @@
 //! let client = Client::new(Canned);
 //! let filter = RecurringExpenseFilter { status: Some(RecurringExpenseStatus::Active), ..Default::default() };
 //! let page = client.send(&ListRecurringExpenses { filter }).await?;
-//! let rent = page.into_items().remove(0).recurring_expense_id.expect("an id");
+//! let rent = page.into_items().remove(0).recurring_expense_id;
 //! let reply = client.send(&StopRecurringExpense { recurring_expense_id: rent }).await?;
 //! assert!(reply.is_success());
 //! # Ok::<(), Box<dyn std::error::Error>>(())

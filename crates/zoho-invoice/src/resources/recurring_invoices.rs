@@ -39,7 +39,7 @@
 //!     ..Default::default()
 //! };
 //! let created = client.send(&CreateRecurringInvoice { recurring_invoice: hosting }).await?.record;
-//! let recurring_invoice_id = created.recurring_invoice_id.expect("an id");
+//! let recurring_invoice_id = created.recurring_invoice_id;
 //!
 //! let stop = StopRecurringInvoice { recurring_invoice_id: recurring_invoice_id.clone() };
 //! assert!(client.send(&stop).await?.is_success());

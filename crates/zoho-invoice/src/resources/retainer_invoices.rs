@@ -40,7 +40,7 @@
 //!     .await?
 //!     .retainerinvoices
 //!     .expect("the retainer invoice");
-//! let retainerinvoice_id = created.retainerinvoice_id.expect("an id");
+//! let retainerinvoice_id = created.retainerinvoice_id;
 //! assert_eq!(created.status, Some(RetainerInvoiceStatus::Draft));
 //!
 //! client.send(&MarkRetainerInvoiceSent { retainerinvoice_id: retainerinvoice_id.clone() }).await?;

@@ -30,7 +30,7 @@
 //! let entry = "460000000044021".parse()?;
 //! client.send(&StartTimer { time_entry_id: entry }).await?;
 //! let running = client.send(&GetTimer {}).await?.record;
-//! assert_eq!(running.time_entry_id.map(|id| id.to_string()).as_deref(), Some("460000000044021"));
+//! assert_eq!(running.time_entry_id.as_str(), "460000000044021");
 //! let stopped = client.send(&StopTimer {}).await?.record;
 //! assert_eq!(stopped.log_time.as_deref(), Some("00:25"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
