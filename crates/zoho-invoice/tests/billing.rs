@@ -376,7 +376,7 @@ fn advance_json() -> Value {
 async fn create_a_retainer_invoice() {
     let op = CreateRetainerInvoice {
         retainer_invoice: advance(customer_id()),
-        options: RetainerInvoiceNumbering {
+        options: CreateRetainerInvoiceOptions {
             ignore_auto_number_generation: Some(true),
         },
     };
@@ -534,7 +534,7 @@ async fn status_changes_and_template_of_a_retainer_invoice() {
 async fn email_a_retainer_invoice() {
     let op = EmailRetainerInvoice {
         retainerinvoice_id: retainer_id(),
-        options: RetainerInvoiceEmailOptions {
+        options: EmailRetainerInvoiceOptions {
             send_customer_statement: Some(false),
             send_attachment: Some(true),
         },
@@ -646,7 +646,7 @@ async fn retainer_payments() {
 async fn attachments_of_a_retainer_invoice() {
     let op = AddRetainerInvoiceAttachment {
         retainerinvoice_id: retainer_id(),
-        options: RetainerAttachmentOptions {
+        options: AddRetainerInvoiceAttachmentOptions {
             can_send_in_mail: Some(true),
         },
         attachment: AddRetainerInvoiceAttachment::attachment(
@@ -920,7 +920,7 @@ async fn update_get_download_and_delete_a_credit_note() {
         "credit_notes/update_a_credit_note.response.json",
         &UpdateCreditNote {
             creditnote_id: credit_note_id(),
-            options: CreditNoteNumbering {
+            options: UpdateCreditNoteOptions {
                 ignore_auto_number_generation: Some(true),
             },
             credit_note: returned(customer_id(), "100"),
@@ -1008,7 +1008,7 @@ async fn email_a_credit_note_and_its_history() {
         "credit_notes/email_a_credit_note.response.json",
         &EmailCreditNote {
             creditnote_id: credit_note_id(),
-            options: CreditNoteEmailOptions {
+            options: EmailCreditNoteOptions {
                 customer_id: Some(customer_id()),
             },
             email: email(),
@@ -1819,7 +1819,7 @@ async fn a_retainer_invoice_is_sent_voided_and_drafted_on_the_fake_server() {
     client
         .send(&AddRetainerInvoiceAttachment {
             retainerinvoice_id: id.clone(),
-            options: RetainerAttachmentOptions {
+            options: AddRetainerInvoiceAttachmentOptions {
                 can_send_in_mail: Some(true),
             },
             attachment: AddRetainerInvoiceAttachment::attachment(

@@ -425,7 +425,7 @@ async fn email_a_contact() {
         "contacts/email_contact.response.json",
         &EmailContact {
             contact_id: contact_id(),
-            options: ContactEmailOptions {
+            options: EmailContactOptions {
                 send_customer_statement: Some(true),
             },
             email: email.clone(),
@@ -448,7 +448,7 @@ async fn email_a_contact() {
         "contacts/email_contact.response.json",
         &EmailContact {
             contact_id: contact_id(),
-            options: ContactEmailOptions::default(),
+            options: EmailContactOptions::default(),
             email,
         },
     )

@@ -412,7 +412,7 @@ async fn email_an_invoice_and_its_content() {
         "invoices/get_invoice_email_content.response.json",
         &GetInvoiceEmailContent {
             invoice_id: invoice_id(),
-            options: inv::EmailContentOptions {
+            options: inv::GetInvoiceEmailContentOptions {
                 email_template_id: Some("982000000000067".parse::<TemplateId>().unwrap()),
             },
         },
@@ -467,7 +467,7 @@ async fn payment_reminders() {
         &RemindInvoiceCustomer {
             invoice_id: invoice_id(),
             email,
-            options: ReminderOptions {
+            options: RemindInvoiceCustomerOptions {
                 send_customer_statement: Some(true),
             },
         },
@@ -785,7 +785,7 @@ async fn invoice_attachment() {
         .client()
         .send(&GetInvoiceAttachment {
             invoice_id: invoice_id(),
-            options: AttachmentOptions {
+            options: GetInvoiceAttachmentOptions {
                 preview: Some(true),
             },
         })

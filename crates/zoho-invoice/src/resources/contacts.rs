@@ -306,7 +306,7 @@ operation! {
 query_options! {
     /// The options of [`EmailContact`].
     #[derive(Copy)]
-    pub struct ContactEmailOptions for EmailContact.options {
+    pub struct EmailContactOptions for EmailContact.options {
         /// Attach the customer's statement PDF (`send_customer_statement`).
         send_customer_statement: bool,
     }
@@ -318,7 +318,7 @@ operation! {
         /// The contact.
         path contact_id: ContactId,
         /// Whether to attach the statement.
-        option options: ContactEmailOptions,
+        option options: EmailContactOptions,
         /// The email.
         body email: ContactEmail,
     }

@@ -157,7 +157,7 @@ operation! {
 query_options! {
     /// The query of [`UpdateCreditNote`].
     #[derive(Copy)]
-    pub struct CreditNoteNumbering for UpdateCreditNote.options {
+    pub struct UpdateCreditNoteOptions for UpdateCreditNote.options {
         /// `true` to give your own `creditnote_number` (`ignore_auto_number_generation`).
         ignore_auto_number_generation: bool,
     }
@@ -169,7 +169,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// Whether its number is given.
-        option options: CreditNoteNumbering,
+        option options: UpdateCreditNoteOptions,
         /// Its new fields.
         body credit_note: CreditNoteInput,
     }
@@ -205,7 +205,7 @@ operation! {
 
 query_options! {
     /// The query of [`EmailCreditNote`].
-    pub struct CreditNoteEmailOptions for EmailCreditNote.options {
+    pub struct EmailCreditNoteOptions for EmailCreditNote.options {
         /// The customer the credit note is raised for (`customer_id`).
         customer_id: ContactId,
     }
@@ -217,7 +217,7 @@ operation! {
         /// The credit note.
         path creditnote_id: CreditNoteId,
         /// The customer, optionally.
-        option options: CreditNoteEmailOptions,
+        option options: EmailCreditNoteOptions,
         /// The email.
         body email: EmailRequest,
     }

@@ -83,7 +83,7 @@ query_options! {
 
 query_options! {
     /// The options of [`GetEstimateEmailContent`]: `email_template_id`.
-    pub struct EmailContentOptions for GetEstimateEmailContent.options {
+    pub struct GetEstimateEmailContentOptions for GetEstimateEmailContent.options {
         /// Fill the email from this template (by default the customer's template, or the
         /// organization's default).
         email_template_id: TemplateId,
@@ -233,7 +233,7 @@ operation! {
         /// The estimate.
         path estimate_id: EstimateId,
         /// The email template to fill.
-        option options: EmailContentOptions,
+        option options: GetEstimateEmailContentOptions,
     }
 }
 

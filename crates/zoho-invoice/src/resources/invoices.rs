@@ -101,7 +101,7 @@ query_options! {
 query_options! {
     /// The options of [`RemindInvoiceCustomer`]: `send_customer_statement`.
     #[derive(Copy)]
-    pub struct ReminderOptions for RemindInvoiceCustomer.options {
+    pub struct RemindInvoiceCustomerOptions for RemindInvoiceCustomer.options {
         /// Attach the customer's statement as a PDF.
         send_customer_statement: bool,
     }
@@ -109,7 +109,7 @@ query_options! {
 
 query_options! {
     /// The options of [`GetInvoiceEmailContent`]: `email_template_id`.
-    pub struct EmailContentOptions for GetInvoiceEmailContent.options {
+    pub struct GetInvoiceEmailContentOptions for GetInvoiceEmailContent.options {
         /// Fill the email from this template (by default the customer's template, or the
         /// organization's default).
         email_template_id: TemplateId,
@@ -119,7 +119,7 @@ query_options! {
 query_options! {
     /// The options of [`GetInvoiceAttachment`]: `preview`.
     #[derive(Copy)]
-    pub struct AttachmentOptions for GetInvoiceAttachment.options {
+    pub struct GetInvoiceAttachmentOptions for GetInvoiceAttachment.options {
         /// Get a thumbnail of the file instead of the file.
         preview: bool,
     }
@@ -298,7 +298,7 @@ operation! {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The email template to fill.
-        option options: EmailContentOptions,
+        option options: GetInvoiceEmailContentOptions,
     }
 }
 
@@ -321,7 +321,7 @@ operation! {
         /// Recipients, subject and body.
         body email: EmailRequest,
         /// What to attach.
-        option options: ReminderOptions,
+        option options: RemindInvoiceCustomerOptions,
     }
 }
 
@@ -527,7 +527,7 @@ operation! {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// Whether to get a thumbnail.
-        option options: AttachmentOptions,
+        option options: GetInvoiceAttachmentOptions,
     }
 }
 

@@ -69,7 +69,7 @@ handle! {
 query_options! {
     /// The query of [`CreateRetainerInvoice`].
     #[derive(Copy)]
-    pub struct RetainerInvoiceNumbering for CreateRetainerInvoice.options {
+    pub struct CreateRetainerInvoiceOptions for CreateRetainerInvoice.options {
         /// `true` to give your own `retainerinvoice_number` instead of the generated one
         /// (`ignore_auto_number_generation`).
         ignore_auto_number_generation: bool,
@@ -83,7 +83,7 @@ operation! {
         /// The retainer invoice: `customer_id` and `line_items` are required.
         body retainer_invoice: RetainerInvoiceInput,
         /// Whether its number is given rather than generated.
-        option options: RetainerInvoiceNumbering,
+        option options: CreateRetainerInvoiceOptions,
     }
 }
 
@@ -179,7 +179,7 @@ operation! {
 query_options! {
     /// The query of [`EmailRetainerInvoice`].
     #[derive(Copy)]
-    pub struct RetainerInvoiceEmailOptions for EmailRetainerInvoice.options {
+    pub struct EmailRetainerInvoiceOptions for EmailRetainerInvoice.options {
         /// Attach the customer's statement PDF (`send_customer_statement`).
         send_customer_statement: bool,
         /// Attach the retainer invoice's attachment (`send_attachment`).
@@ -195,7 +195,7 @@ operation! {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// What to attach.
-        option options: RetainerInvoiceEmailOptions,
+        option options: EmailRetainerInvoiceOptions,
         /// The email.
         body email: EmailRequest,
     }
@@ -262,7 +262,7 @@ operation! {
 query_options! {
     /// The query of [`AddRetainerInvoiceAttachment`].
     #[derive(Copy)]
-    pub struct RetainerAttachmentOptions for AddRetainerInvoiceAttachment.options {
+    pub struct AddRetainerInvoiceAttachmentOptions for AddRetainerInvoiceAttachment.options {
         /// Send the file with the retainer invoice's emails (`can_send_in_mail`).
         can_send_in_mail: bool,
     }
@@ -276,7 +276,7 @@ operation! {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// Whether the file goes with emails.
-        option options: RetainerAttachmentOptions,
+        option options: AddRetainerInvoiceAttachmentOptions,
         /// The file; its `field` must be `attachment` (see
         /// [`AddRetainerInvoiceAttachment::attachment`]).
         upload attachment: Upload,
