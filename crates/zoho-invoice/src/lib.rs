@@ -101,6 +101,8 @@
 //! ```
 
 #![warn(clippy::unwrap_used)]
+// A resource module is one `resource!` invocation that walks its items one at a time.
+#![recursion_limit = "256"]
 
 pub mod call;
 pub mod chunked;
@@ -128,7 +130,8 @@ pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError, code
 pub use zoho_invoice_models as models;
 pub use zoho_invoice_transport as transport;
 
-/// Every operation this crate defines: resource, name, method and path template.
+/// Every operation this crate defines: resource, name, method and path template (a record's
+/// get and its download are two operations of one row of the reference's table).
 pub fn operations() -> Vec<Operation> {
     resources::OPERATION_GROUPS
         .iter()

@@ -134,6 +134,32 @@ macro_rules! operation {
 #[allow(unused_imports)]
 pub(crate) use operation;
 
+/// Wraps a resource module's items: passes every item through, and lists the operations its
+/// `operation!` declarations define as the module's `OPERATIONS` (checked against the
+/// endpoint table by a test). So an operation is written once, in its declaration.
+#[allow(unused_macros)] // with no resource feature, nothing uses it
+macro_rules! resource {
+    (@munch [$($names:ident)*] ; operation! { $(#[$meta:meta])* pub struct $name:ident $($rest:tt)* } $($tail:tt)*) => {
+        $crate::macros::operation! { $(#[$meta])* pub struct $name $($rest)* }
+        $crate::macros::resource!(@munch [$($names)* $name] ; $($tail)*);
+    };
+    (@munch [$($names:ident)*] ; $item:item $($tail:tt)*) => {
+        $item
+        $crate::macros::resource!(@munch [$($names)*] ; $($tail)*);
+    };
+    (@munch [$($names:ident)*] ; ) => {
+        /// The operations of this module, in the order they are declared.
+        pub(crate) const OPERATIONS: &[$crate::endpoint::Operation] =
+            &[$(<$names as $crate::endpoint::Endpoint>::OPERATION),*];
+    };
+    // The entry, last: the rules above must match the calls it makes.
+    ($($items:tt)*) => {
+        $crate::macros::resource!(@munch [] ; $($items)*);
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use resource;
+
 /// Defines a resource handle: `client.invoices()`, whose methods make the resource's
 /// operations as [`Call`](crate::Call)s (each operation's `as Handle.method` adds its method).
 #[allow(unused_macros)] // with no resource feature, nothing uses it

@@ -24,9 +24,16 @@ fn rows() -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// The rows the crate's operations perform. A record and its download (`GetInvoice`,
+/// `DownloadInvoice`: the same GET, JSON or PDF) are one row.
 fn defined() -> Vec<(String, String, String, String)> {
+    let mut seen = std::collections::BTreeSet::new();
     operations()
         .into_iter()
+        .filter(|op| !BEYOND_THE_TABLE.contains(&op.name))
+        .filter(|op| {
+            seen.insert((op.method.to_string(), op.path, op.name)) || !is_download_twin(op)
+        })
         .map(|op| {
             (
                 op.resource.to_owned(),
@@ -36,6 +43,18 @@ fn defined() -> Vec<(String, String, String, String)> {
             )
         })
         .collect()
+}
+
+/// Operations the crate has beyond the reference's table: the expense receipt, which the
+/// reference's notes describe (a multipart `receipt` field) but its table leaves out.
+const BEYOND_THE_TABLE: [&str; 2] = [
+    "Add a receipt to an expense",
+    "Get the receipt of an expense",
+];
+
+/// Whether `op` is the second of a record's get and its download: both perform "Get a ...".
+fn is_download_twin(op: &zoho_invoice::Operation) -> bool {
+    op.method == http::Method::GET && op.name.starts_with("Get a")
 }
 
 #[test]

@@ -66,9 +66,10 @@ use zoho_invoice_models::credit_notes::CreditNoteRefund;
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{AddressId, CommentId, ContactId, ContactPersonId};
 
-use crate::macros::{handle, list_filter, operation, query_options, watchable};
+use crate::macros::{handle, list_filter, query_options, resource, watchable};
 use crate::query::{Query, ToQuery};
 
+resource! {
 handle! {
     /// Contacts and their contact persons, addresses, statements, comments, refunds and client reviews.
     Contacts = contacts
@@ -468,37 +469,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateContact as crate::Endpoint>::OPERATION,
-    <ListContacts as crate::Endpoint>::OPERATION,
-    <UpdateContact as crate::Endpoint>::OPERATION,
-    <DeleteContact as crate::Endpoint>::OPERATION,
-    <GetContact as crate::Endpoint>::OPERATION,
-    <MarkContactActive as crate::Endpoint>::OPERATION,
-    <MarkContactInactive as crate::Endpoint>::OPERATION,
-    <EnableContactPortalAccess as crate::Endpoint>::OPERATION,
-    <ListClientReviews as crate::Endpoint>::OPERATION,
-    <GetClientReview as crate::Endpoint>::OPERATION,
-    <ReplyClientReview as crate::Endpoint>::OPERATION,
-    <EnableContactPaymentReminders as crate::Endpoint>::OPERATION,
-    <DisableContactPaymentReminders as crate::Endpoint>::OPERATION,
-    <EmailContactStatement as crate::Endpoint>::OPERATION,
-    <GetContactStatementMailContent as crate::Endpoint>::OPERATION,
-    <EmailContact as crate::Endpoint>::OPERATION,
-    <ListContactComments as crate::Endpoint>::OPERATION,
-    <AddContactAddress as crate::Endpoint>::OPERATION,
-    <ListContactAddresses as crate::Endpoint>::OPERATION,
-    <UpdateContactAddress as crate::Endpoint>::OPERATION,
-    <DeleteContactAddress as crate::Endpoint>::OPERATION,
-    <ListContactRefunds as crate::Endpoint>::OPERATION,
-    <CreateContactPerson as crate::Endpoint>::OPERATION,
-    <UpdateContactPerson as crate::Endpoint>::OPERATION,
-    <DeleteContactPerson as crate::Endpoint>::OPERATION,
-    <ListContactPersons as crate::Endpoint>::OPERATION,
-    <GetContactPerson as crate::Endpoint>::OPERATION,
-    <MarkContactPersonPrimary as crate::Endpoint>::OPERATION,
-];
 
 watchable! {
     ListContacts => Contact {
@@ -522,4 +492,5 @@ impl crate::Returned for ContactPersonsReply {
             .in_operation(operation)
         })
     }
+}
 }

@@ -81,9 +81,10 @@ use zoho_invoice_models::ids::{
 };
 
 use crate::endpoint::Download;
-use crate::macros::{handle, list_filter, operation, query_options, watchable};
+use crate::macros::{handle, list_filter, query_options, resource, watchable};
 use crate::query::DownloadOptions;
 
+resource! {
 handle! {
     /// Credit notes: their emails, addresses, templates, invoices credited, comments and refunds.
     CreditNotes = credit_notes
@@ -453,34 +454,6 @@ operation! {
     }
 }
 
-/// The operations of this module ([`DownloadCreditNote`] is the row of [`GetCreditNote`]).
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateCreditNote as crate::Endpoint>::OPERATION,
-    <ListCreditNotes as crate::Endpoint>::OPERATION,
-    <UpdateCreditNote as crate::Endpoint>::OPERATION,
-    <GetCreditNote as crate::Endpoint>::OPERATION,
-    <DeleteCreditNote as crate::Endpoint>::OPERATION,
-    <EmailCreditNote as crate::Endpoint>::OPERATION,
-    <VoidCreditNote as crate::Endpoint>::OPERATION,
-    <MarkCreditNoteOpen as crate::Endpoint>::OPERATION,
-    <ListCreditNoteEmailHistory as crate::Endpoint>::OPERATION,
-    <UpdateCreditNoteBillingAddress as crate::Endpoint>::OPERATION,
-    <UpdateCreditNoteShippingAddress as crate::Endpoint>::OPERATION,
-    <ListCreditNoteTemplates as crate::Endpoint>::OPERATION,
-    <UpdateCreditNoteTemplate as crate::Endpoint>::OPERATION,
-    <CreditInvoices as crate::Endpoint>::OPERATION,
-    <ListCreditedInvoices as crate::Endpoint>::OPERATION,
-    <DeleteCreditedInvoice as crate::Endpoint>::OPERATION,
-    <AddCreditNoteComment as crate::Endpoint>::OPERATION,
-    <ListCreditNoteComments as crate::Endpoint>::OPERATION,
-    <DeleteCreditNoteComment as crate::Endpoint>::OPERATION,
-    <ListAllCreditNoteRefunds as crate::Endpoint>::OPERATION,
-    <RefundCreditNote as crate::Endpoint>::OPERATION,
-    <ListCreditNoteRefunds as crate::Endpoint>::OPERATION,
-    <UpdateCreditNoteRefund as crate::Endpoint>::OPERATION,
-    <GetCreditNoteRefund as crate::Endpoint>::OPERATION,
-    <DeleteCreditNoteRefund as crate::Endpoint>::OPERATION,
-];
 
 watchable! {
     ListCreditNotes => CreditNote {
@@ -488,4 +461,5 @@ watchable! {
         last_modified: [last_modified_time, updated_time],
         sort_column: zoho_invoice_models::credit_notes::CreditNoteSortColumn::LastModifiedTime,
     }
+}
 }

@@ -45,9 +45,9 @@ use zoho_invoice_models::customer_payments::{
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{PaymentId, RefundId};
 
-use crate::endpoint::Endpoint;
-use crate::macros::{handle, list_filter, operation, watchable};
+use crate::macros::{handle, list_filter, resource, watchable};
 
+resource! {
 handle! {
     /// Customer payments and their refunds.
     CustomerPayments = customer_payments
@@ -183,19 +183,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateCustomerPayment as Endpoint>::OPERATION,
-    <ListCustomerPayments as Endpoint>::OPERATION,
-    <UpdateCustomerPayment as Endpoint>::OPERATION,
-    <GetCustomerPayment as Endpoint>::OPERATION,
-    <DeleteCustomerPayment as Endpoint>::OPERATION,
-    <RefundCustomerPayment as Endpoint>::OPERATION,
-    <ListCustomerPaymentRefunds as Endpoint>::OPERATION,
-    <UpdateCustomerPaymentRefund as Endpoint>::OPERATION,
-    <GetCustomerPaymentRefund as Endpoint>::OPERATION,
-    <DeleteCustomerPaymentRefund as Endpoint>::OPERATION,
-];
 
 watchable! {
     ListCustomerPayments => Payment {
@@ -206,3 +193,4 @@ watchable! {
 }
 
 crate::call::returned_as_is!(PaymentRefundDetails);
+}

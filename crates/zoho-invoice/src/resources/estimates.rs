@@ -47,10 +47,11 @@ use zoho_invoice_models::estimates::{
 };
 use zoho_invoice_models::ids::{CommentId, ContactId, EstimateId, ItemId, TemplateId, kind};
 
-use crate::endpoint::{Download, Endpoint};
-use crate::macros::{chunkable, handle, list_filter, operation, query_options, watchable};
+use crate::endpoint::Download;
+use crate::macros::{chunkable, handle, list_filter, query_options, resource, watchable};
 use crate::query::{BulkIds, DownloadOptions};
 
+resource! {
 handle! {
     /// Estimates: their status changes, emails, downloads, addresses, templates and comments.
     Estimates = estimates
@@ -345,30 +346,6 @@ operation! {
     }
 }
 
-/// The operations of this module ([`DownloadEstimate`] is the row of [`GetEstimate`]).
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateEstimate as Endpoint>::OPERATION,
-    <ListEstimates as Endpoint>::OPERATION,
-    <UpdateEstimate as Endpoint>::OPERATION,
-    <GetEstimate as Endpoint>::OPERATION,
-    <DeleteEstimate as Endpoint>::OPERATION,
-    <MarkEstimateSent as Endpoint>::OPERATION,
-    <MarkEstimateAccepted as Endpoint>::OPERATION,
-    <MarkEstimateDeclined as Endpoint>::OPERATION,
-    <EmailEstimate as Endpoint>::OPERATION,
-    <GetEstimateEmailContent as Endpoint>::OPERATION,
-    <EmailEstimates as Endpoint>::OPERATION,
-    <BulkExportEstimates as Endpoint>::OPERATION,
-    <BulkPrintEstimates as Endpoint>::OPERATION,
-    <UpdateEstimateBillingAddress as Endpoint>::OPERATION,
-    <UpdateEstimateShippingAddress as Endpoint>::OPERATION,
-    <ListEstimateTemplates as Endpoint>::OPERATION,
-    <UpdateEstimateTemplate as Endpoint>::OPERATION,
-    <AddEstimateComment as Endpoint>::OPERATION,
-    <ListEstimateComments as Endpoint>::OPERATION,
-    <UpdateEstimateComment as Endpoint>::OPERATION,
-    <DeleteEstimateComment as Endpoint>::OPERATION,
-];
 
 watchable! {
     ListEstimates => Estimate {
@@ -379,3 +356,4 @@ watchable! {
 }
 
 crate::call::returned_as_is!(EstimateEmailContent, EstimateTemplates);
+}

@@ -51,8 +51,9 @@ use zoho_invoice_models::expenses::{
 use zoho_invoice_models::ids::{ContactId, ExpenseId};
 
 use crate::endpoint::{Download, Upload};
-use crate::macros::{handle, list_filter, operation, watchable};
+use crate::macros::{handle, list_filter, resource, watchable};
 
+resource! {
 handle! {
     /// Expenses, their receipts, and expense categories.
     Expenses = expenses
@@ -190,16 +191,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateExpense as crate::Endpoint>::OPERATION,
-    <ListExpenses as crate::Endpoint>::OPERATION,
-    <GetExpense as crate::Endpoint>::OPERATION,
-    <UpdateExpense as crate::Endpoint>::OPERATION,
-    <DeleteExpense as crate::Endpoint>::OPERATION,
-    <ListExpenseCategories as crate::Endpoint>::OPERATION,
-    <CreateExpenseCategory as crate::Endpoint>::OPERATION,
-];
 
 watchable! {
     ListExpenses => Expense {
@@ -207,4 +198,5 @@ watchable! {
         last_modified: [last_modified_time],
         sort_column: zoho_invoice_models::expenses::ExpenseSortColumn::LastModifiedTime,
     }
+}
 }

@@ -51,12 +51,13 @@ use zoho_invoice_models::invoices::{
 };
 
 use crate::Error;
-use crate::endpoint::{Download, Endpoint, Upload};
+use crate::endpoint::{Download, Upload};
 use crate::macros::{
-    chunkable, handle, list_filter, operation, query_options, watchable, whole_list,
+    chunkable, handle, list_filter, query_options, resource, watchable, whole_list,
 };
 use crate::query::{BulkIds, DownloadOptions, Query, ToQuery};
 
+resource! {
 handle! {
     /// Invoices: their status changes, emails and reminders, downloads, write-offs, addresses, templates, payments and credits, attachment and comments.
     Invoices = invoices
@@ -592,47 +593,6 @@ operation! {
     }
 }
 
-/// The operations of this module ([`DownloadInvoice`] is the row of [`GetInvoice`]).
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateInvoice as Endpoint>::OPERATION,
-    <ListInvoices as Endpoint>::OPERATION,
-    <UpdateInvoice as Endpoint>::OPERATION,
-    <GetInvoice as Endpoint>::OPERATION,
-    <DeleteInvoice as Endpoint>::OPERATION,
-    <MarkInvoiceSent as Endpoint>::OPERATION,
-    <VoidInvoice as Endpoint>::OPERATION,
-    <MarkInvoiceDraft as Endpoint>::OPERATION,
-    <EmailInvoice as Endpoint>::OPERATION,
-    <GetInvoiceEmailContent as Endpoint>::OPERATION,
-    <EmailInvoices as Endpoint>::OPERATION,
-    <RemindInvoiceCustomer as Endpoint>::OPERATION,
-    <GetInvoiceReminderContent as Endpoint>::OPERATION,
-    <BulkRemindInvoices as Endpoint>::OPERATION,
-    <BulkExportInvoices as Endpoint>::OPERATION,
-    <BulkPrintInvoices as Endpoint>::OPERATION,
-    <DisableInvoiceReminder as Endpoint>::OPERATION,
-    <EnableInvoiceReminder as Endpoint>::OPERATION,
-    <WriteOffInvoice as Endpoint>::OPERATION,
-    <CancelInvoiceWriteOff as Endpoint>::OPERATION,
-    <UpdateInvoiceBillingAddress as Endpoint>::OPERATION,
-    <UpdateInvoiceShippingAddress as Endpoint>::OPERATION,
-    <ListInvoiceTemplates as Endpoint>::OPERATION,
-    <UpdateInvoiceTemplate as Endpoint>::OPERATION,
-    <ListInvoicePayments as Endpoint>::OPERATION,
-    <ListInvoiceCreditsApplied as Endpoint>::OPERATION,
-    <ApplyInvoiceCredits as Endpoint>::OPERATION,
-    <DeleteInvoicePayment as Endpoint>::OPERATION,
-    <DeleteInvoiceAppliedCredit as Endpoint>::OPERATION,
-    <AddInvoiceAttachment as Endpoint>::OPERATION,
-    <UpdateInvoiceAttachmentPreference as Endpoint>::OPERATION,
-    <GetInvoiceAttachment as Endpoint>::OPERATION,
-    <DeleteInvoiceAttachment as Endpoint>::OPERATION,
-    <DeleteInvoiceExpenseReceipt as Endpoint>::OPERATION,
-    <AddInvoiceComment as Endpoint>::OPERATION,
-    <ListInvoiceComments as Endpoint>::OPERATION,
-    <UpdateInvoiceComment as Endpoint>::OPERATION,
-    <DeleteInvoiceComment as Endpoint>::OPERATION,
-];
 
 watchable! {
     ListInvoices => Invoice {
@@ -643,3 +603,4 @@ watchable! {
 }
 
 crate::call::returned_as_is!(BulkReminderReply, UpdatedInvoiceComment);
+}

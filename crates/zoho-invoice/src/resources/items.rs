@@ -34,8 +34,9 @@ use zoho_invoice_models::ids::{ItemId, PriceListId, TaxId};
 use zoho_invoice_models::items::{Item, ItemInput};
 use zoho_invoice_models::price_lists::{PriceList, PriceListInput};
 
-use crate::macros::{handle, list_filter, operation, watchable};
+use crate::macros::{handle, list_filter, resource, watchable};
 
+resource! {
 handle! {
     /// Items and price lists.
     Items = items
@@ -166,21 +167,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateItem as crate::Endpoint>::OPERATION,
-    <ListItems as crate::Endpoint>::OPERATION,
-    <UpdateItem as crate::Endpoint>::OPERATION,
-    <GetItem as crate::Endpoint>::OPERATION,
-    <DeleteItem as crate::Endpoint>::OPERATION,
-    <MarkItemActive as crate::Endpoint>::OPERATION,
-    <MarkItemInactive as crate::Endpoint>::OPERATION,
-    <CreatePriceList as crate::Endpoint>::OPERATION,
-    <ListPriceLists as crate::Endpoint>::OPERATION,
-    <UpdatePriceList as crate::Endpoint>::OPERATION,
-    <GetPriceList as crate::Endpoint>::OPERATION,
-    <DeletePriceList as crate::Endpoint>::OPERATION,
-];
 
 watchable! {
     ListItems => Item {
@@ -188,4 +174,5 @@ watchable! {
         last_modified: [last_modified_time],
         sort_column: zoho_invoice_models::items::ItemSortColumn::LastModifiedTime,
     }
+}
 }

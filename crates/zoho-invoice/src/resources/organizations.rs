@@ -32,8 +32,9 @@
 use zoho_invoice_models::envelope::Page;
 use zoho_invoice_models::organizations::Organization;
 
-use crate::macros::{handle, list_filter, operation};
+use crate::macros::{handle, list_filter, resource};
 
+resource! {
 handle! {
     /// The organizations the token can reach.
     Organizations = organizations
@@ -51,7 +52,4 @@ operation! {
         list filter: OrganizationFilter,
     }
 }
-
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] =
-    &[<ListOrganizations as crate::Endpoint>::OPERATION];
+}

@@ -53,8 +53,9 @@ use zoho_invoice_models::projects::{
 use zoho_invoice_models::tasks::{Task, TaskInput};
 use zoho_invoice_models::users::{AssignProjectUser, ProjectUser};
 
-use crate::macros::{handle, list_filter, operation, watchable, whole_list};
+use crate::macros::{handle, list_filter, resource, watchable, whole_list};
 
+resource! {
 handle! {
     /// Projects, their users, tasks, comments and invoices.
     Projects = projects
@@ -310,32 +311,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateProject as crate::Endpoint>::OPERATION,
-    <ListProjects as crate::Endpoint>::OPERATION,
-    <UpdateProject as crate::Endpoint>::OPERATION,
-    <GetProject as crate::Endpoint>::OPERATION,
-    <DeleteProject as crate::Endpoint>::OPERATION,
-    <MarkProjectActive as crate::Endpoint>::OPERATION,
-    <MarkProjectInactive as crate::Endpoint>::OPERATION,
-    <CloneProject as crate::Endpoint>::OPERATION,
-    <AssignProjectUsers as crate::Endpoint>::OPERATION,
-    <ListProjectUsers as crate::Endpoint>::OPERATION,
-    <InviteProjectUser as crate::Endpoint>::OPERATION,
-    <UpdateProjectUser as crate::Endpoint>::OPERATION,
-    <GetProjectUser as crate::Endpoint>::OPERATION,
-    <DeleteProjectUser as crate::Endpoint>::OPERATION,
-    <AddProjectComment as crate::Endpoint>::OPERATION,
-    <ListProjectComments as crate::Endpoint>::OPERATION,
-    <DeleteProjectComment as crate::Endpoint>::OPERATION,
-    <ListProjectInvoices as crate::Endpoint>::OPERATION,
-    <AddProjectTask as crate::Endpoint>::OPERATION,
-    <ListProjectTasks as crate::Endpoint>::OPERATION,
-    <GetProjectTask as crate::Endpoint>::OPERATION,
-    <UpdateProjectTask as crate::Endpoint>::OPERATION,
-    <DeleteProjectTask as crate::Endpoint>::OPERATION,
-];
 
 watchable! {
     ListProjects => Project {
@@ -343,4 +318,5 @@ watchable! {
         last_modified: [last_modified_time, created_time],
         sort_column: zoho_invoice_models::projects::ProjectSortColumn::LastModifiedTime,
     }
+}
 }

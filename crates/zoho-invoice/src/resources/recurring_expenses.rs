@@ -43,8 +43,9 @@ use zoho_invoice_models::recurring_expenses::{
     RecurringExpense, RecurringExpenseInput, RecurringExpenseList, RecurringExpenseStatus,
 };
 
-use crate::macros::{handle, list_filter, operation};
+use crate::macros::{handle, list_filter, resource};
 
+resource! {
 handle! {
     /// Recurring expenses.
     RecurringExpenses = recurring_expenses
@@ -145,16 +146,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateRecurringExpense as crate::Endpoint>::OPERATION,
-    <ListRecurringExpenses as crate::Endpoint>::OPERATION,
-    <GetRecurringExpense as crate::Endpoint>::OPERATION,
-    <UpdateRecurringExpense as crate::Endpoint>::OPERATION,
-    <DeleteRecurringExpense as crate::Endpoint>::OPERATION,
-    <StopRecurringExpense as crate::Endpoint>::OPERATION,
-    <ResumeRecurringExpense as crate::Endpoint>::OPERATION,
-];
 
 /// The list's `page_context` is kept as sent (the reference shows it as a list of the applied
 /// filters); when it is the usual object, its `page` and `has_more_page` drive the walk.
@@ -183,3 +174,4 @@ impl crate::paginate::PageOf for RecurringExpenseList {
 }
 
 crate::call::returned_as_is!(RecurringExpenseList);
+}

@@ -54,8 +54,9 @@ use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{RecurringInvoiceId, TemplateId};
 use zoho_invoice_models::recurring_invoices::{RecurringInvoice, RecurringInvoiceInput};
 
-use crate::macros::{handle, list_filter, operation};
+use crate::macros::{handle, list_filter, resource};
 
+resource! {
 handle! {
     /// Recurring invoices, their template and history.
     RecurringInvoices = recurring_invoices
@@ -161,16 +162,4 @@ operation! {
         list filter: RecurringInvoiceHistoryFilter,
     }
 }
-
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateRecurringInvoice as crate::Endpoint>::OPERATION,
-    <ListRecurringInvoices as crate::Endpoint>::OPERATION,
-    <UpdateRecurringInvoice as crate::Endpoint>::OPERATION,
-    <GetRecurringInvoice as crate::Endpoint>::OPERATION,
-    <DeleteRecurringInvoice as crate::Endpoint>::OPERATION,
-    <StopRecurringInvoice as crate::Endpoint>::OPERATION,
-    <ResumeRecurringInvoice as crate::Endpoint>::OPERATION,
-    <UpdateRecurringInvoiceTemplate as crate::Endpoint>::OPERATION,
-    <ListRecurringInvoiceHistory as crate::Endpoint>::OPERATION,
-];
+}

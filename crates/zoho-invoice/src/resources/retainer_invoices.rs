@@ -59,8 +59,9 @@ use zoho_invoice_models::retainer_invoices::{
 };
 
 use crate::endpoint::{Download, Upload};
-use crate::macros::{handle, list_filter, operation, query_options, watchable};
+use crate::macros::{handle, list_filter, query_options, resource, watchable};
 
+resource! {
 handle! {
     /// Retainer invoices: their status changes, emails, templates, payments, attachment and comments.
     RetainerInvoices = retainer_invoices
@@ -366,31 +367,6 @@ operation! {
     }
 }
 
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <CreateRetainerInvoice as crate::Endpoint>::OPERATION,
-    <ListRetainerInvoices as crate::Endpoint>::OPERATION,
-    <UpdateRetainerInvoice as crate::Endpoint>::OPERATION,
-    <GetRetainerInvoice as crate::Endpoint>::OPERATION,
-    <DeleteRetainerInvoice as crate::Endpoint>::OPERATION,
-    <MarkRetainerInvoiceSent as crate::Endpoint>::OPERATION,
-    <UpdateRetainerInvoiceTemplate as crate::Endpoint>::OPERATION,
-    <VoidRetainerInvoice as crate::Endpoint>::OPERATION,
-    <MarkRetainerInvoiceDraft as crate::Endpoint>::OPERATION,
-    <EmailRetainerInvoice as crate::Endpoint>::OPERATION,
-    <GetRetainerInvoiceEmailContent as crate::Endpoint>::OPERATION,
-    <UpdateRetainerInvoiceBillingAddress as crate::Endpoint>::OPERATION,
-    <ListRetainerInvoiceTemplates as crate::Endpoint>::OPERATION,
-    <ListRetainerPayments as crate::Endpoint>::OPERATION,
-    <DeleteRetainerPayment as crate::Endpoint>::OPERATION,
-    <AddRetainerInvoiceAttachment as crate::Endpoint>::OPERATION,
-    <GetRetainerInvoiceAttachment as crate::Endpoint>::OPERATION,
-    <DeleteRetainerInvoiceAttachment as crate::Endpoint>::OPERATION,
-    <ListRetainerInvoiceComments as crate::Endpoint>::OPERATION,
-    <AddRetainerInvoiceComment as crate::Endpoint>::OPERATION,
-    <UpdateRetainerInvoiceComment as crate::Endpoint>::OPERATION,
-    <DeleteRetainerInvoiceComment as crate::Endpoint>::OPERATION,
-];
 
 watchable! {
     ListRetainerInvoices => RetainerInvoice {
@@ -405,3 +381,4 @@ crate::call::returned_as_is!(
     RetainerInvoiceEmailContent,
     RetainerInvoiceSaved
 );
+}

@@ -42,9 +42,10 @@ use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{ProjectId, TimeEntryId, UserId, kind};
 use zoho_invoice_models::time_entries::{TimeEntry, TimeEntryInput};
 
-use crate::macros::{handle, list_filter, operation};
+use crate::macros::{handle, list_filter, resource};
 use crate::query::BulkIds;
 
+resource! {
 handle! {
     /// Time entries and the timer.
     TimeEntries = time_entries
@@ -142,16 +143,4 @@ operation! {
     /// Gets the caller's running timer (`GET /projects/timeentries/runningtimer/me`).
     pub struct GetTimer = ("Time Entries", "Get timer", GET "/projects/timeentries/runningtimer/me") -> Record<TimeEntry> as TimeEntries.get_timer {}
 }
-
-/// The operations of this module.
-pub(crate) const OPERATIONS: &[crate::endpoint::Operation] = &[
-    <LogTimeEntry as crate::Endpoint>::OPERATION,
-    <ListTimeEntries as crate::Endpoint>::OPERATION,
-    <DeleteTimeEntries as crate::Endpoint>::OPERATION,
-    <UpdateTimeEntry as crate::Endpoint>::OPERATION,
-    <GetTimeEntry as crate::Endpoint>::OPERATION,
-    <DeleteTimeEntry as crate::Endpoint>::OPERATION,
-    <StartTimer as crate::Endpoint>::OPERATION,
-    <StopTimer as crate::Endpoint>::OPERATION,
-    <GetTimer as crate::Endpoint>::OPERATION,
-];
+}
