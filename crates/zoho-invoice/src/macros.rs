@@ -434,6 +434,7 @@ macro_rules! watchable {
         $list:ty => $record:ty {
             id: $id:ident,
             last_modified: [$($time:ident),+ $(,)?],
+            $(created: $created:ident,)?
             sort_column: $sort:expr $(,)?
         }
     ) => {
@@ -444,6 +445,11 @@ macro_rules! watchable {
             fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
                 None $( .or(self.$time) )+
             }
+            $(
+                fn created(&self) -> Option<zoho_invoice_models::Timestamp> {
+                    self.$created
+                }
+            )?
         }
 
         impl $crate::watch::Watchable for $list {

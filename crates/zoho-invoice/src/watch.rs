@@ -28,6 +28,10 @@ pub trait Watched {
     fn watch_id(&self) -> Option<String>;
     /// When it last changed.
     fn last_modified(&self) -> Option<Timestamp>;
+    /// When it was created, if the record says (for [`Watcher::created_only`]).
+    fn created(&self) -> Option<Timestamp> {
+        None
+    }
 }
 
 /// A list operation that can list what changed since a time, oldest change first.
@@ -65,6 +69,13 @@ impl Cursor {
     }
 }
 
+/// Moves `cursor` past a change at `at`, but not past `moved_floor` (where a record that
+/// moved during the pass used to be).
+fn advance(cursor: &mut Cursor, at: i64, moved_floor: Option<i64>) {
+    let reached = cursor.since.map_or(at, |s| s.max(at));
+    cursor.since = Some(moved_floor.map_or(reached, |floor| reached.min(floor)));
+}
+
 /// One delivered change: the record, and the cursor to save once it is processed.
 pub type Change<E> = (<<E as crate::Endpoint>::Output as PageOf>::Item, Cursor);
 
@@ -75,6 +86,7 @@ pub struct Watcher<E> {
     endpoint: E,
     cursor: Cursor,
     overlap: Duration,
+    created_only: bool,
 }
 
 /// How far each pass looks back before the cursor, by default.
@@ -93,7 +105,17 @@ where
             endpoint,
             cursor,
             overlap: DEFAULT_OVERLAP,
+            created_only: false,
         }
+    }
+
+    /// Delivers only the records created since the cursor, each once; a record changed
+    /// since but created before is passed over (records that do not say when they were
+    /// created are passed over too). A cursor is for one kind of watch: do not share one
+    /// between a watch of changes and a watch of creations.
+    pub fn created_only(mut self) -> Self {
+        self.created_only = true;
+        self
     }
 
     /// Sets how far each pass looks back before the cursor.
@@ -145,11 +167,26 @@ where
         let mut cursor = self.cursor.clone();
         let mut out = Vec::new();
         for (at, id, item) in pass {
-            if from.is_some_and(|f| at < f) || !cursor.seen.insert((at, id)) {
+            if from.is_some_and(|f| at < f) {
                 continue;
             }
-            let reached = cursor.since.map_or(at, |s| s.max(at));
-            cursor.since = Some(moved_floor.map_or(reached, |floor| reached.min(floor)));
+            // A watch of creations knows a record by its creation, which its later changes
+            // do not move: delivered once, and passed over if it is older than the cursor.
+            let key = if self.created_only {
+                match item.created().map(|c| c.timestamp()) {
+                    Some(created) if from.is_none_or(|f| created >= f) => created,
+                    _ => {
+                        advance(&mut cursor, at, moved_floor);
+                        continue;
+                    }
+                }
+            } else {
+                at
+            };
+            if !cursor.seen.insert((key, id)) {
+                continue;
+            }
+            advance(&mut cursor, at, moved_floor);
             out.push((item, cursor.clone()));
         }
         // Forget what the next pass can no longer see.

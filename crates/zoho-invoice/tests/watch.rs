@@ -141,3 +141,45 @@ async fn each_delivered_change_comes_with_the_cursor_to_save() {
         .collect();
     assert_eq!(rest, ["b"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_watch_of_creations_delivers_new_records_once_and_passes_over_updates() {
+    let (server, client) = support::mock().await;
+    let names = |changes: Vec<(zoho_invoice::models::items::Item, Cursor)>| -> Vec<String> {
+        changes.into_iter().map(|(i, _)| i.name.unwrap()).collect()
+    };
+    let mut created = Vec::new();
+    for name in ["a", "b"] {
+        created.push(client.items().create(item(name)).await.unwrap().item_id);
+        server.advance_clock(Duration::from_secs(1));
+    }
+    let mut watcher =
+        Watcher::new(client.clone(), ListItems::new(), Cursor::from_start()).created_only();
+    assert_eq!(names(watcher.poll().await.unwrap()), ["a", "b"]);
+
+    server.advance_clock(Duration::from_secs(600));
+    client
+        .items()
+        .update(&created[0], item("a2"))
+        .await
+        .unwrap();
+    assert!(
+        watcher.poll().await.unwrap().is_empty(),
+        "a change to a record created before is passed over"
+    );
+
+    server.advance_clock(Duration::from_secs(10));
+    client.items().create(item("c")).await.unwrap();
+    server.advance_clock(Duration::from_secs(10));
+    client
+        .items()
+        .update(&created[1], item("b2"))
+        .await
+        .unwrap();
+    assert_eq!(
+        names(watcher.poll().await.unwrap()),
+        ["c"],
+        "only the new one"
+    );
+    assert!(watcher.poll().await.unwrap().is_empty(), "and only once");
+}

@@ -474,6 +474,7 @@ watchable! {
     ListContacts => Contact {
         id: contact_id,
         last_modified: [last_modified_time],
+        created: created_time,
         sort_column: ContactSortColumn::LastModifiedTime,
     }
 }

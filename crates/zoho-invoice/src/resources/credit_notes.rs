@@ -459,6 +459,7 @@ watchable! {
     ListCreditNotes => CreditNote {
         id: creditnote_id,
         last_modified: [last_modified_time, updated_time],
+        created: created_time,
         sort_column: zoho_invoice_models::credit_notes::CreditNoteSortColumn::LastModifiedTime,
     }
 }

@@ -188,6 +188,7 @@ watchable! {
     ListCustomerPayments => Payment {
         id: payment_id,
         last_modified: [last_modified_time],
+        created: created_time,
         sort_column: zoho_invoice_models::customer_payments::CustomerPaymentSortColumn::LastModifiedTime,
     }
 }

@@ -351,6 +351,7 @@ watchable! {
     ListEstimates => Estimate {
         id: estimate_id,
         last_modified: [last_modified_time],
+        created: created_time,
         sort_column: zoho_invoice_models::estimates::EstimateSortColumn::LastModifiedTime,
     }
 }

@@ -598,6 +598,7 @@ watchable! {
     ListInvoices => Invoice {
         id: invoice_id,
         last_modified: [last_modified_time],
+        created: created_time,
         sort_column: InvoiceSortColumn::LastModifiedTime,
     }
 }

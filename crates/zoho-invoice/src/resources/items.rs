@@ -172,6 +172,7 @@ watchable! {
     ListItems => Item {
         id: item_id,
         last_modified: [last_modified_time],
+        created: created_time,
         sort_column: zoho_invoice_models::items::ItemSortColumn::LastModifiedTime,
     }
 }

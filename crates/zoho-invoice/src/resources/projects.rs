@@ -316,6 +316,7 @@ watchable! {
     ListProjects => Project {
         id: project_id,
         last_modified: [last_modified_time, created_time],
+        created: created_time,
         sort_column: zoho_invoice_models::projects::ProjectSortColumn::LastModifiedTime,
     }
 }

@@ -372,6 +372,7 @@ watchable! {
     ListRetainerInvoices => RetainerInvoice {
         id: retainerinvoice_id,
         last_modified: [last_modified_time],
+        created: created_time,
         sort_column: zoho_invoice_models::retainer_invoices::RetainerInvoiceSortColumn::LastModifiedTime,
     }
 }
