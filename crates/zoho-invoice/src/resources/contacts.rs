@@ -5,46 +5,27 @@
 //!
 //! ```
 //! use futures_util::TryStreamExt;
-//! use zoho_invoice::contacts::{ContactFilter, CreateContact, GetContact, ListContacts};
+//! use zoho_invoice::Client;
 //! use zoho_invoice::models::contacts::{ContactInput, ContactPersonEntry};
 //! use zoho_invoice::query::TextFilter;
-//! # use zoho_invoice::transport::{HttpTransport, Region};
-//! # use zoho_invoice_mock::MockServer;
 //!
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-//! # let server = MockServer::start().await?;
-//! # let transport = HttpTransport::builder()
-//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
-//! #     .allow_http(true)
-//! #     .static_token(secrecy::SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-//! #     .organization_id(server.organization_id())
-//! #     .build()?;
-//! # let client = zoho_invoice::Client::new(transport);
-//! // `client` is a `zoho_invoice::Client` (here on the fake server).
-//! let bowman = ContactInput {
-//!     contact_name: Some("Bowman and Co".into()),
-//!     payment_terms: Some(15),
-//!     contact_persons: Some(vec![ContactPersonEntry {
-//!         first_name: Some("Will".into()),
-//!         email: Some("will@bowman.example".into()),
-//!         ..Default::default()
-//!     }]),
-//!     ..Default::default()
-//! };
-//! let created = client.send(&CreateContact { contact: bowman }).await?.record;
-//! let contact_id = created.contact_id;
+//! # let server = zoho_invoice_mock::MockServer::start().await?;
+//! // A client on the fake server (the real one is built from a TransportBuilder).
+//! let client = Client::local(&server.api_url(), server.access_token().unwrap(), server.organization_id())?;
+//! let will = ContactPersonEntry::default().first_name("Will").email("will@bowman.example");
+//! let bowman = ContactInput::new("Bowman and Co").payment_terms(15_u32).contact_persons(vec![will]);
+//! let created = client.contacts().create(bowman).await?;
 //!
-//! let got = client.send(&GetContact { contact_id }).await?.record;
+//! let got = client.contacts().get(&created.contact_id).await?;
 //! assert_eq!(got.payment_terms, Some(15));
 //!
 //! // Every contact whose name starts with "Bow", across all pages.
 //! let bows: Vec<_> = client
-//!     .records(ListContacts {
-//!         filter: ContactFilter {
-//!             contact_name: Some(TextFilter::StartsWith("Bow".into())),
-//!             ..Default::default()
-//!         },
-//!     })
+//!     .contacts()
+//!     .list()
+//!     .contact_name(TextFilter::StartsWith("Bow".into()))
+//!     .records()
 //!     .try_collect()
 //!     .await?;
 //! assert_eq!(bows.len(), 1);

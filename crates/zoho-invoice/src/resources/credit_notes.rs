@@ -3,23 +3,15 @@
 //! refunds.
 //!
 //! ```
-//! use zoho_invoice::credit_notes::{CreateCreditNote, CreditInvoices, GetCreditNote};
+//! use zoho_invoice::Client;
 //! use zoho_invoice::models::credit_notes::{
 //!     CreditInvoicesInput, CreditNoteInput, CreditNoteLineItemInput, CreditedInvoiceInput,
 //! };
-//! # use zoho_invoice::transport::{HttpTransport, Region};
-//! # use zoho_invoice_mock::MockServer;
 //! # use serde_json::json;
 //!
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-//! # let server = MockServer::start().await?;
-//! # let transport = HttpTransport::builder()
-//! #     .region(Region::custom(server.api_url(), server.accounts_url()))
-//! #     .allow_http(true)
-//! #     .static_token(secrecy::SecretString::from(zoho_invoice_mock::DEFAULT_ACCESS_TOKEN))
-//! #     .organization_id(server.organization_id())
-//! #     .build()?;
-//! # let client = zoho_invoice::Client::new(transport);
+//! # let server = zoho_invoice_mock::MockServer::start().await?;
+//! let client = Client::local(&server.api_url(), server.access_token().unwrap(), server.organization_id())?;
 //! # let post = |path: &'static str, body: serde_json::Value| {
 //! #     let client = client.clone();
 //! #     async move { client.raw(http::Method::POST, path, &[], Some(&body)).await }
@@ -30,38 +22,18 @@
 //! #     "line_items": [{"name": "Design", "rate": 300, "quantity": 1}]})).await?;
 //! # let invoice_id = invoice["invoice"]["invoice_id"].as_str().expect("an id").to_owned();
 //! # client.raw(http::Method::POST, &format!("/invoices/{invoice_id}/status/sent"), &[], None).await?;
-//! # let customer_id = customer.parse()?;
-//! # let invoice_id = invoice_id.parse()?;
-//! // `client` is a `zoho_invoice::Client` (here on the fake server), `customer_id` a contact
-//! // and `invoice_id` one of their sent invoices.
-//! let refund = CreditNoteInput {
-//!     customer_id: Some(customer_id),
-//!     date: Some("2024-03-01".parse()?),
-//!     line_items: Some(vec![CreditNoteLineItemInput {
-//!         name: Some("Returned licence".into()),
-//!         rate: Some(100.into()),
-//!         quantity: Some(1.into()),
-//!         ..Default::default()
-//!     }]),
-//!     ..Default::default()
-//! };
-//! let note = client
-//!     .send(&CreateCreditNote { credit_note: refund, options: Default::default() })
-//!     .await?
-//!     .record;
-//! let creditnote_id = note.creditnote_id;
+//! # let customer_id: zoho_invoice::models::ids::ContactId = customer.parse()?;
+//! # let invoice_id: zoho_invoice::models::ids::InvoiceId = invoice_id.parse()?;
+//! // `customer_id` is a contact, `invoice_id` one of their sent invoices.
+//! let line = CreditNoteLineItemInput::default().name("Returned licence").rate(100).quantity(1);
+//! let refund = CreditNoteInput::new(customer_id, "2024-03-01".parse::<zoho_invoice::models::NaiveDate>()?, vec![line]);
+//! let note = client.credit_notes().create(refund).await?;
 //!
 //! // Apply 40 of the 100 credits to the invoice.
-//! let apply = CreditInvoicesInput {
-//!     invoices: Some(vec![CreditedInvoiceInput {
-//!         invoice_id: Some(invoice_id),
-//!         amount_applied: Some(40.into()),
-//!         ..Default::default()
-//!     }]),
-//!     ..Default::default()
-//! };
-//! client.send(&CreditInvoices { creditnote_id: creditnote_id.clone(), invoices: apply }).await?;
-//! let note = client.send(&GetCreditNote { creditnote_id }).await?.record;
+//! let apply = CreditInvoicesInput::default()
+//!     .invoices(vec![CreditedInvoiceInput::default().invoice_id(invoice_id).amount_applied(40)]);
+//! client.credit_notes().credit_invoices(&note.creditnote_id, apply).await?;
+//! let note = client.credit_notes().get(&note.creditnote_id).await?;
 //! assert_eq!(note.balance, Some(60.into()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

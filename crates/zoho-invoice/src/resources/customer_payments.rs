@@ -5,7 +5,6 @@
 //! (`partially_paid`, then `paid`); deleting it moves them back.
 //!
 //! ```
-//! use zoho_invoice::customer_payments::{CustomerPaymentFilter, ListCustomerPayments};
 //! use zoho_invoice::query::{AmountFilter, TextFilter};
 //! use zoho_invoice::Client;
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
@@ -28,12 +27,12 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let filter = CustomerPaymentFilter {
-//!     customer_name: Some(TextFilter::StartsWith("Bow".into())),
-//!     amount: Some(AmountFilter::GreaterEquals(100.into())),
-//!     ..Default::default()
-//! };
-//! let page = client.send(&ListCustomerPayments { filter }).await?;
+//! let page = client
+//!     .customer_payments()
+//!     .list()
+//!     .customer_name(TextFilter::StartsWith("Bow".into()))
+//!     .amount(AmountFilter::GreaterEquals(100.into()))
+//!     .await?;
 //! assert_eq!(page.records[0].amount.map(|a| a.to_string()).as_deref(), Some("450.00"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

@@ -7,9 +7,7 @@
 //! [`ErrorKind::TooManyIds`](crate::ErrorKind::TooManyIds)).
 //!
 //! ```
-//! use zoho_invoice::estimates::{EmailEstimates, MarkEstimateAccepted};
 //! use zoho_invoice::models::ids::EstimateId;
-//! use zoho_invoice::query::BulkIds;
 //! use zoho_invoice::{Client, Error, ErrorKind};
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
@@ -28,12 +26,12 @@
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
 //! let estimate_id: EstimateId = "982000000567011".parse()?;
-//! let reply = client.send(&MarkEstimateAccepted { estimate_id }).await?;
+//! let reply = client.estimates().mark_accepted(estimate_id).await?;
 //! assert!(reply.is_success());
 //!
 //! // Eleven estimates are more than one bulk email takes: refused before sending.
-//! let ids: BulkIds<_, 10> = (1..=11u64).map(EstimateId::from).collect();
-//! let refused = client.send(&EmailEstimates { estimate_ids: ids }).await.unwrap_err();
+//! let ids: Vec<EstimateId> = (1..=11u64).map(EstimateId::from).collect();
+//! let refused = client.estimates().bulk_email(ids).await.unwrap_err();
 //! assert!(matches!(refused.kind(), ErrorKind::TooManyIds { limit: 10, given: 11 }));
 //! assert!(refused.to_string().starts_with("Estimates / Email multiple estimates:"), "{refused}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())

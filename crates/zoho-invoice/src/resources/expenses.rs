@@ -2,7 +2,6 @@
 //! (`/expensecategories`).
 //!
 //! ```
-//! use zoho_invoice::expenses::{CreateExpense, ExpenseFilter, ListExpenses};
 //! use zoho_invoice::models::expenses::{ExpenseInput, ExpenseStatus};
 //! use zoho_invoice::query::DateFilter;
 //! use zoho_invoice::Client;
@@ -28,17 +27,14 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let lunch = ExpenseInput {
-//!     account_id: Some("982000000561057".parse()?),
-//!     amount: Some("112.5".parse()?),
-//!     ..Default::default()
-//! };
-//! let created = client.send(&CreateExpense { expense: lunch }).await?.record;
+//! let account: zoho_invoice::models::ids::AccountId = "982000000561057".parse()?;
+//! let day: zoho_invoice::models::NaiveDate = "2024-01-12".parse()?;
+//! let lunch = ExpenseInput::new(account, day, "112.5".parse::<zoho_invoice::models::Decimal>()?);
+//! let created = client.expenses().create(lunch).await?;
 //! assert_eq!(created.status, Some(ExpenseStatus::Unbilled));
 //!
 //! let january = DateFilter::Between("2024-01-01".parse()?, "2024-01-31".parse()?);
-//! let filter = ExpenseFilter { date: Some(january), ..Default::default() };
-//! let page = client.send(&ListExpenses { filter }).await?;
+//! let page = client.expenses().list().date(january).await?;
 //! assert_eq!(page.records.len(), 1);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

@@ -1,7 +1,6 @@
 //! Items (`/items`) and price lists (`/pricebooks`).
 //!
 //! ```
-//! use zoho_invoice::items::{CreateItem, ItemFilter, ListItems};
 //! use zoho_invoice::models::items::ItemInput;
 //! use zoho_invoice::query::TextFilter;
 //! # use zoho_invoice::transport::{HttpTransport, Region, secrecy::SecretString};
@@ -15,14 +14,10 @@
 //! #     .organization_id(server.organization_id())
 //! #     .build()?);
 //! // `client` is a `zoho_invoice::Client`; here it talks to the fake server.
-//! let item = ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() };
-//! let created = client.send(&CreateItem { item }).await?.record;
+//! let created = client.items().create(ItemInput::new("Hard Drive", 120)).await?;
 //! assert!(!created.item_id.as_str().is_empty());
 //!
-//! let hard = ListItems {
-//!     filter: ItemFilter { name: Some(TextFilter::StartsWith("Hard".into())), ..Default::default() },
-//! };
-//! let page = client.send(&hard).await?;
+//! let page = client.items().list().name(TextFilter::StartsWith("Hard".into())).await?;
 //! assert_eq!(page.records[0].name.as_deref(), Some("Hard Drive"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # })?;

@@ -2,8 +2,7 @@
 //! other call names one of them with its `organization_id`.
 //!
 //! ```
-//! use zoho_invoice::organizations::ListOrganizations;
-//! use zoho_invoice::{Client, Endpoint};
+//! use zoho_invoice::Client;
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
 //! // A hand-written transport standing in for the network.
@@ -21,7 +20,7 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let page = client.send(&ListOrganizations { filter: Default::default() }).await?;
+//! let page = client.organizations().list().await?;
 //! let default = page.records.iter().find(|o| o.is_default_org == Some(true)).expect("a default");
 //! assert_eq!(default.organization_id.as_str(), "10234695");
 //! assert_eq!(default.name.as_deref(), Some("Zillum"));

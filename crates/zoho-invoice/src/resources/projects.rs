@@ -2,7 +2,6 @@
 //! is in [`time_entries`](crate::time_entries).
 //!
 //! ```
-//! use zoho_invoice::projects::{AddProjectTask, CreateProject};
 //! use zoho_invoice::models::projects::{BillingType, ProjectInput};
 //! use zoho_invoice::models::tasks::TaskInput;
 //! use zoho_invoice::Client;
@@ -28,18 +27,12 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let project = ProjectInput {
-//!     project_name: Some("Network Distribution".into()),
-//!     customer_id: Some("460000000044001".parse()?),
-//!     billing_type: Some(BillingType::BasedOnTaskHours),
-//!     ..Default::default()
-//! };
-//! let project = client.send(&CreateProject { project }).await?.record;
-//! let task = TaskInput { task_name: Some("Painting".into()), rate: Some(3.into()), ..Default::default() };
-//! let task = client
-//!     .send(&AddProjectTask { project_id: project.project_id, task })
-//!     .await?
-//!     .record;
+//! let customer: zoho_invoice::models::ids::ContactId = "460000000044001".parse()?;
+//! let owner: zoho_invoice::models::ids::UserId = "460000000024003".parse()?;
+//! let project = ProjectInput::new("Network Distribution", customer, BillingType::BasedOnTaskHours, owner);
+//! let project = client.projects().create(project).await?;
+//! let task = TaskInput::new("Painting").rate(3);
+//! let task = client.projects().add_task(&project.project_id, task).await?;
 //! assert_eq!(task.task_name.as_deref(), Some("Painting"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

@@ -2,7 +2,6 @@
 //! which can be stopped and resumed.
 //!
 //! ```
-//! use zoho_invoice::recurring_expenses::{ListRecurringExpenses, RecurringExpenseFilter, StopRecurringExpense};
 //! use zoho_invoice::models::recurring_expenses::RecurringExpenseStatus;
 //! use zoho_invoice::{Client, PageOf};
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
@@ -28,10 +27,9 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let filter = RecurringExpenseFilter { status: Some(RecurringExpenseStatus::Active), ..Default::default() };
-//! let page = client.send(&ListRecurringExpenses { filter }).await?;
+//! let page = client.recurring_expenses().list().status(RecurringExpenseStatus::Active).await?;
 //! let rent = page.into_items().remove(0).recurring_expense_id;
-//! let reply = client.send(&StopRecurringExpense { recurring_expense_id: rent }).await?;
+//! let reply = client.recurring_expenses().stop(rent).await?;
 //! assert!(reply.is_success());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

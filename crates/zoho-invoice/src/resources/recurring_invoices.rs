@@ -2,9 +2,6 @@
 //! interval, which can be stopped and resumed, with their PDF template and their history.
 //!
 //! ```
-//! use zoho_invoice::recurring_invoices::{
-//!     CreateRecurringInvoice, GetRecurringInvoice, StopRecurringInvoice,
-//! };
 //! use zoho_invoice::models::common::RecurrenceFrequency;
 //! use zoho_invoice::models::recurring_invoices::{RecurringInvoiceInput, RecurringInvoiceStatus};
 //! use zoho_invoice::Client;
@@ -32,18 +29,13 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let hosting = RecurringInvoiceInput {
-//!     recurrence_name: Some("Hosting".into()),
-//!     customer_id: Some("903000000000099".parse()?),
-//!     recurrence_frequency: Some(RecurrenceFrequency::Months),
-//!     ..Default::default()
-//! };
-//! let created = client.send(&CreateRecurringInvoice { recurring_invoice: hosting }).await?.record;
+//! let customer: zoho_invoice::models::ids::ContactId = "903000000000099".parse()?;
+//! let hosting = RecurringInvoiceInput::new("Hosting", customer, RecurrenceFrequency::Months);
+//! let created = client.recurring_invoices().create(hosting).await?;
 //! let recurring_invoice_id = created.recurring_invoice_id;
 //!
-//! let stop = StopRecurringInvoice { recurring_invoice_id: recurring_invoice_id.clone() };
-//! assert!(client.send(&stop).await?.is_success());
-//! let got = client.send(&GetRecurringInvoice { recurring_invoice_id }).await?.record;
+//! assert!(client.recurring_invoices().stop(&recurring_invoice_id).await?.is_success());
+//! let got = client.recurring_invoices().get(&recurring_invoice_id).await?;
 //! assert_eq!(got.status, Some(RecurringInvoiceStatus::Stopped));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

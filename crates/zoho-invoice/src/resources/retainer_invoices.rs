@@ -3,9 +3,6 @@
 //! made for them, their attachment and their comments.
 //!
 //! ```
-//! use zoho_invoice::retainer_invoices::{
-//!     CreateRetainerInvoice, GetRetainerInvoice, MarkRetainerInvoiceSent,
-//! };
 //! use zoho_invoice::models::retainer_invoices::{
 //!     RetainerInvoiceInput, RetainerInvoiceLineItemInput, RetainerInvoiceStatus,
 //! };
@@ -24,27 +21,17 @@
 //! # let contact = client
 //! #     .raw(http::Method::POST, "/contacts", &[], Some(&serde_json::json!({"contact_name": "Bowman and Co"})))
 //! #     .await?;
-//! # let customer_id = contact["contact"]["contact_id"].as_str().expect("an id").parse()?;
+//! # let customer_id: zoho_invoice::models::ids::ContactId = contact["contact"]["contact_id"].as_str().expect("an id").parse()?;
 //! // `client` is a `zoho_invoice::Client` (here on the fake server), `customer_id` a contact.
-//! let advance = RetainerInvoiceInput {
-//!     customer_id: Some(customer_id),
-//!     line_items: Some(vec![RetainerInvoiceLineItemInput {
-//!         description: Some("Advance for the design work".into()),
-//!         rate: Some(500.into()),
-//!         ..Default::default()
-//!     }]),
-//!     ..Default::default()
-//! };
-//! let created = client
-//!     .send(&CreateRetainerInvoice { retainer_invoice: advance, options: Default::default() })
-//!     .await?
-//!     .retainerinvoices
-//!     .expect("the retainer invoice");
+//! let line = RetainerInvoiceLineItemInput::default().description("Advance for the design work").rate(500);
+//! let advance = RetainerInvoiceInput::new(customer_id, vec![line]);
+//! let created = client.retainer_invoices().create(advance).await?;
+//! let created = created.retainerinvoices.expect("the retainer invoice");
 //! let retainerinvoice_id = created.retainerinvoice_id;
 //! assert_eq!(created.status, Some(RetainerInvoiceStatus::Draft));
 //!
-//! client.send(&MarkRetainerInvoiceSent { retainerinvoice_id: retainerinvoice_id.clone() }).await?;
-//! let sent = client.send(&GetRetainerInvoice { retainerinvoice_id }).await?.record;
+//! client.retainer_invoices().mark_sent(&retainerinvoice_id).await?;
+//! let sent = client.retainer_invoices().get(&retainerinvoice_id).await?;
 //! assert_eq!(sent.status, Some(RetainerInvoiceStatus::Sent));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();

@@ -2,7 +2,6 @@
 //! with the timer (one running timer per user).
 //!
 //! ```
-//! use zoho_invoice::time_entries::{GetTimer, StartTimer, StopTimer};
 //! use zoho_invoice::Client;
 //! use zoho_invoice_transport::{ApiRequest, ApiResponse, Transport};
 //!
@@ -27,11 +26,11 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let entry = "460000000044021".parse()?;
-//! client.send(&StartTimer { time_entry_id: entry }).await?;
-//! let running = client.send(&GetTimer {}).await?.record;
+//! let entry: zoho_invoice::models::ids::TimeEntryId = "460000000044021".parse()?;
+//! client.time_entries().start_timer(entry).await?;
+//! let running = client.time_entries().get_timer().await?;
 //! assert_eq!(running.time_entry_id.as_str(), "460000000044021");
-//! let stopped = client.send(&StopTimer {}).await?.record;
+//! let stopped = client.time_entries().stop_timer().await?;
 //! assert_eq!(stopped.log_time.as_deref(), Some("00:25"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();
