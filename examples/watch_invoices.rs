@@ -120,8 +120,9 @@ async fn demonstrate(
     pass(client, path).await?;
 
     server.advance_clock(Duration::from_secs(60));
-    let change = InvoiceInput::default().reference_number("PO-2026-42");
-    let updated = client.invoices().update(&ids[1], change).await?;
+    let (id, invoice) = &ids[1];
+    let change = invoice.clone().reference_number("PO-2026-42");
+    let updated = client.invoices().update(id, change).await?;
     println!(
         "Updated {} (reference number PO-2026-42); a new watcher resumes from the file.",
         updated.invoice_number.unwrap_or_default()
@@ -131,8 +132,13 @@ async fn demonstrate(
     Ok(())
 }
 
-/// Creates an invoice for a new customer; returns its id.
-async fn create_invoice(client: &Client, today: NaiveDate, n: u32) -> Result<InvoiceId, Failure> {
+/// Creates an invoice for a new customer; returns its id and what it was made of (an update
+/// sends the whole invoice again).
+async fn create_invoice(
+    client: &Client,
+    today: NaiveDate,
+    n: u32,
+) -> Result<(InvoiceId, InvoiceInput), Failure> {
     let name = format!("Watched Customer {n}");
     let customer = client.contacts().create(ContactInput::new(name)).await?;
     let customer_id = customer.contact_id;
@@ -141,8 +147,8 @@ async fn create_invoice(client: &Client, today: NaiveDate, n: u32) -> Result<Inv
         .quantity(n)
         .rate(Decimal::new(4_900, 2));
     let invoice = InvoiceInput::new(customer_id, vec![line]).date(today);
-    let created = client.invoices().create(invoice).await?;
-    Ok(created.invoice_id)
+    let created = client.invoices().create(invoice.clone()).await?;
+    Ok((created.invoice_id, invoice))
 }
 
 /// The cursor saved in `path`, if there is one.

@@ -423,12 +423,9 @@ async fn run_against(name: &'static str, arg: PathBuf, env: Vec<(&'static str, S
     .expect("the example ran")
 }
 
-/// Creates `n` invoices on the test's server; returns their ids.
-async fn create_invoices(client: &Client, n: u32) -> Vec<InvoiceId> {
-    let contact = ContactInput {
-        contact_name: Some("Separate Server Ltd".into()),
-        ..Default::default()
-    };
+/// Creates `n` invoices on the test's server; returns their ids and what they were made of.
+async fn create_invoices(client: &Client, n: u32) -> Vec<(InvoiceId, InvoiceInput)> {
+    let contact = ContactInput::new("Separate Server Ltd");
     let customer = client
         .send(&CreateContact { contact })
         .await
@@ -437,25 +434,24 @@ async fn create_invoices(client: &Client, n: u32) -> Vec<InvoiceId> {
         .contact_id;
     let mut ids = Vec::new();
     for quantity in 1..=n {
-        let invoice = InvoiceInput {
-            customer_id: Some(customer.clone()),
-            line_items: Some(vec![InvoiceLineItemInput {
+        let invoice = InvoiceInput::new(
+            customer.clone(),
+            vec![InvoiceLineItemInput {
                 name: Some("Hosting".into()),
                 quantity: Some(Decimal::from(quantity)),
                 rate: Some(Decimal::from(10)),
                 ..Default::default()
-            }]),
-            ..Default::default()
-        };
+            }],
+        );
         let created = client
             .send(&CreateInvoice {
-                invoice,
+                invoice: invoice.clone(),
                 options: Default::default(),
             })
             .await
             .expect("an invoice")
             .record;
-        ids.push(created.invoice_id);
+        ids.push((created.invoice_id, invoice));
     }
     ids
 }
@@ -482,11 +478,8 @@ async fn watch_invoices_resumes_across_runs_against_a_separate_server() {
     server.advance_clock(Duration::from_secs(60));
     let updated = client
         .send(&UpdateInvoice {
-            invoice_id: ids[0].clone(),
-            invoice: InvoiceInput {
-                reference_number: Some("CHANGED-1".into()),
-                ..Default::default()
-            },
+            invoice_id: ids[0].0.clone(),
+            invoice: ids[0].1.clone().reference_number("CHANGED-1"),
             options: Default::default(),
         })
         .await

@@ -91,17 +91,16 @@ pub(crate) async fn customer(client: &Client) -> ContactId {
 
 /// A one-line invoice for `customer` with `reference` as its reference number.
 pub(crate) fn invoice(customer: &ContactId, reference: &str) -> InvoiceInput {
-    InvoiceInput {
-        customer_id: Some(customer.clone()),
-        reference_number: Some(reference.to_owned()),
-        line_items: Some(vec![InvoiceLineItemInput {
+    InvoiceInput::new(
+        customer.clone(),
+        vec![InvoiceLineItemInput {
             name: Some("Hard Drive".into()),
             rate: Some(120.into()),
             quantity: Some(1.into()),
             ..Default::default()
-        }]),
-        ..Default::default()
-    }
+        }],
+    )
+    .reference_number(reference.to_owned())
 }
 
 /// Creates an invoice.

@@ -8,7 +8,6 @@ use secrecy::{ExposeSecret, SecretString};
 use zoho_invoice::invoices::{DeleteInvoice, GetInvoice, InvoiceListFilter, ListInvoices};
 use zoho_invoice::invoices::{UpdateInvoice, UpdateInvoiceOptions};
 use zoho_invoice::models::ids::{ContactId, InvoiceId};
-use zoho_invoice::models::invoices::InvoiceInput;
 use zoho_invoice::transport::{Timeouts, TokenError};
 use zoho_invoice::{Client, Error};
 use zoho_invoice_mock::{
@@ -218,10 +217,7 @@ async fn call(
         Method::Put => client
             .send(&UpdateInvoice {
                 invoice_id: target(),
-                invoice: InvoiceInput {
-                    notes: Some(NOTES.to_owned()),
-                    ..Default::default()
-                },
+                invoice: harness::invoice(&customer, CELL_REFERENCE).notes(NOTES),
                 options: UpdateInvoiceOptions::default(),
             })
             .await

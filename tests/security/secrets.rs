@@ -19,7 +19,7 @@ use zoho_invoice::invoices::{
 };
 use zoho_invoice::items::CreateItem;
 use zoho_invoice::models::contacts::ContactInput;
-use zoho_invoice::models::customer_payments::{PaymentInput, PaymentInvoiceInput};
+use zoho_invoice::models::customer_payments::{PaymentInput, PaymentInvoiceInput, PaymentMode};
 use zoho_invoice::models::ids::InvoiceId;
 use zoho_invoice::models::invoices::{InvoiceInput, InvoiceLineItemInput};
 use zoho_invoice::models::items::ItemInput;
@@ -117,10 +117,7 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     let client = Client::new(transport.clone());
 
     // The invoicing workflow.
-    let contact = ContactInput {
-        contact_name: Some("Bowman and Co".into()),
-        ..Default::default()
-    };
+    let contact = ContactInput::new("Bowman and Co");
     let create_contact = CreateContact { contact };
     shown_values.push(("CreateContact", format!("{create_contact:?}")));
     shown_values.push((
@@ -131,21 +128,16 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
     let token = current_token(&transport).await;
     secrets.add(token.secret());
     let customer_id = customer.contact_id;
-    let item = ItemInput {
-        name: Some("Hard Drive".into()),
-        rate: Some(Decimal::from(120)),
-        ..Default::default()
-    };
+    let item = ItemInput::new("Hard Drive", Decimal::from(120));
     let item = client.send(&CreateItem { item }).await.unwrap().record;
-    let invoice = InvoiceInput {
-        customer_id: Some(customer_id.clone()),
-        line_items: Some(vec![InvoiceLineItemInput {
+    let invoice = InvoiceInput::new(
+        customer_id.clone(),
+        vec![InvoiceLineItemInput {
             item_id: Some(item.item_id),
             quantity: Some(Decimal::from(2)),
             ..Default::default()
-        }]),
-        ..Default::default()
-    };
+        }],
+    );
     let invoice = client
         .send(&CreateInvoice {
             invoice,
@@ -164,17 +156,14 @@ async fn workflow(secrets: &mut Secrets, shown_values: &mut Vec<(&'static str, S
 
     // The server drops the token: 401, one refresh, the call replayed.
     server.expire_tokens();
-    let payment = PaymentInput {
-        customer_id: Some(customer_id),
-        amount: invoice.total,
-        date: Some(server.today().parse::<NaiveDate>().unwrap()),
-        invoices: Some(vec![PaymentInvoiceInput {
-            invoice_id: Some(invoice_id.clone()),
-            amount_applied: invoice.total,
-            ..Default::default()
-        }]),
-        ..Default::default()
-    };
+    let total = invoice.total.unwrap();
+    let payment = PaymentInput::new(
+        customer_id,
+        PaymentMode::Cash,
+        total,
+        server.today().parse::<NaiveDate>().unwrap(),
+        vec![PaymentInvoiceInput::new(invoice_id.clone(), total)],
+    );
     client
         .send(&CreateCustomerPayment { payment })
         .await

@@ -7,11 +7,7 @@ use zoho_invoice_blocking::zoho_invoice::items::{CreateItem, GetItem};
 use zoho_invoice_blocking::zoho_invoice::models::items::ItemInput;
 
 fn round_trip(client: &zoho_invoice_blocking::Client) {
-    let item = ItemInput {
-        name: Some("Cable".into()),
-        rate: Some(3.into()),
-        ..Default::default()
-    };
+    let item = ItemInput::new("Cable", 3);
     let id = client.send(CreateItem { item }).unwrap().record.item_id;
     let got = client.send(GetItem { item_id: id }).unwrap().record;
     assert_eq!(got.name.as_deref(), Some("Cable"));

@@ -35,11 +35,7 @@ fn eight_threads_share_one_client_under_the_rate_limiter_and_lose_nothing() {
             std::thread::spawn(move || {
                 (0..50)
                     .map(|n| {
-                        let item = ItemInput {
-                            name: Some(format!("t{t}-n{n}")),
-                            rate: Some(n.into()),
-                            ..Default::default()
-                        };
+                        let item = ItemInput::new(format!("t{t}-n{n}"), n);
                         client.send(CreateItem { item }).unwrap().record.item_id
                     })
                     .collect::<Vec<_>>()

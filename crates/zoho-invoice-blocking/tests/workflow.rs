@@ -33,21 +33,14 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
     let fake = support::fake();
     let client = fake.client();
 
-    let contact = ContactInput {
-        contact_name: Some("Bowman and Co".into()),
-        ..Default::default()
-    };
+    let contact = ContactInput::new("Bowman and Co");
     let customer = client
         .send(CreateContact { contact })
         .unwrap()
         .record
         .contact_id;
 
-    let item = ItemInput {
-        name: Some("Hard Drive".into()),
-        rate: Some(dec("120.00")),
-        ..Default::default()
-    };
+    let item = ItemInput::new("Hard Drive", dec("120.00"));
     let item_id = client.send(CreateItem { item }).unwrap().record.item_id;
 
     let line = InvoiceLineItemInput {
@@ -56,11 +49,7 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
         rate: Some(dec("120.00")),
         ..Default::default()
     };
-    let invoice = InvoiceInput {
-        customer_id: Some(customer.clone()),
-        line_items: Some(vec![line]),
-        ..Default::default()
-    };
+    let invoice = InvoiceInput::new(customer.clone(), vec![line]);
     let created = client
         .send(CreateInvoice {
             invoice,
@@ -78,17 +67,17 @@ fn an_invoice_is_created_sent_and_paid_in_two_payments() {
         })
         .unwrap();
 
-    let pay = |amount: &str| PaymentInput {
-        customer_id: Some(customer.clone()),
-        payment_mode: Some(PaymentMode::Cash),
-        amount: Some(dec(amount)),
-        date: Some(fake.server.today().parse().unwrap()),
-        invoices: Some(vec![PaymentInvoiceInput {
-            invoice_id: Some(invoice_id.clone()),
-            amount_applied: Some(dec(amount)),
-            ..Default::default()
-        }]),
-        ..Default::default()
+    let pay = |amount: &str| {
+        PaymentInput::new(
+            customer.clone(),
+            PaymentMode::Cash,
+            dec(amount),
+            fake.server
+                .today()
+                .parse::<zoho_invoice_blocking::zoho_invoice::models::NaiveDate>()
+                .unwrap(),
+            vec![PaymentInvoiceInput::new(invoice_id.clone(), dec(amount))],
+        )
     };
     client
         .send(CreateCustomerPayment {
@@ -161,11 +150,7 @@ fn a_thousand_records_come_back_through_the_iterator() {
             let client = client.clone();
             std::thread::spawn(move || {
                 for n in 0..125 {
-                    let item = ItemInput {
-                        name: Some(format!("{t}-{n}")),
-                        rate: Some(1.into()),
-                        ..Default::default()
-                    };
+                    let item = ItemInput::new(format!("{t}-{n}"), 1);
                     client.send(CreateItem { item }).unwrap();
                 }
             })

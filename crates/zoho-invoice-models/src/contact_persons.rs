@@ -15,8 +15,9 @@
 //!     "contact_person": [{"contact_person_id": 460000000026051, "is_primary_contact": true}]}"#)?;
 //! assert_eq!(saved.contact_person.unwrap()[0].is_primary_contact, Some(true));
 //!
-//! let input = ContactPersonInput { first_name: Some("Will".into()), enable_portal: Some(true), ..Default::default() };
-//! assert_eq!(serde_json::to_string(&input)?, r#"{"first_name":"Will","enable_portal":true}"#);
+//! let contact: zoho_invoice_models::ids::ContactId = "460000000026049".parse().unwrap();
+//! let input = ContactPersonInput::new(contact, "Will").enable_portal(true);
+//! assert_eq!(serde_json::to_value(&input)?, serde_json::json!({"contact_id": "460000000026049", "first_name": "Will", "enable_portal": true}));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

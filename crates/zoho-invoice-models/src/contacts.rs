@@ -15,7 +15,7 @@
 //! assert_eq!(contact.status, Some(ContactStatus::Active));
 //! assert_eq!(contact.billing_address.and_then(|a| a.zip).as_deref(), Some("94588"));
 //!
-//! let input = ContactInput { contact_name: Some("Bowman and Co".into()), payment_terms: Some(15), ..Default::default() };
+//! let input = ContactInput::new("Bowman and Co").payment_terms(15_u32);
 //! assert_eq!(serde_json::to_string(&input)?, r#"{"contact_name":"Bowman and Co","payment_terms":15}"#);
 //! # Ok::<(), serde_json::Error>(())
 //! ```

@@ -13,8 +13,9 @@
 //! let tax = note.taxes.as_ref().and_then(|t| t[0].tax_amount);
 //! assert_eq!(tax.map(|a| a.to_string()).as_deref(), Some("2.50"));
 //!
-//! let refund = CreditNoteRefundInput { amount: Some(450.into()), ..Default::default() };
-//! assert_eq!(serde_json::to_string(&refund)?, r#"{"amount":450}"#);
+//! let day: chrono::NaiveDate = "2024-03-02".parse().unwrap();
+//! let refund = CreditNoteRefundInput::new(day, 450);
+//! assert_eq!(serde_json::to_value(&refund)?, serde_json::json!({"date": "2024-03-02", "amount": 450}));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

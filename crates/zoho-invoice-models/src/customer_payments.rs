@@ -13,8 +13,9 @@
 //! assert_eq!(payment.amount.map(|a| a.to_string()).as_deref(), Some("450.00"));
 //! assert_eq!(payment.invoices.map(|i| i.len()), Some(1));
 //!
-//! let refund = PaymentRefundInput { amount: Some(50.into()), refund_mode: Some("cash".into()), ..Default::default() };
-//! assert_eq!(serde_json::to_string(&refund)?, r#"{"refund_mode":"cash","amount":50}"#);
+//! let day: chrono::NaiveDate = "2016-06-12".parse().unwrap();
+//! let refund = PaymentRefundInput::new(day, 50).refund_mode("cash");
+//! assert_eq!(serde_json::to_value(&refund)?, serde_json::json!({"date": "2016-06-12", "refund_mode": "cash", "amount": 50}));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

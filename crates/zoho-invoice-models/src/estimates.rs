@@ -9,8 +9,9 @@
 //! assert_eq!(answer.record.status, Some(EstimateStatus::Accepted));
 //! assert_eq!(answer.record.total.map(|t| t.to_string()).as_deref(), Some("40.60"));
 //!
-//! let input = EstimateInput { customer_id: Some("982000000567001".parse().unwrap()), ..Default::default() };
-//! assert_eq!(serde_json::to_string(&input)?, r#"{"customer_id":"982000000567001"}"#);
+//! let customer: zoho_invoice_models::ids::ContactId = "982000000567001".parse().unwrap();
+//! let input = EstimateInput::new(customer, vec![]);
+//! assert_eq!(serde_json::to_value(&input)?, serde_json::json!({"customer_id": "982000000567001", "line_items": []}));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

@@ -11,8 +11,11 @@
 //! assert_eq!(answer.record.status, Some(ExpenseStatus::Unbilled));
 //! assert_eq!(answer.record.total.map(|t| t.to_string()).as_deref(), Some("100.00"));
 //!
-//! let input = ExpenseInput { amount: Some("112.5".parse().unwrap()), is_billable: Some(true), ..Default::default() };
-//! assert_eq!(serde_json::to_string(&input)?, r#"{"amount":112.5,"is_billable":true}"#);
+//! let account: zoho_invoice_models::ids::AccountId = "982000000561057".parse().unwrap();
+//! let day: chrono::NaiveDate = "2013-11-18".parse().unwrap();
+//! let amount: rust_decimal::Decimal = "112.5".parse().unwrap();
+//! let input = ExpenseInput::new(account, day, amount).is_billable(true);
+//! assert_eq!(serde_json::to_value(&input)?, serde_json::json!({"account_id": "982000000561057", "date": "2013-11-18", "amount": 112.5, "is_billable": true}));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

@@ -8,7 +8,7 @@
 //!     "item": {"item_id": 903000000045027, "name": "Hard Drive", "status": "active", "rate": 120}}"#)?;
 //! assert_eq!(answer.record.status, Some(ItemStatus::Active));
 //!
-//! let input = ItemInput { name: Some("Hard Drive".into()), rate: Some(120.into()), ..Default::default() };
+//! let input = ItemInput::new("Hard Drive", 120);
 //! assert_eq!(serde_json::to_string(&input)?, r#"{"name":"Hard Drive","rate":120}"#);
 //! # Ok::<(), serde_json::Error>(())
 //! ```

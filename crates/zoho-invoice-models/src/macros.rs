@@ -7,8 +7,9 @@
 /// [`crate::lenient`], and leaves it out of the JSON when it is `None`. Each field also gets a
 /// setter of its name (`InvoiceInput::new(..).date(..)`). Two marks change a field:
 ///
-/// - `@required` (inputs): what the API requires to create one; those fields are the
-///   arguments of a `new` constructor.
+/// - `@required` (inputs): what the API requires to create (or replace) one. The field is
+///   its value, not an `Option`, so it cannot be left out; those fields are the arguments of
+///   a `new` constructor, and the model has no `Default`.
 /// - `@id` (records): the record's own id, always in what Zoho sends for it. The field is
 ///   the id itself, not an `Option`, and an answer without it (or with a blank one) fails to
 ///   decode with an error naming the field. A model with an `@id` has no `Default`.
@@ -25,10 +26,15 @@ macro_rules! model {
         crate::macros::model!(
             @build [$(#[$meta])*] $name [] [] [Default] ; $( [$($mark)?] [$(#[$fmeta])*] $field : $ty, )*
         );
-        crate::macros::model!(@new $name [] ; $( [$($mark)?] $field : $ty, )*);
+        crate::macros::model!(@new $name [] [] ; $( [$($mark)?] $field : $ty, )*);
     };
 
     // The fields and their setters, one field at a time; an `@id` field takes `Default` away.
+    (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
+        [required] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@build $metas $name [$($fields)*] [$($setters)*] [$($default)?] ;
+            [id] [$(#[$fm])*] $f : $t, $($rest)*);
+    };
     (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
         [id] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
         crate::macros::model!(@build $metas $name
@@ -89,26 +95,28 @@ macro_rules! model {
         }
     };
 
-    // A constructor taking the fields marked `@required`, when there are any.
-    (@new $name:ident [] ; ) => {};
-    (@new $name:ident [$($a:ident : $at:ty,)+] ; ) => {
+    // A constructor taking the fields marked `@required`, when there are any: every other
+    // field starts absent.
+    (@new $name:ident [] [$($none:ident)*] ; ) => {};
+    (@new $name:ident [$($a:ident : $at:ty,)+] [$($none:ident)*] ; ) => {
         impl $name {
             /// The fields the API requires; the others are left out (set them with the
             /// setters).
             #[allow(clippy::too_many_arguments)]
             pub fn new($($a: impl Into<$at>),+) -> Self {
                 Self {
-                    $($a: Some($a.into()),)+
-                    ..Default::default()
+                    $($a: $a.into(),)+
+                    $($none: None,)*
+                    extra: ::serde_json::Map::new(),
                 }
             }
         }
     };
-    (@new $name:ident [$($args:tt)*] ; [required] $f:ident : $t:ty, $($rest:tt)*) => {
-        crate::macros::model!(@new $name [$($args)* $f : $t,] ; $($rest)*);
+    (@new $name:ident [$($args:tt)*] [$($none:ident)*] ; [required] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@new $name [$($args)* $f : $t,] [$($none)*] ; $($rest)*);
     };
-    (@new $name:ident [$($args:tt)*] ; [$($mark:ident)?] $f:ident : $t:ty, $($rest:tt)*) => {
-        crate::macros::model!(@new $name [$($args)*] ; $($rest)*);
+    (@new $name:ident [$($args:tt)*] [$($none:ident)*] ; [$($mark:ident)?] $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@new $name [$($args)*] [$($none)* $f] ; $($rest)*);
     };
 }
 pub(crate) use model;

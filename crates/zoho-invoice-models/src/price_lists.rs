@@ -12,12 +12,11 @@
 //! assert_eq!(list.pricebook_type, Some(PriceListType::PerItem));
 //! assert_eq!(list.pricebook_items.unwrap()[0].pricebook_rate.map(|r| r.to_string()).as_deref(), Some("120.50"));
 //!
-//! let input = PriceListInput {
-//!     name: Some("Wholesale".into()),
-//!     rounding_type: Some(RoundingType::NoRounding),
-//!     ..Default::default()
-//! };
-//! assert_eq!(serde_json::to_string(&input)?, r#"{"name":"Wholesale","rounding_type":"no_rounding"}"#);
+//! let input = PriceListInput::new("Wholesale", PriceListType::PerItem).rounding_type(RoundingType::NoRounding);
+//! assert_eq!(
+//!     serde_json::to_value(&input)?,
+//!     serde_json::json!({"name": "Wholesale", "pricebook_type": "per_item", "rounding_type": "no_rounding"})
+//! );
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

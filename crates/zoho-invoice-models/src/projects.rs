@@ -11,14 +11,13 @@
 //!                 "billing_type": "fixed_cost_for_project", "rate": 5000, "total_hours": "12:26"}}"#)?;
 //! assert_eq!(answer.record.billing_type, Some(BillingType::FixedCostForProject));
 //!
-//! let input = ProjectInput {
-//!     project_name: Some("Network Distribution".into()),
-//!     billing_type: Some(BillingType::BasedOnTaskHours),
-//!     ..Default::default()
-//! };
+//! let customer: zoho_invoice_models::ids::ContactId = "460000000044001".parse().unwrap();
+//! let owner: zoho_invoice_models::ids::UserId = "460000000024003".parse().unwrap();
+//! let input = ProjectInput::new("Network Distribution", customer, BillingType::BasedOnTaskHours, owner);
 //! assert_eq!(
-//!     serde_json::to_string(&input)?,
-//!     r#"{"project_name":"Network Distribution","billing_type":"based_on_task_hours"}"#
+//!     serde_json::to_value(&input)?,
+//!     serde_json::json!({"project_name": "Network Distribution", "customer_id": "460000000044001",
+//!         "billing_type": "based_on_task_hours", "user_id": "460000000024003"})
 //! );
 //! # Ok::<(), serde_json::Error>(())
 //! ```

@@ -12,14 +12,12 @@
 //! assert_eq!(answer.record.recurrence_name.as_deref(), Some("MonthlyInvoice"));
 //! assert_eq!(answer.record.next_invoice_date.map(|d| d.to_string()).as_deref(), Some("2016-08-17"));
 //!
-//! let input = RecurringInvoiceInput {
-//!     recurrence_name: Some("MonthlyInvoice".into()),
-//!     recurrence_frequency: Some(RecurrenceFrequency::Months),
-//!     ..Default::default()
-//! };
+//! let customer: zoho_invoice_models::ids::ContactId = "903000000000099".parse().unwrap();
+//! let input = RecurringInvoiceInput::new("MonthlyInvoice", customer, RecurrenceFrequency::Months);
 //! assert_eq!(
-//!     serde_json::to_string(&input)?,
-//!     r#"{"recurrence_name":"MonthlyInvoice","recurrence_frequency":"months"}"#
+//!     serde_json::to_value(&input)?,
+//!     serde_json::json!({"recurrence_name": "MonthlyInvoice", "customer_id": "903000000000099",
+//!         "recurrence_frequency": "months"})
 //! );
 //! # Ok::<(), serde_json::Error>(())
 //! ```

@@ -9,7 +9,7 @@
 //!     "task": {"task_id": "90300000072369", "task_name": "Painting", "rate": 3, "billed_hours": "12:06"}}"#)?;
 //! assert_eq!(answer.record.billed_hours.as_deref(), Some("12:06"));
 //!
-//! let input = TaskInput { task_name: Some("Painting".into()), rate: Some(3.into()), ..Default::default() };
+//! let input = TaskInput::new("Painting").rate(3);
 //! assert_eq!(serde_json::to_string(&input)?, r#"{"task_name":"Painting","rate":3}"#);
 //! # Ok::<(), serde_json::Error>(())
 //! ```

@@ -11,8 +11,16 @@
 //! assert_eq!(answer.record.billed_status, Some(BilledStatus::Unbilled));
 //! assert_eq!(answer.record.log_time.as_deref(), Some("05:00"));
 //!
-//! let input = TimeEntryInput { log_time: Some("01:30".into()), is_billable: Some(true), ..Default::default() };
-//! assert_eq!(serde_json::to_string(&input)?, r#"{"log_time":"01:30","is_billable":true}"#);
+//! let project: zoho_invoice_models::ids::ProjectId = "460000000044019".parse().unwrap();
+//! let task: zoho_invoice_models::ids::TaskId = "460000000044009".parse().unwrap();
+//! let user: zoho_invoice_models::ids::UserId = "460000000024003".parse().unwrap();
+//! let day: chrono::NaiveDate = "2013-09-17".parse().unwrap();
+//! let input = TimeEntryInput::new(project, task, user, day).log_time("01:30").is_billable(true);
+//! assert_eq!(
+//!     serde_json::to_value(&input)?,
+//!     serde_json::json!({"project_id": "460000000044019", "task_id": "460000000044009",
+//!         "user_id": "460000000024003", "log_date": "2013-09-17", "log_time": "01:30", "is_billable": true})
+//! );
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 

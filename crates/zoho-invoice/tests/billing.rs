@@ -153,19 +153,14 @@ fn email_json() -> Value {
 // Recurring invoices.
 
 fn hosting() -> RecurringInvoiceInput {
-    RecurringInvoiceInput {
-        recurrence_name: Some("Hosting".into()),
-        customer_id: Some(customer_id()),
-        recurrence_frequency: Some(RecurrenceFrequency::Months),
-        repeat_every: Some(1),
-        line_items: Some(vec![RecurringInvoiceLineItemInput {
+    RecurringInvoiceInput::new("Hosting", customer_id(), RecurrenceFrequency::Months)
+        .repeat_every(1_u32)
+        .line_items(vec![RecurringInvoiceLineItemInput {
             name: Some("Hosting".into()),
             rate: Some(dec("25.50")),
             quantity: Some(1.into()),
             ..Default::default()
-        }]),
-        ..Default::default()
-    }
+        }])
 }
 
 fn hosting_json() -> Value {
@@ -352,16 +347,15 @@ async fn list_recurring_invoice_history() {
 // Retainer invoices.
 
 fn advance(customer: ContactId) -> RetainerInvoiceInput {
-    RetainerInvoiceInput {
-        customer_id: Some(customer),
-        reference_number: Some("PO-7".into()),
-        line_items: Some(vec![RetainerInvoiceLineItemInput {
+    RetainerInvoiceInput::new(
+        customer,
+        vec![RetainerInvoiceLineItemInput {
             description: Some("Advance for the design work".into()),
             rate: Some(500.into()),
             ..Default::default()
-        }]),
-        ..Default::default()
-    }
+        }],
+    )
+    .reference_number("PO-7")
 }
 
 fn advance_json() -> Value {
@@ -800,18 +794,19 @@ async fn comments_of_a_retainer_invoice() {
 // Credit notes.
 
 fn returned(customer: ContactId, rate: &str) -> CreditNoteInput {
-    CreditNoteInput {
-        customer_id: Some(customer),
-        date: Some("2024-03-01".parse().unwrap()),
-        creditnote_number: Some("CN-29".into()),
-        line_items: Some(vec![CreditNoteLineItemInput {
+    CreditNoteInput::new(
+        customer,
+        "2024-03-01"
+            .parse::<zoho_invoice::models::NaiveDate>()
+            .unwrap(),
+        vec![CreditNoteLineItemInput {
             name: Some("Returned licence".into()),
             rate: Some(dec(rate)),
             quantity: Some(1.into()),
             ..Default::default()
-        }]),
-        ..Default::default()
-    }
+        }],
+    )
+    .creditnote_number("CN-29")
 }
 
 fn returned_json() -> Value {
@@ -824,12 +819,13 @@ fn returned_json() -> Value {
 }
 
 fn refund_input(amount: &str) -> CreditNoteRefundInput {
-    CreditNoteRefundInput {
-        date: Some("2024-03-02".parse().unwrap()),
-        refund_mode: Some("cash".into()),
-        amount: Some(dec(amount)),
-        ..Default::default()
-    }
+    CreditNoteRefundInput::new(
+        "2024-03-02"
+            .parse::<zoho_invoice::models::NaiveDate>()
+            .unwrap(),
+        dec(amount),
+    )
+    .refund_mode("cash")
 }
 
 fn refund_id() -> RefundId {
@@ -1687,7 +1683,7 @@ async fn a_recurring_invoice_is_stopped_and_resumed_on_the_fake_server() {
     let (_server, client) = mock().await;
     let customer = contact(&client, "Hosting customer").await;
     let mut input = hosting();
-    input.customer_id = Some(customer);
+    input.customer_id = customer;
     let created = client
         .send(&CreateRecurringInvoice {
             recurring_invoice: input,

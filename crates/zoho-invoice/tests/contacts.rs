@@ -74,18 +74,15 @@ fn assert_json(sent: &Sent, method: &str, path: &str, body: serde_json::Value) {
 }
 
 fn bowman() -> ContactInput {
-    ContactInput {
-        contact_name: Some("Bowman and Co".into()),
-        payment_terms: Some(15),
-        contact_persons: Some(vec![ContactPersonEntry {
+    ContactInput::new("Bowman and Co")
+        .payment_terms(15_u32)
+        .contact_persons(vec![ContactPersonEntry {
             first_name: Some("Will".into()),
             last_name: Some("Smith".into()),
             email: Some("will@bowman.example".into()),
             is_primary_contact: Some(true),
             ..Default::default()
-        }]),
-        ..Default::default()
-    }
+        }])
 }
 
 fn bowman_json() -> serde_json::Value {
@@ -121,13 +118,9 @@ fn hopyard_json() -> serde_json::Value {
 }
 
 fn will() -> ContactPersonInput {
-    ContactPersonInput {
-        contact_id: Some(contact_id()),
-        first_name: Some("Will".into()),
-        email: Some("will@bowman.example".into()),
-        enable_portal: Some(true),
-        ..Default::default()
-    }
+    ContactPersonInput::new(contact_id(), "Will")
+        .email("will@bowman.example")
+        .enable_portal(true)
 }
 
 fn will_json() -> serde_json::Value {
@@ -791,11 +784,7 @@ async fn a_contact_lives_and_dies_on_the_fake_server() {
     // `contact_persons_on_the_fake_server`.)
 
     // Update it.
-    let renamed = ContactInput {
-        contact_name: Some("Bowman & Sons".into()),
-        website: Some("bowman.example".into()),
-        ..Default::default()
-    };
+    let renamed = ContactInput::new("Bowman & Sons").website("bowman.example");
     let updated = client
         .send(&UpdateContact {
             contact_id: id.clone(),
@@ -922,21 +911,14 @@ async fn contact_persons_on_the_fake_server() {
     let (_server, client) = mock().await;
     let contact = client
         .send(&CreateContact {
-            contact: ContactInput {
-                contact_name: Some("Zylker".into()),
-                ..Default::default()
-            },
+            contact: ContactInput::new("Zylker"),
         })
         .await
         .unwrap()
         .record
         .contact_id;
 
-    let person = |first: &str| ContactPersonInput {
-        contact_id: Some(contact.clone()),
-        first_name: Some(first.into()),
-        ..Default::default()
-    };
+    let person = |first: &str| ContactPersonInput::new(contact.clone(), first);
     let saved = client
         .send(&CreateContactPerson {
             person: person("Will"),
@@ -1068,10 +1050,7 @@ async fn contacts_are_filtered_and_paginated_on_the_fake_server() {
         "Bower Inc",
         "Bowl & Co",
     ] {
-        let contact = ContactInput {
-            contact_name: Some(name.into()),
-            ..Default::default()
-        };
+        let contact = ContactInput::new(name);
         let id = client
             .send(&CreateContact { contact })
             .await

@@ -33,11 +33,8 @@ fn constructors_take_the_required_inputs_and_setters_the_rest() {
             2,
         )],
     );
-    assert_eq!(
-        input.customer_id.as_ref().map(|id| id.as_str()),
-        Some("460000000026049")
-    );
-    let line = &input.line_items.as_ref().unwrap()[0];
+    assert_eq!(input.customer_id.as_str(), "460000000026049");
+    let line = &input.line_items[0];
     assert_eq!(line.quantity, Some(2.into()));
     let create = CreateInvoice::new(input).send(true);
     assert_eq!(create.options.send, Some(true));

@@ -11,7 +11,7 @@ use support::{Recorder, mock};
 use zoho_invoice::items::*;
 use zoho_invoice::models::ids::{ItemId, PriceListId};
 use zoho_invoice::models::items::{ItemInput, ItemStatus};
-use zoho_invoice::models::price_lists::PriceListInput;
+use zoho_invoice::models::price_lists::{PriceListInput, PriceListType};
 use zoho_invoice::query::{AmountFilter, Paging, SortOrder, TextFilter};
 
 fn item_id() -> ItemId {
@@ -19,11 +19,10 @@ fn item_id() -> ItemId {
 }
 
 fn drive() -> ItemInput {
-    ItemInput {
-        name: Some("Hard Drive".into()),
-        rate: Some("120.50".parse().unwrap()),
-        ..Default::default()
-    }
+    ItemInput::new(
+        "Hard Drive",
+        "120.50".parse::<zoho_invoice::models::Decimal>().unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -149,10 +148,7 @@ async fn update_get_delete_and_mark_an_item() {
 #[tokio::test]
 async fn price_lists() {
     let id: PriceListId = "1152891000000265000".parse().unwrap();
-    let input = PriceListInput {
-        name: Some("Wholesale".into()),
-        ..Default::default()
-    };
+    let input = PriceListInput::new("Wholesale", PriceListType::PerItem);
 
     let r = Recorder::answering_fixture("items/create_a_price_list.response.json");
     let created = r
@@ -167,7 +163,10 @@ async fn price_lists() {
         (sent.method.as_str(), sent.path.as_str()),
         ("POST", "/pricebooks")
     );
-    assert_eq!(sent.json(), json!({"name": "Wholesale"}));
+    assert_eq!(
+        sent.json(),
+        json!({"name": "Wholesale", "pricebook_type": "per_item"})
+    );
     assert!(!created.record.pricebook_id.as_str().is_empty());
 
     let r = Recorder::answering_fixture("items/list_of_all_the_price_lists.response.json");
@@ -248,11 +247,7 @@ async fn an_item_lives_and_dies_on_the_fake_server() {
     let id = created.item_id.clone();
     assert_eq!(created.rate, Some("120.50".parse().unwrap()));
 
-    let renamed = ItemInput {
-        name: Some("SSD".into()),
-        rate: Some(99.into()),
-        ..Default::default()
-    };
+    let renamed = ItemInput::new("SSD", 99);
     let updated = client
         .send(&UpdateItem {
             item_id: id.clone(),
@@ -279,11 +274,7 @@ async fn an_item_lives_and_dies_on_the_fake_server() {
     assert_eq!(got.status, Some(ItemStatus::Inactive));
 
     for n in 0..5 {
-        let item = ItemInput {
-            name: Some(format!("Cable {n}")),
-            rate: Some(n.into()),
-            ..Default::default()
-        };
+        let item = ItemInput::new(format!("Cable {n}"), n);
         client.send(&CreateItem { item }).await.unwrap();
     }
     let all: Vec<_> = client

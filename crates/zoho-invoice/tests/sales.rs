@@ -1733,11 +1733,7 @@ async fn customer_and_item(client: &Client) -> (ContactId, ItemId) {
         .expect("a contact id")
         .parse()
         .unwrap();
-    let item = ItemInput {
-        name: Some("Hard Drive".into()),
-        rate: Some(100.into()),
-        ..Default::default()
-    };
+    let item = ItemInput::new("Hard Drive", 100);
     let item_id = client
         .send(&CreateItem { item })
         .await
@@ -1748,15 +1744,14 @@ async fn customer_and_item(client: &Client) -> (ContactId, ItemId) {
 }
 
 fn invoice_of(customer_id: &ContactId, item_id: &ItemId, quantity: i64) -> InvoiceInput {
-    InvoiceInput {
-        customer_id: Some(customer_id.clone()),
-        line_items: Some(vec![InvoiceLineItemInput {
+    InvoiceInput::new(
+        customer_id.clone(),
+        vec![InvoiceLineItemInput {
             item_id: Some(item_id.clone()),
             quantity: Some(quantity.into()),
             ..Default::default()
-        }]),
-        ..Default::default()
-    }
+        }],
+    )
 }
 
 async fn create_invoice(client: &Client, input: InvoiceInput) -> InvoiceId {
@@ -1782,18 +1777,13 @@ async fn get_invoice(client: &Client, id: &InvoiceId) -> zoho_invoice::models::i
 }
 
 fn payment(customer_id: &ContactId, invoice_id: &InvoiceId, amount: i64) -> PaymentInput {
-    PaymentInput {
-        customer_id: Some(customer_id.clone()),
-        payment_mode: Some(PaymentMode::BankTransfer),
-        amount: Some(amount.into()),
-        date: Some(date("2024-03-01")),
-        invoices: Some(vec![PaymentInvoiceInput {
-            invoice_id: Some(invoice_id.clone()),
-            amount_applied: Some(amount.into()),
-            ..Default::default()
-        }]),
-        ..Default::default()
-    }
+    PaymentInput::new(
+        customer_id.clone(),
+        PaymentMode::BankTransfer,
+        amount,
+        date("2024-03-01"),
+        vec![PaymentInvoiceInput::new(invoice_id.clone(), amount)],
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1970,7 +1960,7 @@ async fn an_excess_payment_is_refunded() {
         .unwrap();
 
     let mut input = payment(&customer_id, &id, 100);
-    input.amount = Some(130.into());
+    input.amount = 130.into();
     let paid = client
         .send(&CreateCustomerPayment { payment: input })
         .await
@@ -1982,12 +1972,7 @@ async fn an_excess_payment_is_refunded() {
         Some(InvoiceStatus::Paid)
     );
 
-    let refund = PaymentRefundInput {
-        date: Some(date("2024-03-02")),
-        refund_mode: Some("cash".into()),
-        amount: Some(30.into()),
-        ..Default::default()
-    };
+    let refund = PaymentRefundInput::new(date("2024-03-02"), 30).refund_mode("cash");
     let made = client
         .send(&RefundCustomerPayment {
             payment_id: payment_id.clone(),
@@ -2164,17 +2149,14 @@ async fn a_thousand_invoices_paginate_in_five_requests() {
 async fn an_estimate_is_sent_then_accepted() {
     let (_server, client) = mock().await;
     let (customer_id, item_id) = customer_and_item(&client).await;
-    let input = EstimateInput {
-        customer_id: Some(customer_id),
-        line_items: Some(vec![
-            zoho_invoice::models::estimates::EstimateLineItemInput {
-                item_id: Some(item_id),
-                quantity: Some(4.into()),
-                ..Default::default()
-            },
-        ]),
-        ..Default::default()
-    };
+    let input = EstimateInput::new(
+        customer_id,
+        vec![zoho_invoice::models::estimates::EstimateLineItemInput {
+            item_id: Some(item_id),
+            quantity: Some(4.into()),
+            ..Default::default()
+        }],
+    );
     let created = client
         .send(&CreateEstimate {
             estimate: input,

@@ -12,11 +12,7 @@ use zoho_invoice::models::items::ItemInput;
 use zoho_invoice::{Cursor, Watcher};
 
 fn item(name: &str) -> ItemInput {
-    ItemInput {
-        name: Some(name.into()),
-        rate: Some(10.into()),
-        ..Default::default()
-    }
+    ItemInput::new(name, 10)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

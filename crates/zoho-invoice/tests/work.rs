@@ -21,7 +21,8 @@ use zoho_invoice::expenses::*;
 use zoho_invoice::models::common::RecurrenceFrequency;
 use zoho_invoice::models::expenses::{ExpenseCategoryInput, ExpenseInput, ExpenseStatus};
 use zoho_invoice::models::ids::{
-    CommentId, ContactId, ExpenseId, ProjectId, RecurringExpenseId, TaskId, TimeEntryId, UserId,
+    AccountId, CommentId, ContactId, ExpenseId, ProjectId, RecurringExpenseId, TaskId, TimeEntryId,
+    UserId,
 };
 use zoho_invoice::models::projects::{
     BillingType, ProjectCommentInput, ProjectInput, ProjectStatus,
@@ -126,13 +127,12 @@ fn expense_answer() -> String {
 }
 
 fn expense_input() -> ExpenseInput {
-    ExpenseInput {
-        account_id: Some(id("982000000561057")),
-        date: Some(date("2013-11-18")),
-        amount: Some("112.5".parse().unwrap()),
-        is_billable: Some(true),
-        ..Default::default()
-    }
+    ExpenseInput::new(
+        id::<AccountId>("982000000561057"),
+        date("2013-11-18"),
+        "112.5".parse::<zoho_invoice::models::Decimal>().unwrap(),
+    )
+    .is_billable(true)
 }
 
 const EXPENSE_BODY: &str =
@@ -357,15 +357,14 @@ async fn expense_categories() {
 // Recurring expenses.
 
 fn rent() -> RecurringExpenseInput {
-    RecurringExpenseInput {
-        account_id: Some(id("982000000561057")),
-        recurrence_name: Some("Monthly Rental".into()),
-        start_date: Some(date("2016-11-19")),
-        recurrence_frequency: Some(RecurrenceFrequency::Months),
-        repeat_every: Some(1),
-        amount: Some("112.5".parse().unwrap()),
-        ..Default::default()
-    }
+    RecurringExpenseInput::new(
+        id::<AccountId>("982000000561057"),
+        "Monthly Rental",
+        date("2016-11-19"),
+        RecurrenceFrequency::Months,
+        1_u32,
+        "112.5".parse::<zoho_invoice::models::Decimal>().unwrap(),
+    )
 }
 
 fn rent_json() -> Value {
@@ -544,13 +543,12 @@ fn project_id() -> ProjectId {
 }
 
 fn network() -> ProjectInput {
-    ProjectInput {
-        project_name: Some("Network Distribution".into()),
-        customer_id: Some(id("460000000044001")),
-        billing_type: Some(BillingType::BasedOnTaskHours),
-        user_id: Some(id("460000000024003")),
-        ..Default::default()
-    }
+    ProjectInput::new(
+        "Network Distribution",
+        id::<ContactId>("460000000044001"),
+        BillingType::BasedOnTaskHours,
+        id::<UserId>("460000000024003"),
+    )
 }
 
 fn network_json() -> Value {
@@ -858,11 +856,7 @@ async fn project_comments_and_invoices() {
 #[tokio::test]
 async fn project_tasks() {
     let task_id: TaskId = id("90300000072369");
-    let painting = || TaskInput {
-        task_name: Some("Painting".into()),
-        rate: Some(3.into()),
-        ..Default::default()
-    };
+    let painting = || TaskInput::new("Painting").rate(3);
 
     let (out, sent) = call_fixture(
         "projects/add_a_task.response.json",
@@ -973,16 +967,15 @@ fn entry_id() -> TimeEntryId {
 }
 
 fn entry() -> TimeEntryInput {
-    TimeEntryInput {
-        project_id: Some(project_id()),
-        task_id: Some(id("460000000044009")),
-        user_id: Some(id("460000000024003")),
-        log_date: Some(date("2013-09-17")),
-        begin_time: Some("10:00".into()),
-        end_time: Some("15:00".into()),
-        is_billable: Some(true),
-        ..Default::default()
-    }
+    TimeEntryInput::new(
+        project_id(),
+        id::<TaskId>("460000000044009"),
+        id::<UserId>("460000000024003"),
+        date("2013-09-17"),
+    )
+    .begin_time("10:00")
+    .end_time("15:00")
+    .is_billable(true)
 }
 
 fn entry_json() -> Value {
@@ -1165,12 +1158,12 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
     // A project with a task, and a user on it.
     let project = client
         .send(&CreateProject {
-            project: ProjectInput {
-                project_name: Some("Traffic Flux".into()),
-                customer_id: Some(customer_id.clone()),
-                billing_type: Some(BillingType::BasedOnTaskHours),
-                ..Default::default()
-            },
+            project: ProjectInput::new(
+                "Traffic Flux",
+                customer_id.clone(),
+                BillingType::BasedOnTaskHours,
+                "460000000024003".parse::<UserId>().unwrap(),
+            ),
         })
         .await
         .unwrap()
@@ -1181,11 +1174,7 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
     let task = client
         .send(&AddProjectTask {
             project_id: pid.clone(),
-            task: TaskInput {
-                task_name: Some("Distribution Analysis".into()),
-                rate: Some(50.into()),
-                ..Default::default()
-            },
+            task: TaskInput::new("Distribution Analysis").rate(50),
         })
         .await
         .unwrap()
@@ -1234,14 +1223,13 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
     // An hour logged by hand, then twenty-five minutes with the timer.
     let logged = client
         .send(&LogTimeEntry {
-            entry: TimeEntryInput {
-                project_id: Some(pid.clone()),
-                task_id: Some(tid.clone()),
-                user_id: Some(user_id.clone()),
-                log_date: Some(date("2024-03-01")),
-                log_time: Some("01:00".into()),
-                ..Default::default()
-            },
+            entry: TimeEntryInput::new(
+                pid.clone(),
+                tid.clone(),
+                user_id.clone(),
+                date("2024-03-01"),
+            )
+            .log_time("01:00"),
         })
         .await
         .unwrap()
@@ -1376,12 +1364,10 @@ async fn an_expense_with_a_receipt_on_the_fake_server() {
 
     let created = client
         .send(&CreateExpense {
-            expense: ExpenseInput {
-                customer_id: Some(customer_id.clone()),
-                is_billable: Some(true),
-                description: Some("Client lunch".into()),
-                ..expense_input()
-            },
+            expense: expense_input()
+                .customer_id(customer_id.clone())
+                .is_billable(true)
+                .description("Client lunch"),
         })
         .await
         .unwrap()
@@ -1410,8 +1396,8 @@ async fn an_expense_with_a_receipt_on_the_fake_server() {
         .send(&UpdateExpense {
             expense_id: eid.clone(),
             expense: ExpenseInput {
-                amount: Some(99.into()),
-                ..Default::default()
+                amount: 99.into(),
+                ..expense_input()
             },
         })
         .await
@@ -1532,10 +1518,7 @@ async fn a_recurring_expense_is_stopped_and_resumed_on_the_fake_server() {
     let renamed = client
         .send(&UpdateRecurringExpense {
             recurring_expense_id: rid.clone(),
-            recurring_expense: RecurringExpenseInput {
-                recurrence_name: Some("Office Rent".into()),
-                ..Default::default()
-            },
+            recurring_expense: rent().recurrence_name("Office Rent"),
         })
         .await
         .unwrap()
@@ -1546,10 +1529,7 @@ async fn a_recurring_expense_is_stopped_and_resumed_on_the_fake_server() {
     for n in 0..2 {
         client
             .send(&CreateRecurringExpense {
-                recurring_expense: RecurringExpenseInput {
-                    recurrence_name: Some(format!("Storage {n}")),
-                    ..rent()
-                },
+                recurring_expense: rent().recurrence_name(format!("Storage {n}")),
             })
             .await
             .unwrap();

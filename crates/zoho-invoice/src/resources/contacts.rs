@@ -165,7 +165,7 @@ list_filter! {
 
 query_options! {
     /// The query of one client review: optionally, the contact it belongs to (`contact_id`).
-    pub struct ReviewContact {
+    pub struct ReviewContact for GetClientReview.contact, ReplyClientReview.contact {
         /// The contact who left the review.
         contact_id: ContactId,
     }
@@ -186,7 +186,7 @@ operation! {
         /// The review.
         path comment_id: CommentId,
         /// The contact who left it, optionally.
-        query contact: ReviewContact,
+        option contact: ReviewContact,
     }
 }
 
@@ -197,7 +197,7 @@ operation! {
         /// The review.
         path comment_id: CommentId,
         /// The contact who left it, optionally.
-        query contact: ReviewContact,
+        option contact: ReviewContact,
         /// The reply.
         body reply: ReviewReply,
     }
