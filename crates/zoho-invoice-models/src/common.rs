@@ -120,7 +120,7 @@ model! {
         /// The discount amount on the line.
         discount_amount: Decimal,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// The tax applied to the line.
         tax_id: TaxId,
         /// The tax exemption applied to the line.

@@ -104,7 +104,7 @@ model! {
         /// The date the customer declined it (lists).
         declined_date: NaiveDate,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// Whether the discount is taken before tax.
         is_discount_before_tax: bool,
         /// Whether the discount is set per line or on the whole estimate.
@@ -189,7 +189,7 @@ model! {
         /// The discount amount on the line.
         discount_amount: Decimal,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// The tax or tax group applied to the line.
         tax_id: TaxId,
         /// The tax exemption (India, US and CA editions).
@@ -236,7 +236,7 @@ model! {
         /// The exchange rate to the base currency.
         exchange_rate: Decimal,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// Whether the discount is taken before tax.
         is_discount_before_tax: bool,
         /// Whether the discount is set per line or on the whole estimate.

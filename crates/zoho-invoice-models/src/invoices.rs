@@ -18,7 +18,6 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
-use serde_json::Value;
 
 use crate::common::{Address, CustomField, Document, LineItem, PaymentOptions, TaxAmount};
 use crate::common::{DiscountType, GstTreatment, VatTreatment};
@@ -156,7 +155,7 @@ model! {
         /// The exchange rate to the base currency.
         exchange_rate: Decimal,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// Whether the discount is taken before tax.
         is_discount_before_tax: bool,
         /// Whether the discount is set per line or on the whole invoice.
@@ -277,7 +276,7 @@ model! {
         /// The unit (`kgs`, `Nos`; at most 100 characters).
         unit: String,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// The tax or tax group applied to the line.
         tax_id: TaxId,
         /// The tax exemption (India, US and CA editions).
@@ -328,7 +327,7 @@ model! {
         /// The date payment is due.
         due_date: NaiveDate,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// Whether the discount is taken before tax.
         is_discount_before_tax: bool,
         /// Whether the discount is set per line or on the whole invoice.

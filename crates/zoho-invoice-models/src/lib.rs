@@ -65,5 +65,6 @@ pub mod users;
 
 pub use chrono::NaiveDate;
 pub use envelope::{Page, PageContext, Record, Reply, Resource};
+pub use money::Discount;
 pub use rust_decimal::Decimal;
 pub use time::Timestamp;

@@ -16,7 +16,6 @@
 //! ```
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -44,33 +43,50 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     }
 }
 
-/// Parses a decimal from the raw text of a JSON value: a number, or a string holding one.
-fn parse_json_text(raw: &str) -> Option<Decimal> {
-    let raw = raw.trim();
-    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(inner) if !inner.contains('\\') => parse_decimal(inner),
-        Some(_) => serde_json::from_str::<String>(raw)
-            .ok()
-            .as_deref()
-            .and_then(parse_decimal),
-        None => parse_decimal(raw),
+/// What a JSON number (or a string holding one) is read into, from its exact text.
+trait FromNumberText: Sized {
+    /// From the text of a JSON number.
+    fn from_number(text: &str) -> Option<Self>;
+    /// From the contents of a JSON string.
+    fn from_string(text: &str) -> Option<Self>;
+}
+
+impl FromNumberText for Decimal {
+    fn from_number(text: &str) -> Option<Self> {
+        parse_decimal(text)
+    }
+    fn from_string(text: &str) -> Option<Self> {
+        parse_decimal(text)
     }
 }
 
-struct DecimalVisitor;
+/// Reads the raw text of a JSON value: a number, or a string.
+fn parse_json_text<T: FromNumberText>(raw: &str) -> Option<T> {
+    let raw = raw.trim();
+    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.contains('\\') => T::from_string(inner),
+        Some(_) => serde_json::from_str::<String>(raw)
+            .ok()
+            .as_deref()
+            .and_then(T::from_string),
+        None => T::from_number(raw),
+    }
+}
+
+struct DecimalVisitor<T>(std::marker::PhantomData<T>);
 
 /// Reads the text that follows a raw-value or number token.
-struct TextSeed;
+struct TextSeed<T>(std::marker::PhantomData<T>);
 
-impl<'de> DeserializeSeed<'de> for TextSeed {
-    type Value = Option<Decimal>;
+impl<'de, T: FromNumberText> DeserializeSeed<'de> for TextSeed<T> {
+    type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for TextSeed {
-    type Value = Option<Decimal>;
+impl<T: FromNumberText> Visitor<'_> for TextSeed<T> {
+    type Value = Option<T>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("the text of a JSON value")
     }
@@ -99,8 +115,8 @@ impl Visitor<'_> for TokenKey {
     }
 }
 
-impl<'de> Visitor<'de> for DecimalVisitor {
-    type Value = Option<Decimal>;
+impl<'de, T: FromNumberText> Visitor<'de> for DecimalVisitor<T> {
+    type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a decimal number")
@@ -109,7 +125,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
         let mut out = None;
         if let Some(is_token) = map.next_key_seed(TokenKey)? {
             if is_token {
-                out = map.next_value_seed(TextSeed)?;
+                out = map.next_value_seed(TextSeed(std::marker::PhantomData))?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -121,19 +137,19 @@ impl<'de> Visitor<'de> for DecimalVisitor {
         d.deserialize_any(self)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(parse_decimal(v))
+        Ok(T::from_string(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(v)))
+        Ok(T::from_number(&v.to_string()))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(v)))
+        Ok(T::from_number(&v.to_string()))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         // Only reached from deserializers that already turned the text into a float; the
         // shortest text that reads back as the same float is the best guess at the original.
         Ok(v.is_finite()
-            .then(|| Decimal::from_str(&v.to_string()).ok())
+            .then(|| T::from_number(&v.to_string()))
             .flatten())
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
@@ -156,13 +172,71 @@ impl<'de> Visitor<'de> for DecimalVisitor {
 
 impl Lenient for Decimal {
     fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, DecimalVisitor)
+        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, DecimalVisitor(std::marker::PhantomData))
     }
 
     /// Writes a JSON number with the decimal's exact digits and scale.
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let raw = RawValue::from_string(self.to_string()).map_err(serde::ser::Error::custom)?;
         raw.serialize(s)
+    }
+}
+
+/// A discount as Zoho writes it: a percentage (the string `"12.5%"`) or an amount (the
+/// number `12.5`). Read leniently (a number in a string is an amount); written back the same
+/// way, with the decimal's exact digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Discount {
+    /// A percentage of the price: `Percent(12.5)` is `"12.5%"`.
+    Percent(Decimal),
+    /// An amount off the price.
+    Amount(Decimal),
+}
+
+impl Discount {
+    /// A percentage of the price.
+    pub fn percent(value: impl Into<Decimal>) -> Self {
+        Self::Percent(value.into())
+    }
+
+    /// An amount off the price.
+    pub fn amount(value: impl Into<Decimal>) -> Self {
+        Self::Amount(value.into())
+    }
+}
+
+impl FromNumberText for Discount {
+    fn from_number(text: &str) -> Option<Self> {
+        parse_decimal(text).map(Self::Amount)
+    }
+    fn from_string(text: &str) -> Option<Self> {
+        match non_blank(text)?.strip_suffix('%') {
+            Some(percent) => parse_decimal(percent).map(Self::Percent),
+            None => parse_decimal(text).map(Self::Amount),
+        }
+    }
+}
+
+impl fmt::Display for Discount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Percent(p) => write!(f, "{p}%"),
+            Self::Amount(a) => write!(f, "{a}"),
+        }
+    }
+}
+
+impl Lenient for Discount {
+    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, DecimalVisitor(std::marker::PhantomData))
+    }
+
+    /// A percentage as the string `"12.5%"`, an amount as a number with its exact digits.
+    fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Percent(p) => s.serialize_str(&format!("{p}%")),
+            Self::Amount(a) => a.encode(s),
+        }
     }
 }
 
@@ -246,5 +320,50 @@ mod tests {
         }
         let outer: Outer = serde_json::from_str(r#"{"v": 19.99}"#).unwrap();
         assert_eq!(outer.inner.v.unwrap().to_string(), "19.99");
+    }
+
+    #[derive(Deserialize, Serialize, Debug)]
+    struct Line {
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::lenient"
+        )]
+        discount: Option<Discount>,
+    }
+
+    #[test]
+    fn a_discount_is_a_percentage_or_an_amount_and_goes_back_as_it_came() {
+        let dec = |t: &str| t.parse::<Decimal>().unwrap();
+        for (json, read, written) in [
+            (
+                r#"{"discount": "12.5%"}"#,
+                Some(Discount::Percent(dec("12.5"))),
+                r#"{"discount":"12.5%"}"#,
+            ),
+            (
+                r#"{"discount": 10}"#,
+                Some(Discount::Amount(dec("10"))),
+                r#"{"discount":10}"#,
+            ),
+            (
+                r#"{"discount": 0.10}"#,
+                Some(Discount::Amount(dec("0.10"))),
+                r#"{"discount":0.10}"#,
+            ),
+            (
+                r#"{"discount": "7.50"}"#,
+                Some(Discount::Amount(dec("7.50"))),
+                r#"{"discount":7.50}"#,
+            ),
+            (r#"{"discount": ""}"#, None, "{}"),
+            (r#"{"discount": "%"}"#, None, "{}"),
+        ] {
+            let line: Line = serde_json::from_str(json).expect("decodes");
+            assert_eq!(line.discount, read, "{json}");
+            assert_eq!(serde_json::to_string(&line).unwrap(), written, "{json}");
+        }
+        assert_eq!(Discount::percent(15).to_string(), "15%");
+        assert_eq!(Discount::amount(dec("2.5")).to_string(), "2.5");
     }
 }

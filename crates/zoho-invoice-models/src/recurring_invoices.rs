@@ -136,7 +136,7 @@ model! {
         /// The quantity.
         quantity: Decimal,
         /// The discount: an amount, or a percentage such as `12.5%`.
-        discount: Value,
+        discount: crate::money::Discount,
         /// The tax applied.
         tax_id: TaxId,
         /// The tax exemption applied (India, US and CA editions).

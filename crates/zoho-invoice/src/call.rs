@@ -111,7 +111,7 @@ impl<T> Returned for zoho_invoice_models::envelope::Page<T> {
 /// Awaiting it gives the record itself for an answer that carries one
 /// ([`Returned`]); [`envelope`](Call::envelope) gives the whole answer (`message`,
 /// `page_context`, fields the models do not name).
-#[must_use = "a call does nothing until it is awaited or sent"]
+#[must_use = "a call does nothing until it is awaited or run"]
 #[derive(Debug, Clone)]
 pub struct Call<E, C = Client> {
     client: C,

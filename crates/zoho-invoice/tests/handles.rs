@@ -87,7 +87,8 @@ async fn options_are_setters_on_the_call() {
             "460000000026080".parse::<ItemId>().unwrap(),
             1,
         )],
-    );
+    )
+    .discount(zoho_invoice::models::Discount::percent(10));
     let created = r
         .client()
         .invoices()
@@ -103,6 +104,11 @@ async fn options_are_setters_on_the_call() {
     );
     assert_eq!(sent.query("send"), Some("true"));
     assert_eq!(sent.json()["customer_id"], "460000000026049");
+    assert_eq!(
+        sent.json()["discount"],
+        "10%",
+        "a typed discount, as Zoho writes it"
+    );
 }
 
 #[tokio::test]
