@@ -127,6 +127,8 @@ pub use resources::*;
 pub use watch::{Cursor, Watchable, Watched, Watcher};
 pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError, codes};
 
+/// The data types of every resource (requests and answers), browsable here.
+#[doc(inline)]
 pub use zoho_invoice_models as models;
 pub use zoho_invoice_transport as transport;
 
