@@ -1,4 +1,4 @@
-//! The two macros every resource module is written with.
+//! The macros every resource module is written with.
 
 /// Defines a model: a struct whose fields are optional and decoded leniently, plus an `extra`
 /// map that keeps every field the model does not name.
@@ -29,7 +29,8 @@ macro_rules! model {
         crate::macros::model!(@new $name [] [] ; $( [$($mark)?] $field : $ty, )*);
     };
 
-    // The fields and their setters, one field at a time; an `@id` field takes `Default` away.
+    // The fields and their setters, one field at a time; an `@id` or `@required` field takes
+    // `Default` away.
     (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
         [required] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
         crate::macros::model!(@build $metas $name [$($fields)*] [$($setters)*] [$($default)?] ;
