@@ -453,3 +453,30 @@ string_enum! {
         Years = "years",
     }
 }
+
+string_enum! {
+    /// The `filter_by` values of the lists that filter by activity (items, projects, expense
+    /// categories).
+    pub enum ActiveFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Inactive`.
+        Inactive = "Status.Inactive",
+    }
+}
+
+string_enum! {
+    /// The `filter_by` values of the recurring lists (recurring invoices and expenses).
+    pub enum RecurrenceFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Stopped`.
+        Stopped = "Status.Stopped",
+        /// `Status.Expired`.
+        Expired = "Status.Expired",
+    }
+}

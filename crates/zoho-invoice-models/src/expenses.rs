@@ -493,14 +493,5 @@ string_enum! {
     }
 }
 
-string_enum! {
-    /// The values of `filter_by` in a list's `ExpenseCategoryFilter` (in `zoho-invoice`).
-    pub enum ExpenseCategoryFilterBy {
-        /// `Status.All`.
-        All = "Status.All",
-        /// `Status.Active`.
-        Active = "Status.Active",
-        /// `Status.Inactive`.
-        Inactive = "Status.Inactive",
-    }
-}
+/// The values of `filter_by` in a list's `ExpenseCategoryFilter` (in `zoho-invoice`).
+pub type ExpenseCategoryFilterBy = crate::common::ActiveFilterBy;

@@ -121,17 +121,8 @@ model! {
     }
 }
 
-string_enum! {
-    /// The values of `filter_by` in a list's `ItemFilter` (in `zoho-invoice`).
-    pub enum ItemFilterBy {
-        /// `Status.All`.
-        All = "Status.All",
-        /// `Status.Active`.
-        Active = "Status.Active",
-        /// `Status.Inactive`.
-        Inactive = "Status.Inactive",
-    }
-}
+/// The values of `filter_by` in a list's `ItemFilter` (in `zoho-invoice`).
+pub type ItemFilterBy = crate::common::ActiveFilterBy;
 
 string_enum! {
     /// The values of `sort_column` in a list's `ItemFilter` (in `zoho-invoice`).

@@ -237,17 +237,8 @@ model! {
 }
 resource!(ProjectInvoice, "invoice", "invoices");
 
-string_enum! {
-    /// The values of `filter_by` in a list's `ProjectFilter` (in `zoho-invoice`).
-    pub enum ProjectFilterBy {
-        /// `Status.All`.
-        All = "Status.All",
-        /// `Status.Active`.
-        Active = "Status.Active",
-        /// `Status.Inactive`.
-        Inactive = "Status.Inactive",
-    }
-}
+/// The values of `filter_by` in a list's `ProjectFilter` (in `zoho-invoice`).
+pub type ProjectFilterBy = crate::common::ActiveFilterBy;
 
 string_enum! {
     /// The values of `sort_column` in a list's `ProjectFilter` (in `zoho-invoice`).

@@ -242,19 +242,8 @@ model! {
     }
 }
 
-string_enum! {
-    /// The values of `filter_by` in a list's `RecurringExpenseFilter` (in `zoho-invoice`).
-    pub enum RecurringExpenseFilterBy {
-        /// `Status.All`.
-        All = "Status.All",
-        /// `Status.Active`.
-        Active = "Status.Active",
-        /// `Status.Expired`.
-        Expired = "Status.Expired",
-        /// `Status.Stopped`.
-        Stopped = "Status.Stopped",
-    }
-}
+/// The values of `filter_by` in a list's `RecurringExpenseFilter` (in `zoho-invoice`).
+pub type RecurringExpenseFilterBy = crate::common::RecurrenceFilterBy;
 
 string_enum! {
     /// The values of `sort_column` in a list's `RecurringExpenseFilter` (in `zoho-invoice`).

@@ -224,19 +224,8 @@ model! {
 
 crate::macros::item_line!(RecurringInvoiceLineItemInput);
 
-string_enum! {
-    /// The values of `filter_by` in a list's `RecurringInvoiceFilter` (in `zoho-invoice`).
-    pub enum RecurringInvoiceFilterBy {
-        /// `Status.All`.
-        All = "Status.All",
-        /// `Status.Active`.
-        Active = "Status.Active",
-        /// `Status.Stopped`.
-        Stopped = "Status.Stopped",
-        /// `Status.Expired`.
-        Expired = "Status.Expired",
-    }
-}
+/// The values of `filter_by` in a list's `RecurringInvoiceFilter` (in `zoho-invoice`).
+pub type RecurringInvoiceFilterBy = crate::common::RecurrenceFilterBy;
 
 string_enum! {
     /// The values of `sort_column` in a list's `RecurringInvoiceFilter` (in `zoho-invoice`).

@@ -418,28 +418,6 @@ string_enum! {
     }
 }
 
-string_enum! {
-    /// The values of `filter_by` in a list's `RetainerInvoiceFilter` (in `zoho-invoice`).
-    pub enum RetainerInvoiceFilterBy {
-        /// `Status.All`.
-        All = "Status.All",
-        /// `Status.Sent`.
-        Sent = "Status.Sent",
-        /// `Status.Draft`.
-        Draft = "Status.Draft",
-        /// `Status.OverDue`.
-        Overdue = "Status.OverDue",
-        /// `Status.Paid`.
-        Paid = "Status.Paid",
-        /// `Status.Void`.
-        Void = "Status.Void",
-        /// `Status.Unpaid`.
-        Unpaid = "Status.Unpaid",
-        /// `Status.PartiallyPaid`.
-        PartiallyPaid = "Status.PartiallyPaid",
-        /// `Status.Viewed`.
-        Viewed = "Status.Viewed",
-        /// `Date.PaymentExpectedDate`.
-        PaymentExpectedDate = "Date.PaymentExpectedDate",
-    }
-}
+/// The values of `filter_by` in a list's `RetainerInvoiceFilter` (in `zoho-invoice`): the
+/// invoice list's.
+pub type RetainerInvoiceFilterBy = crate::invoices::InvoiceFilterBy;

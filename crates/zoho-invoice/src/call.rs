@@ -91,8 +91,7 @@ pub(crate) use returned_as_is;
 
 returned_as_is!(
     zoho_invoice_models::envelope::Reply,
-    crate::endpoint::Download,
-    crate::endpoint::Upload
+    crate::endpoint::Download
 );
 
 impl<T> Returned for zoho_invoice_models::envelope::Page<T> {
@@ -152,9 +151,11 @@ impl<E, C> Call<E, C> {
         &self.endpoint
     }
 
-    /// The operation, to change it in place.
-    pub fn endpoint_mut(&mut self) -> &mut E {
-        &mut self.endpoint
+    /// The call with its operation passed through `change` (any of the operation's setters:
+    /// `call.map(|op| op.send(true))`).
+    pub fn map(mut self, change: impl FnOnce(E) -> E) -> Self {
+        self.endpoint = change(self.endpoint);
+        self
     }
 
     /// The call's options.

@@ -8,7 +8,7 @@
 //! within the overlap, so nothing is delivered twice, and it only moves forward past what was
 //! delivered, so nothing is lost if the caller stops between two records.
 //!
-//! Records without an id or a `last_modified_time` cannot be watched and are skipped.
+//! Records without a `last_modified_time` cannot be watched and are skipped.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -25,7 +25,7 @@ use crate::paginate::{PageOf, Paginated};
 /// A record whose changes can be watched.
 pub trait Watched {
     /// The record's id.
-    fn watch_id(&self) -> Option<String>;
+    fn watch_id(&self) -> String;
     /// When it last changed.
     fn last_modified(&self) -> Option<Timestamp>;
     /// When it was created, if the record says (for [`Watcher::created_only`]).
@@ -144,9 +144,10 @@ where
         let mut pages = self.client.pages(endpoint);
         while let Some(page) = futures_util::StreamExt::next(&mut pages).await {
             for item in page?.into_items() {
-                let (Some(id), Some(changed)) = (item.watch_id(), item.last_modified()) else {
+                let Some(changed) = item.last_modified() else {
                     continue;
                 };
+                let id = item.watch_id();
                 let at = changed.timestamp();
                 match first_seen.get(&id) {
                     Some(&earlier) if earlier != at => {

@@ -725,7 +725,7 @@ async fn list_organizations() {
     .await;
     assert_bare(&sent, "GET", "/organizations");
     assert!(!page.records.is_empty());
-    assert!(!page.records[0].organization_id.as_str().is_empty());
+    assert_eq!(page.records[0].organization_id.as_str(), "10234695");
 }
 
 // ---- Input checks ------------------------------------------------------------------------

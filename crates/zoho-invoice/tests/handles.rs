@@ -96,7 +96,7 @@ async fn options_are_setters_on_the_call() {
         .send(true)
         .await
         .unwrap();
-    assert!(!created.invoice_id.as_str().is_empty());
+    assert_eq!(created.invoice_id.as_str(), "982000000567114");
     let sent = r.only();
     assert_eq!(
         (sent.method.as_str(), sent.path.as_str()),

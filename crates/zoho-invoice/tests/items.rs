@@ -167,7 +167,7 @@ async fn price_lists() {
         sent.json(),
         json!({"name": "Wholesale", "pricebook_type": "per_item"})
     );
-    assert!(!created.record.pricebook_id.as_str().is_empty());
+    assert_eq!(created.record.pricebook_id.as_str(), "1152891000000265000");
 
     let r = Recorder::answering_fixture("items/list_of_all_the_price_lists.response.json");
     let page = r

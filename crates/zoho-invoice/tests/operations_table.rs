@@ -1,32 +1,20 @@
 //! The crate's list of operations against the project's copy of the API's endpoint table:
 //! every row defined exactly once, nothing that is not a row.
 
+mod support;
+
 use std::collections::BTreeMap;
 
+use support::{BEYOND_THE_TABLE, Row, table_rows};
 use zoho_invoice::operations;
 
-const TABLE: &str = include_str!("../../../reference/endpoints.tsv");
-
-fn rows() -> Vec<(String, String, String, String)> {
-    TABLE
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            (
-                cols[0].to_owned(),
-                cols[1].to_owned(),
-                cols[2].to_owned(),
-                cols[3].to_owned(),
-            )
-        })
-        .collect()
+fn rows() -> Vec<Row> {
+    table_rows()
 }
 
 /// The rows the crate's operations perform. A record and its download (`GetInvoice`,
 /// `DownloadInvoice`: the same GET, JSON or PDF) are one row.
-fn defined() -> Vec<(String, String, String, String)> {
+fn defined() -> Vec<Row> {
     let mut seen = std::collections::BTreeSet::new();
     operations()
         .into_iter()
@@ -44,13 +32,6 @@ fn defined() -> Vec<(String, String, String, String)> {
         })
         .collect()
 }
-
-/// Operations the crate has beyond the reference's table: the expense receipt, which the
-/// reference's notes describe (a multipart `receipt` field) but its table leaves out.
-const BEYOND_THE_TABLE: [&str; 2] = [
-    "Add a receipt to an expense",
-    "Get the receipt of an expense",
-];
 
 /// Whether `op` is the second of a record's get and its download: both perform "Get a ...".
 fn is_download_twin(op: &zoho_invoice::Operation) -> bool {

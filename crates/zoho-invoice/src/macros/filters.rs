@@ -49,15 +49,13 @@ macro_rules! list_filter {
 
         impl<C> $crate::Call<$op, C> {
             /// The page to fetch, from 1.
-            pub fn page(mut self, page: u32) -> Self {
-                self.endpoint_mut().$of.paging.page = Some(page);
-                self
+            pub fn page(self, page: u32) -> Self {
+                self.map(|op| op.page(page))
             }
 
             /// How many records a page holds (at most 200).
-            pub fn per_page(mut self, per_page: u32) -> Self {
-                self.endpoint_mut().$of.paging.per_page = Some(per_page);
-                self
+            pub fn per_page(self, per_page: u32) -> Self {
+                self.map(|op| op.per_page(per_page))
             }
         }
     };
@@ -140,7 +138,8 @@ pub(crate) use query_options;
 
 /// Setters for the optional fields of an operation's option or filter struct: on the
 /// operation (`ListInvoices::new().status(..)`) and on its [`Call`](crate::Call)
-/// (`client.invoices().list().status(..)`). Each sets `operation.field.name = Some(value)`.
+/// (`client.invoices().list().status(..)`, which hands the operation's own setter over). Each
+/// sets `operation.field.name = Some(value)`.
 #[allow(unused_macros)] // with no resource feature, nothing uses it
 macro_rules! setters {
     (@each [$($body:tt)*] $op:ident . $of:ident, $($rest:tt)*) => {
@@ -163,9 +162,8 @@ macro_rules! setters {
         impl<C> $crate::Call<$op, C> {
             $(
                 $(#[$fmeta])*
-                pub fn $field(mut self, value: impl Into<$fty>) -> Self {
-                    self.endpoint_mut().$of.$field = Some(value.into());
-                    self
+                pub fn $field(self, value: impl Into<$fty>) -> Self {
+                    self.map(|op| op.$field(value))
                 }
             )*
         }

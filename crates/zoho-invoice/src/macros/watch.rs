@@ -15,8 +15,8 @@ macro_rules! watchable {
         }
     ) => {
         impl $crate::watch::Watched for $record {
-            fn watch_id(&self) -> Option<String> {
-                Some(self.$id.as_str().to_owned())
+            fn watch_id(&self) -> String {
+                self.$id.as_str().to_owned()
             }
             fn last_modified(&self) -> Option<zoho_invoice_models::Timestamp> {
                 None $( .or(self.$time) )+

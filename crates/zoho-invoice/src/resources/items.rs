@@ -15,10 +15,10 @@
 //! #     .build()?);
 //! // `client` is a `zoho_invoice::Client`; here it talks to the fake server.
 //! let created = client.items().create(ItemInput::new("Hard Drive", 120)).await?;
-//! assert!(!created.item_id.as_str().is_empty());
 //!
 //! let page = client.items().list().name(TextFilter::StartsWith("Hard".into())).await?;
 //! assert_eq!(page.records[0].name.as_deref(), Some("Hard Drive"));
+//! assert_eq!(page.records[0].item_id, created.item_id);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # })?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
