@@ -115,6 +115,8 @@ pub mod paginate;
 pub mod path;
 pub mod query;
 mod resources;
+#[doc(hidden)]
+pub mod sample;
 pub mod watch;
 
 pub use call::{BlockingExecutor, Call, CallOptions, Returned};
@@ -131,6 +133,16 @@ pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError, code
 #[doc(inline)]
 pub use zoho_invoice_models as models;
 pub use zoho_invoice_transport as transport;
+
+#[doc(hidden)]
+/// Every operation built from sample inputs, in the order of [`operations`]: what the crate's
+/// table-driven tests walk.
+pub fn samples() -> Vec<sample::Sampled> {
+    resources::SAMPLE_GROUPS
+        .iter()
+        .flat_map(|group| group())
+        .collect()
+}
 
 /// Every operation this crate defines: resource, name, method and path template (a record's
 /// get and its download are two operations of one row of the reference's table).

@@ -92,6 +92,12 @@ macro_rules! operation {
                 Self { $($arg: $arg.into(),)* $($init)* }
             }
         }
+
+        impl $crate::sample::Sample for $name {
+            fn sample() -> Option<Self> {
+                Some(Self::new($(<$aty as $crate::sample::Sample>::sample()?),*))
+            }
+        }
         $crate::macros::operation!(@handle $h $name $docs [$($arg : $aty,)*]);
     };
     (@new $h:tt $name:ident $docs:tt [$($args:tt)*] [$($init:tt)*] ; option $f:ident : $t:ty, $($rest:tt)*) => {
@@ -152,6 +158,11 @@ macro_rules! resource {
         /// The operations of this module, in the order they are declared.
         pub(crate) const OPERATIONS: &[$crate::endpoint::Operation] =
             &[$(<$names as $crate::endpoint::Endpoint>::OPERATION),*];
+
+        /// The operations of this module built from samples, in the order they are declared.
+        pub(crate) fn samples() -> Vec<$crate::sample::Sampled> {
+            vec![$($crate::sample::Sampled::of::<$names>()),*]
+        }
     };
     // The entry, last: the rules above must match the calls it makes.
     ($($items:tt)*) => {

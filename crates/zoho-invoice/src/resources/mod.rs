@@ -57,3 +57,33 @@ pub(crate) const OPERATION_GROUPS: &[&[crate::endpoint::Operation]] = &[
     #[cfg(feature = "time-entries")]
     time_entries::OPERATIONS,
 ];
+
+/// The sample builders of every module compiled in.
+pub(crate) const SAMPLE_GROUPS: &[fn() -> Vec<crate::sample::Sampled>] = &[
+    #[cfg(feature = "contacts")]
+    contacts::samples,
+    #[cfg(feature = "credit-notes")]
+    credit_notes::samples,
+    #[cfg(feature = "customer-payments")]
+    customer_payments::samples,
+    #[cfg(feature = "estimates")]
+    estimates::samples,
+    #[cfg(feature = "expenses")]
+    expenses::samples,
+    #[cfg(feature = "invoices")]
+    invoices::samples,
+    #[cfg(feature = "items")]
+    items::samples,
+    #[cfg(feature = "organizations")]
+    organizations::samples,
+    #[cfg(feature = "projects")]
+    projects::samples,
+    #[cfg(feature = "recurring-expenses")]
+    recurring_expenses::samples,
+    #[cfg(feature = "recurring-invoices")]
+    recurring_invoices::samples,
+    #[cfg(feature = "retainer-invoices")]
+    retainer_invoices::samples,
+    #[cfg(feature = "time-entries")]
+    time_entries::samples,
+];

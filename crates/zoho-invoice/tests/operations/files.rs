@@ -1,0 +1,158 @@
+//! Files: uploads go out as multipart under the field Zoho reads, downloads come back as the
+//! bytes with their type and name, and a download shares the row of the JSON call it is a
+//! format of.
+
+use zoho_invoice::credit_notes::{DownloadCreditNote, GetCreditNote};
+use zoho_invoice::estimates::{BulkExportEstimates, DownloadEstimate, GetEstimate};
+use zoho_invoice::expenses::{AddExpenseReceipt, GetExpenseReceipt};
+use zoho_invoice::invoices::{
+    AddInvoiceAttachment, BulkPrintInvoices, DownloadInvoice, GetInvoice, GetInvoiceAttachment,
+};
+use zoho_invoice::models::invoices::AttachmentPreference;
+use zoho_invoice::query::DocumentFormat;
+use zoho_invoice::retainer_invoices::{AddRetainerInvoiceAttachment, GetRetainerInvoiceAttachment};
+use zoho_invoice::transport::ApiRequest;
+use zoho_invoice::{Download, Endpoint, Error};
+
+use crate::support::Recorder;
+
+const ID: u64 = 460_000_000_000_001;
+
+#[test]
+fn uploads_are_multipart_under_the_field_zoho_reads() {
+    let cases: [(Result<ApiRequest, Error>, &str); 3] = [
+        (
+            AddInvoiceAttachment::new(
+                ID,
+                AttachmentPreference::default().can_send_in_mail(true),
+                AddInvoiceAttachment::file("receipt.png", "image/png", &b"\x89PNG"[..]),
+            )
+            .request(),
+            "attachment",
+        ),
+        (
+            AddRetainerInvoiceAttachment::new(
+                ID,
+                AddRetainerInvoiceAttachment::attachment(
+                    "receipt.png",
+                    "image/png",
+                    &b"\x89PNG"[..],
+                ),
+            )
+            .request(),
+            "attachment",
+        ),
+        (
+            AddExpenseReceipt::new(
+                ID,
+                AddExpenseReceipt::receipt("receipt.png", "image/png", &b"\x89PNG"[..]),
+            )
+            .request(),
+            "receipt",
+        ),
+    ];
+    for (request, field) in cases {
+        let request = request.unwrap();
+        let what = request.path().to_owned();
+        let content_type = request.headers()[http::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap();
+        let boundary = content_type
+            .strip_prefix("multipart/form-data; boundary=")
+            .unwrap_or_else(|| panic!("{what}: {content_type}"));
+        let body = String::from_utf8_lossy(request.body());
+        assert!(
+            body.starts_with(&format!("--{boundary}\r\n")),
+            "{what}: {body}"
+        );
+        assert!(
+            body.contains(&format!(r#"name="{field}"; filename="receipt.png""#)),
+            "{what}: {body}"
+        );
+        assert!(
+            body.contains("Content-Type: image/png\r\n\r\n\u{fffd}PNG\r\n"),
+            "{what}: {body}"
+        );
+        assert!(
+            body.ends_with(&format!("--{boundary}--\r\n")),
+            "{what}: {body}"
+        );
+    }
+}
+
+fn file_answer() -> Recorder {
+    Recorder::answering_file(
+        &[
+            ("content-type", "application/pdf"),
+            (
+                "content-disposition",
+                "attachment; filename=\"INV-000001.pdf\"",
+            ),
+        ],
+        &b"%PDF-1.4\n"[..],
+    )
+}
+
+async fn download<E: Endpoint<Output = Download>>(operation: E) -> (Download, String) {
+    let recorder = file_answer();
+    let file = recorder.client().send(&operation).await.unwrap();
+    let sent = recorder.only();
+    let query = sent
+        .query
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    (file, format!("{} {}?{query}", sent.method, sent.path))
+}
+
+#[tokio::test]
+async fn downloads_give_back_the_bytes_their_type_and_name() {
+    let cases = [
+        (
+            download(DownloadInvoice::new(ID, DocumentFormat::Pdf)).await,
+            "GET /invoices/460000000000001?accept=pdf",
+        ),
+        (
+            download(DownloadEstimate::new(ID, DocumentFormat::Html)).await,
+            "GET /estimates/460000000000001?accept=html",
+        ),
+        (
+            download(DownloadCreditNote::new(ID, DocumentFormat::Pdf)).await,
+            "GET /creditnotes/460000000000001?accept=pdf",
+        ),
+        (
+            download(BulkPrintInvoices::new(vec![ID.into()])).await,
+            "GET /invoices/print?invoice_ids=460000000000001",
+        ),
+        (
+            download(BulkExportEstimates::new(vec![ID.into()])).await,
+            "GET /estimates/pdf?estimate_ids=460000000000001",
+        ),
+        (
+            download(GetInvoiceAttachment::new(ID)).await,
+            "GET /invoices/460000000000001/attachment?",
+        ),
+        (
+            download(GetRetainerInvoiceAttachment::new(ID)).await,
+            "GET /retainerinvoices/460000000000001/attachment?",
+        ),
+        (
+            download(GetExpenseReceipt::new(ID)).await,
+            "GET /expenses/460000000000001/receipt?",
+        ),
+    ];
+    for ((file, sent), expected) in cases {
+        assert_eq!(sent, expected);
+        assert_eq!(&file.bytes[..], b"%PDF-1.4\n", "{expected}");
+        assert_eq!(file.content_type.as_deref(), Some("application/pdf"));
+        assert_eq!(file.file_name.as_deref(), Some("INV-000001.pdf"));
+    }
+}
+
+#[test]
+fn a_download_shares_the_row_of_its_json_call() {
+    assert_eq!(DownloadInvoice::OPERATION, GetInvoice::OPERATION);
+    assert_eq!(DownloadEstimate::OPERATION, GetEstimate::OPERATION);
+    assert_eq!(DownloadCreditNote::OPERATION, GetCreditNote::OPERATION);
+}
