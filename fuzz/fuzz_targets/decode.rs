@@ -61,12 +61,12 @@ macro_rules! family {
 
 family!(contacts_family:
     resources [contacts::Contact, contact_persons::ContactPerson, common::Address,
-        contacts::ClientReview, contacts::ContactComment]
+        contacts::ClientReview, contacts::ContactComment, contacts::StatementMailContent]
     models [Reply, Vec<contact_persons::ContactPerson>, contact_persons::ContactPersonInput,
         contact_persons::ContactPersonsReply, contacts::DefaultTemplates,
         contacts::ContactPersonEntry, contacts::AddressInput, contacts::ContactInput,
         contacts::PortalContactPerson, contacts::EnablePortalAccess, contacts::ReviewReply,
-        contacts::ContactEmail, contacts::StatementEmail, contacts::StatementMailContent,
+        contacts::ContactEmail, contacts::StatementEmail,
         common::EmailRequest]);
 
 family!(credit_notes_family:
@@ -81,7 +81,7 @@ family!(credit_notes_family:
 family!(customer_payments_family:
     resources [customer_payments::Payment, customer_payments::PaymentRefund]
     models [Reply, customer_payments::PaymentInvoice, customer_payments::PaymentInvoiceInput,
-        customer_payments::PaymentInput, customer_payments::PaymentRefundDetails,
+        customer_payments::PaymentInput,
         customer_payments::PaymentRefundInput]);
 
 family!(estimates_family:
@@ -99,7 +99,7 @@ family!(invoices_family:
     resources [invoices::Invoice, invoices::InvoicePayment, invoices::AppliedCredit,
         common::Comment, common::Template, common::EmailContent]
     models [Reply, invoices::InvoiceLineItemInput, invoices::InvoiceInput,
-        invoices::InvoiceCommentInput, invoices::UpdatedInvoiceComment,
+        invoices::InvoiceCommentInput,
         invoices::BulkEmailContact, invoices::BulkEmailInput, invoices::ReminderSuccessInfo,
         invoices::ReminderErrorInfo, invoices::BulkReminderInfo, invoices::BulkReminderReply,
         invoices::PaymentCreditInput, invoices::CreditNoteCreditInput,
@@ -149,12 +149,12 @@ family!(resources_family:
 family!(retainer_invoices_family:
     resources [retainer_invoices::RetainerInvoice, retainer_invoices::RetainerPayment,
         common::Comment, common::Template, common::EmailContent]
-    models [Reply, retainer_invoices::RetainerInvoiceSaved,
+    models [Reply,
         retainer_invoices::RetainerInvoiceLineItemInput, retainer_invoices::RetainerInvoiceInput,
         retainer_invoices::RetainerInvoiceEmailContent, retainer_invoices::RetainerPaymentInvoice,
         retainer_invoices::RetainerInvoiceAttachment,
         retainer_invoices::RetainerInvoiceCommentInput,
-        retainer_invoices::RetainerInvoiceCommentReply, common::EmailRequest]);
+        common::EmailRequest]);
 
 family!(time_entries_family:
     resources [time_entries::TimeEntry]

@@ -219,7 +219,7 @@ model! {
         created_time: Timestamp,
     }
 }
-resource!(Comment, "comment", "comments");
+resource!(Comment, "comment", "comments", at top_level);
 
 model! {
     /// A PDF template.

@@ -450,12 +450,9 @@ model! {
 
 model! {
     /// The answer of `GET /contacts/{contact_id}/statements/email`: the email the API proposes
-    /// for a statement, at the top level of the answer.
+    /// for a statement: its fields at the top level of the answer, as the reference prints it,
+    /// or under `data`, as the live service sends it.
     pub struct StatementMailContent {
-        /// Zoho's code: 0 on success.
-        code: i64,
-        /// Zoho's message.
-        message: String,
         /// The body (HTML).
         body: String,
         /// The subject.
@@ -470,6 +467,7 @@ model! {
         contact_id: ContactId,
     }
 }
+resource!(StatementMailContent, "data", "data", at top_level);
 
 model! {
     /// An entry of a contact's recent activity (`GET /contacts/{contact_id}/comments`).

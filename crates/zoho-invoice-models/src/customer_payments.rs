@@ -129,7 +129,7 @@ model! {
         last_modified_time: Timestamp,
     }
 }
-resource!(Payment, "payment", "customerpayments");
+resource!(Payment, "payment", "customerpayments", aliases ["customer_payments", "customerpayment", "customer_payment"]);
 
 model! {
     /// An invoice to apply a payment to, in a create or update request.
@@ -174,7 +174,7 @@ model! {
     /// A refund of a customer payment's excess amount.
     pub struct PaymentRefund {
         /// The refund's id.
-        payment_refund_id: RefundId,
+        @id payment_refund_id: RefundId,
         /// The payment refunded.
         payment_id: PaymentId,
         /// The payment's number.
@@ -200,19 +200,6 @@ model! {
     }
 }
 resource!(PaymentRefund, "payment_refund", "payment_refunds");
-
-model! {
-    /// The answer to a refund's details (`GET .../refunds/{refund_id}`), which carries the one
-    /// refund under the list's key, `payment_refunds`.
-    pub struct PaymentRefundDetails {
-        /// Zoho's code: 0 on success.
-        code: i64,
-        /// Zoho's message.
-        message: String,
-        /// The refund.
-        payment_refunds: PaymentRefund,
-    }
-}
 
 model! {
     /// The writable fields of a refund, to refund a payment's excess amount or update a

@@ -23,10 +23,9 @@ use crate::common::{Address, CustomField, Document, LineItem, PaymentOptions, Ta
 use crate::common::{DiscountType, GstTreatment, VatTreatment};
 use crate::envelope::resource;
 use crate::ids::{
-    CommentId, ContactId, ContactPersonId, CreditApplicationId, CreditNoteId, CurrencyId,
-    EstimateId, ExpenseId, GenericId, InvoiceId, InvoicePaymentId, ItemId, LineItemId, PaymentId,
-    ProjectId, RecurringInvoiceId, TaxAuthorityId, TaxExemptionId, TaxId, TemplateId, TimeEntryId,
-    UserId,
+    ContactId, ContactPersonId, CreditApplicationId, CreditNoteId, CurrencyId, EstimateId,
+    ExpenseId, GenericId, InvoiceId, InvoicePaymentId, ItemId, LineItemId, PaymentId, ProjectId,
+    RecurringInvoiceId, TaxAuthorityId, TaxExemptionId, TaxId, TemplateId, TimeEntryId,
 };
 use crate::items::ProductType;
 use crate::macros::{model, string_enum};
@@ -390,37 +389,6 @@ model! {
         /// The date payment is now expected (adding a comment only).
         payment_expected_date: NaiveDate,
         /// Whether the customer sees it in the portal.
-        show_comment_to_clients: bool,
-    }
-}
-
-model! {
-    /// The answer to updating an invoice comment: the comment's fields sit at the top level,
-    /// next to `code` and `message`.
-    pub struct UpdatedInvoiceComment {
-        /// Zoho's code: 0 on success.
-        code: i64,
-        /// Zoho's message.
-        message: String,
-        /// The comment's id.
-        comment_id: CommentId,
-        /// The invoice it is on.
-        invoice_id: InvoiceId,
-        /// The comment's text.
-        description: String,
-        /// The user who wrote it.
-        commented_by_id: UserId,
-        /// That user's name.
-        commented_by: String,
-        /// The date.
-        date: NaiveDate,
-        /// The date in words (`yesterday`).
-        date_description: String,
-        /// The time of day, as displayed (`2:02 AM`).
-        time: String,
-        /// `system`, `internal` or `client`.
-        comment_type: String,
-        /// Whether the customer sees it.
         show_comment_to_clients: bool,
     }
 }

@@ -43,6 +43,28 @@ pub trait Lenient: Sized {
 
     /// Encodes the value in the form the API uses.
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Whether the value is a model with none of its named fields and some unnamed ones: the
+    /// sign of data sent under a key the model does not name (a list, any of its elements).
+    fn is_hollow(&self) -> bool {
+        false
+    }
+}
+
+/// Whether every field `model` encodes is one of its `extra` fields, and it has some.
+pub(crate) fn is_hollow<T: Serialize>(
+    model: &T,
+    extra: &serde_json::Map<String, serde_json::Value>,
+) -> bool {
+    !extra.is_empty()
+        && serde_json::to_value(model)
+            .ok()
+            .and_then(|value| {
+                value
+                    .as_object()
+                    .map(|fields| fields.keys().all(|k| extra.contains_key(k)))
+            })
+            .unwrap_or(false)
 }
 
 /// Decodes an `Option<T>` field leniently (for `#[serde(with = "...")]`).
@@ -352,6 +374,10 @@ impl<T: Lenient> Lenient for Vec<T> {
             seq.serialize_element(&Encoded(item))?;
         }
         seq.end()
+    }
+
+    fn is_hollow(&self) -> bool {
+        self.iter().any(Lenient::is_hollow)
     }
 }
 

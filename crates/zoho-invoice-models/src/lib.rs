@@ -1,7 +1,7 @@
 //! Data types for the Zoho Invoice API v3: every resource, request body and response
 //! envelope, with no I/O.
 //!
-//! Pick this crate alone to read webhook payloads, exports or saved responses; the other
+//! Pick this crate alone to read webhook payloads ([`webhooks`]), exports or saved responses; the other
 //! crates of the SDK (`zoho-invoice`, `zoho-invoice-blocking`) use it for every call.
 //!
 //! What it guarantees:
@@ -62,6 +62,7 @@ pub mod retainer_invoices;
 pub mod tasks;
 pub mod time_entries;
 pub mod users;
+pub mod webhooks;
 
 pub use chrono::NaiveDate;
 pub use envelope::{Page, PageContext, Record, Reply, Resource};

@@ -93,6 +93,9 @@ macro_rules! model {
             fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 ::serde::Serialize::serialize(self, s)
             }
+            fn is_hollow(&self) -> bool {
+                crate::lenient::is_hollow(self, &self.extra)
+            }
         }
     };
 

@@ -26,8 +26,8 @@ use crate::common::{
 use crate::customer_payments::{PaymentInvoice, PaymentMode, PaymentRefund};
 use crate::envelope::resource;
 use crate::ids::{
-    CommentId, ContactId, ContactPersonId, CurrencyId, PaymentId, ProjectId, RetainerInvoiceId,
-    TemplateId, UserId,
+    ContactId, ContactPersonId, CurrencyId, PaymentId, ProjectId, RetainerInvoiceId, TemplateId,
+    UserId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
@@ -163,19 +163,6 @@ model! {
     }
 }
 resource!(RetainerInvoice, "retainerinvoice", "retainerinvoices");
-
-model! {
-    /// The answer to creating or updating a retainer invoice, which carries the record under
-    /// the list's key, `retainerinvoices`.
-    pub struct RetainerInvoiceSaved {
-        /// Zoho's code: 0 on success.
-        code: i64,
-        /// Zoho's message.
-        message: String,
-        /// The retainer invoice as saved.
-        retainerinvoices: RetainerInvoice,
-    }
-}
 
 model! {
     /// A line of a retainer invoice to create or update.
@@ -364,35 +351,6 @@ model! {
         payment_expected_date: NaiveDate,
         /// Whether the customer sees the comment.
         show_comment_to_clients: bool,
-    }
-}
-
-model! {
-    /// The answer to updating a comment of a retainer invoice, which carries the comment's
-    /// fields at the top level.
-    pub struct RetainerInvoiceCommentReply {
-        /// Zoho's code: 0 on success.
-        code: i64,
-        /// Zoho's message.
-        message: String,
-        /// The comment's id.
-        comment_id: CommentId,
-        /// The retainer invoice commented on.
-        retainerinvoice_id: RetainerInvoiceId,
-        /// The comment's text.
-        description: String,
-        /// The user who wrote it.
-        commented_by_id: UserId,
-        /// That user's name.
-        commented_by: String,
-        /// The day it was written.
-        date: NaiveDate,
-        /// The day in words (`yesterday`).
-        date_description: String,
-        /// The time of day, as displayed (`2:38 AM`).
-        time: String,
-        /// `system`, `internal` or `client`.
-        comment_type: String,
     }
 }
 

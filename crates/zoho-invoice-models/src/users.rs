@@ -58,7 +58,7 @@ model! {
     }
 }
 // "Get a user" answers under `users` with one object; lists use the same key.
-resource!(ProjectUser, "users", "users");
+resource!(ProjectUser, "users", "users", aliases["user"]);
 
 model! {
     /// Adds an existing user to a project (`POST /projects/{project_id}/users`).

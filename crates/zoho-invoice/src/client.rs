@@ -72,7 +72,9 @@ impl Client {
     ) -> Result<E::Output, Error> {
         let request = options.apply(endpoint.request()?);
         let call = async {
-            let response = self.transport.send(request).await?;
+            // Checked here too, whatever the transport: an `{"error": ...}` or a non-zero
+            // `code` is never decoded as an empty success.
+            let response = self.transport.send(request).await?.error_for_status()?;
             E::Output::from_response(&E::OPERATION, response)
         };
         options
@@ -130,7 +132,7 @@ impl Client {
             request = request
                 .with_json(serde_json::to_vec(body).map_err(|e| ErrorKind::Encode(e.to_string()))?);
         }
-        let response = self.transport.send(request).await?;
+        let response = self.transport.send(request).await?.error_for_status()?;
         serde_json::from_slice(response.body()).map_err(|e| ErrorKind::Decode(e.to_string()).into())
     }
 }

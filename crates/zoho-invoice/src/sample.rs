@@ -79,8 +79,10 @@ pub struct Sampled {
     pub operation: Operation,
     /// The request its sample makes (`None` when the samples could not build it).
     pub request: Option<Result<ApiRequest, Error>>,
-    /// Decodes an answer into the operation's output and takes out what a handle returns.
-    pub decode: fn(&str) -> Result<(), Error>,
+    /// Decodes an answer into the operation's output and takes out what a handle returns;
+    /// `true` when the output is hollow (its record has none of its named fields and some
+    /// unnamed ones).
+    pub decode: fn(&str) -> Result<bool, Error>,
 }
 
 impl Sampled {
@@ -98,11 +100,12 @@ impl Sampled {
     }
 }
 
-fn decode<E: Endpoint>(body: &str) -> Result<(), Error>
+fn decode<E: Endpoint>(body: &str) -> Result<bool, Error>
 where
     E::Output: Returned,
 {
     let response = ApiResponse::new(http::StatusCode::OK, body.to_owned());
     let answer = E::Output::from_response(&E::OPERATION, response)?;
-    answer.returned(&E::OPERATION).map(drop)
+    let hollow = answer.is_hollow();
+    answer.returned(&E::OPERATION).map(|_| hollow)
 }

@@ -120,3 +120,44 @@ async fn the_default_stack_runs_over_an_http_service_of_ones_own() {
         .record;
     assert_eq!(invoice.invoice_id.as_str(), "982000000567114");
 }
+
+/// A transport that answers every request with HTTP 200 and a fixed body, unchecked.
+struct Unchecked(&'static str);
+
+#[async_trait::async_trait]
+impl Transport for Unchecked {
+    async fn send(&self, _request: ApiRequest) -> Result<ApiResponse, Error> {
+        Ok(ApiResponse::json_ok(self.0))
+    }
+}
+
+#[tokio::test]
+async fn an_error_answered_with_200_is_an_error_whatever_the_transport() {
+    let cases = [
+        (r#"{"error":"Access Denied"}"#, None, "Access Denied"),
+        (
+            r#"{"code":1002,"message":"Invoice does not exist."}"#,
+            Some(1002),
+            "Invoice does not exist.",
+        ),
+    ];
+    for (body, code, message) in cases {
+        let client = Client::new(Unchecked(body));
+        let err = client
+            .send(&GetInvoice::new(
+                "982000000567114"
+                    .parse::<zoho_invoice::models::ids::InvoiceId>()
+                    .unwrap(),
+            ))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), code, "{body}: {err}");
+        assert_eq!(err.message(), Some(message), "{body}");
+        assert!(err.to_string().contains("Get an invoice"), "{err}");
+        let raw = client
+            .raw(http::Method::GET, "/invoices", &[], None)
+            .await
+            .unwrap_err();
+        assert_eq!(raw.message(), Some(message), "{body}");
+    }
+}

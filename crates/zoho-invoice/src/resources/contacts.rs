@@ -277,7 +277,7 @@ operation! {
 operation! {
     /// Gets the email the API proposes for a contact's statement
     /// (`GET /contacts/{contact_id}/statements/email`).
-    pub struct GetContactStatementMailContent = ("Contacts", "Get Statement Mail Content", GET "/contacts/{contact_id}/statements/email") -> StatementMailContent as Contacts.get_statement_mail_content {
+    pub struct GetContactStatementMailContent = ("Contacts", "Get Statement Mail Content", GET "/contacts/{contact_id}/statements/email") -> Record<StatementMailContent> as Contacts.get_statement_mail_content {
         /// The contact.
         path contact_id: ContactId,
         /// The statement's period (the current month by default).
@@ -460,7 +460,6 @@ watchable! {
     }
 }
 
-crate::call::returned_as_is!(StatementMailContent);
 
 /// Creating or updating a contact person answers with the contact's persons as a list: a
 /// handle's call gives back that list (an answer without it is a decode error).
@@ -473,6 +472,9 @@ impl crate::Returned for ContactPersonsReply {
             ))
             .in_operation(operation)
         })
+    }
+    fn is_hollow(&self) -> bool {
+        zoho_invoice_models::lenient::Lenient::is_hollow(self)
     }
 }
 }

@@ -39,7 +39,7 @@
 //! ```
 
 use zoho_invoice_models::customer_payments::{
-    Payment, PaymentInput, PaymentRefund, PaymentRefundDetails, PaymentRefundInput,
+    Payment, PaymentInput, PaymentRefund, PaymentRefundInput,
 };
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{PaymentId, RefundId};
@@ -163,7 +163,7 @@ operation! {
 operation! {
     /// Gets a refund of a payment
     /// (`GET /customerpayments/{customer_payment_id}/refunds/{refund_id}`).
-    pub struct GetCustomerPaymentRefund = ("Customer Payments", "Details of a refund", GET "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> PaymentRefundDetails as CustomerPayments.get_refund {
+    pub struct GetCustomerPaymentRefund = ("Customer Payments", "Details of a refund", GET "/customerpayments/{customer_payment_id}/refunds/{refund_id}") -> Record<PaymentRefund> as CustomerPayments.get_refund {
         /// The payment.
         path payment_id: PaymentId,
         /// The refund.
@@ -192,5 +192,4 @@ watchable! {
     }
 }
 
-crate::call::returned_as_is!(PaymentRefundDetails);
 }

@@ -354,5 +354,5 @@ watchable! {
     }
 }
 
-crate::call::returned_as_is!(EstimateEmailContent, EstimateTemplates);
+crate::call::returned_as_is!(@model EstimateEmailContent, EstimateTemplates);
 }

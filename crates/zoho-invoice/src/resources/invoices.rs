@@ -47,7 +47,7 @@ use zoho_invoice_models::ids::{
 use zoho_invoice_models::invoices::{
     AppliedCredit, ApplyCreditsInput, AttachmentPreference, BulkEmailInput, BulkReminderReply,
     Invoice, InvoiceCommentInput, InvoiceFilterBy, InvoiceInput, InvoicePayment, InvoiceSortColumn,
-    InvoiceStatus, UpdatedInvoiceComment,
+    InvoiceStatus,
 };
 
 use crate::Error;
@@ -573,7 +573,7 @@ operation! {
 operation! {
     /// Changes a comment of an invoice
     /// (`PUT /invoices/{invoice_id}/comments/{comment_id}`; the comment goes in the query).
-    pub struct UpdateInvoiceComment = ("Invoices", "Update comment", PUT "/invoices/{invoice_id}/comments/{comment_id}") -> UpdatedInvoiceComment as Invoices.update_comment {
+    pub struct UpdateInvoiceComment = ("Invoices", "Update comment", PUT "/invoices/{invoice_id}/comments/{comment_id}") -> Record<Comment> as Invoices.update_comment {
         /// The invoice.
         path invoice_id: InvoiceId,
         /// The comment.
@@ -603,5 +603,5 @@ watchable! {
     }
 }
 
-crate::call::returned_as_is!(BulkReminderReply, UpdatedInvoiceComment);
+crate::call::returned_as_is!(@model BulkReminderReply);
 }

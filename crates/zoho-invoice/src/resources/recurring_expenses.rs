@@ -171,5 +171,5 @@ impl crate::paginate::PageOf for RecurringExpenseList {
     }
 }
 
-crate::call::returned_as_is!(RecurringExpenseList);
+crate::call::returned_as_is!(@model RecurringExpenseList);
 }

@@ -41,8 +41,8 @@ use zoho_invoice_models::common::{Address, Comment, EmailRequest, Template};
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::ids::{CommentId, DocumentId, PaymentId, RetainerInvoiceId, TemplateId};
 use zoho_invoice_models::retainer_invoices::{
-    RetainerInvoice, RetainerInvoiceCommentInput, RetainerInvoiceCommentReply,
-    RetainerInvoiceEmailContent, RetainerInvoiceInput, RetainerInvoiceSaved, RetainerPayment,
+    RetainerInvoice, RetainerInvoiceCommentInput, RetainerInvoiceEmailContent,
+    RetainerInvoiceInput, RetainerPayment,
 };
 
 use crate::endpoint::{Download, Upload};
@@ -67,7 +67,7 @@ query_options! {
 operation! {
     /// Creates a retainer invoice (`POST /retainerinvoices`); the answer carries it under
     /// `retainerinvoices`.
-    pub struct CreateRetainerInvoice = ("Retainer Invoices", "Create a retainer invoice", POST "/retainerinvoices") -> RetainerInvoiceSaved as RetainerInvoices.create {
+    pub struct CreateRetainerInvoice = ("Retainer Invoices", "Create a retainer invoice", POST "/retainerinvoices") -> Record<RetainerInvoice> as RetainerInvoices.create {
         /// The retainer invoice: `customer_id` and `line_items` are required.
         body retainer_invoice: RetainerInvoiceInput,
         /// Whether its number is given rather than generated.
@@ -101,7 +101,7 @@ operation! {
 operation! {
     /// Updates a retainer invoice (`PUT /retainerinvoices/{retainerinvoice_id}`); the answer
     /// carries it under `retainerinvoices`.
-    pub struct UpdateRetainerInvoice = ("Retainer Invoices", "Update a retainer invoice", PUT "/retainerinvoices/{retainerinvoice_id}") -> RetainerInvoiceSaved as RetainerInvoices.update {
+    pub struct UpdateRetainerInvoice = ("Retainer Invoices", "Update a retainer invoice", PUT "/retainerinvoices/{retainerinvoice_id}") -> Record<RetainerInvoice> as RetainerInvoices.update {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// Its new fields.
@@ -333,7 +333,7 @@ operation! {
     /// Changes a comment of a retainer invoice
     /// (`PUT /retainerinvoices/{retainerinvoice_id}/comments/{comment_id}`); the answer
     /// carries the comment's fields at its top level.
-    pub struct UpdateRetainerInvoiceComment = ("Retainer Invoices", "Update comment", PUT "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> RetainerInvoiceCommentReply as RetainerInvoices.update_comment {
+    pub struct UpdateRetainerInvoiceComment = ("Retainer Invoices", "Update comment", PUT "/retainerinvoices/{retainerinvoice_id}/comments/{comment_id}") -> Record<Comment> as RetainerInvoices.update_comment {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
         /// The comment.
@@ -364,9 +364,5 @@ watchable! {
     }
 }
 
-crate::call::returned_as_is!(
-    RetainerInvoiceCommentReply,
-    RetainerInvoiceEmailContent,
-    RetainerInvoiceSaved
-);
+crate::call::returned_as_is!(@model RetainerInvoiceEmailContent);
 }

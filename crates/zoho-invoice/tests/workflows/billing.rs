@@ -464,8 +464,7 @@ async fn a_retainer_invoice_is_sent_voided_and_drafted_on_the_fake_server() {
         })
         .await
         .unwrap()
-        .retainerinvoices
-        .expect("the retainer invoice");
+        .record;
     let id = created.retainerinvoice_id.clone();
     assert_eq!(created.status, Some(RetainerInvoiceStatus::Draft));
     assert_eq!(created.total, Some(500.into()));

@@ -4,7 +4,7 @@ use zoho_invoice_models::credit_notes::{
     CreditNoteRefund, CreditNoteRefundInput, InvoiceCredited,
 };
 use zoho_invoice_models::customer_payments::{
-    Payment, PaymentInput, PaymentRefund, PaymentRefundDetails, PaymentRefundInput,
+    Payment, PaymentInput, PaymentRefund, PaymentRefundInput,
 };
 use zoho_invoice_models::envelope::{Page, Record, Reply};
 use zoho_invoice_models::recurring_invoices::{
@@ -13,8 +13,7 @@ use zoho_invoice_models::recurring_invoices::{
 };
 use zoho_invoice_models::retainer_invoices::{
     RetainerInvoice, RetainerInvoiceAttachment, RetainerInvoiceCommentInput,
-    RetainerInvoiceCommentReply, RetainerInvoiceEmailContent, RetainerInvoiceInput,
-    RetainerInvoiceSaved, RetainerPayment,
+    RetainerInvoiceEmailContent, RetainerInvoiceInput, RetainerPayment,
 };
 
 use super::{Case, case};
@@ -128,7 +127,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ),
         case!(
             "customer_payments/details_of_a_refund.response.json",
-            PaymentRefundDetails
+            Record<PaymentRefund>
         ),
         case!("customer_payments/delete_a_refund.response.json", Reply),
         // Retainer invoices.
@@ -139,7 +138,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ),
         case!(
             "retainer_invoices/create_a_retainer_invoice.response.json",
-            RetainerInvoiceSaved
+            Record<RetainerInvoice>
         ),
         case!(
             "retainer_invoices/list_retainer_invoices.response.json",
@@ -151,7 +150,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ),
         case!(
             "retainer_invoices/update_a_retainer_invoice.response.json",
-            RetainerInvoiceSaved
+            Record<RetainerInvoice>
         ),
         case!(
             "retainer_invoices/get_a_retainer_invoice.response.json",
@@ -237,7 +236,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ),
         case!(
             "retainer_invoices/update_comment.response.json",
-            RetainerInvoiceCommentReply
+            Record<Comment>
         ),
         case!("retainer_invoices/delete_a_comment.response.json", Reply),
         // Credit notes.

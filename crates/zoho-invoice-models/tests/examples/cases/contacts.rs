@@ -71,7 +71,7 @@ pub(crate) fn cases() -> Vec<Case> {
         case!("contacts/email_statement.response.json", Reply),
         case!(
             "contacts/get_statement_mail_content.response.json",
-            StatementMailContent
+            Record<StatementMailContent>
         ),
         case!("contacts/email_contact.request.json", ContactEmail),
         case!("contacts/email_contact.response.json", Reply),

@@ -5,7 +5,7 @@ use zoho_invoice_models::estimates::{
 };
 use zoho_invoice_models::invoices::{
     AppliedCredit, ApplyCreditsInput, BulkEmailInput, BulkReminderReply, Invoice, InvoiceInput,
-    InvoicePayment, UpdatedInvoiceComment,
+    InvoicePayment,
 };
 
 use super::{Case, case};
@@ -124,10 +124,7 @@ pub(crate) fn cases() -> Vec<Case> {
         case!("invoices/update_attachment_preference.response.json", Reply),
         case!("invoices/update_billing_address.request.json", Address),
         case!("invoices/update_billing_address.response.json", Reply),
-        case!(
-            "invoices/update_comment.response.json",
-            UpdatedInvoiceComment
-        ),
+        case!("invoices/update_comment.response.json", Record<Comment>),
         case!("invoices/update_invoice_template.response.json", Reply),
         case!("invoices/update_shipping_address.request.json", Address),
         case!("invoices/update_shipping_address.response.json", Reply),
