@@ -26,7 +26,6 @@
 //! let line = RetainerInvoiceLineItemInput::default().description("Advance for the design work").rate(500);
 //! let advance = RetainerInvoiceInput::new(customer_id, vec![line]);
 //! let created = client.retainer_invoices().create(advance).await?;
-//! let created = created.retainerinvoices.expect("the retainer invoice");
 //! let retainerinvoice_id = created.retainerinvoice_id;
 //! assert_eq!(created.status, Some(RetainerInvoiceStatus::Draft));
 //!
@@ -65,8 +64,8 @@ query_options! {
 }
 
 operation! {
-    /// Creates a retainer invoice (`POST /retainerinvoices`); the answer carries it under
-    /// `retainerinvoices`.
+    /// Creates a retainer invoice (`POST /retainerinvoices`); the reference's answer carries it
+    /// under `retainerinvoices`, the live service's under `retainerinvoice`: both are read.
     pub struct CreateRetainerInvoice = ("Retainer Invoices", "Create a retainer invoice", POST "/retainerinvoices") -> Record<RetainerInvoice> as RetainerInvoices.create {
         /// The retainer invoice: `customer_id` and `line_items` are required.
         body retainer_invoice: RetainerInvoiceInput,
@@ -100,7 +99,7 @@ operation! {
 
 operation! {
     /// Updates a retainer invoice (`PUT /retainerinvoices/{retainerinvoice_id}`); the answer
-    /// carries it under `retainerinvoices`.
+    /// carries it under `retainerinvoices` or `retainerinvoice`: both are read.
     pub struct UpdateRetainerInvoice = ("Retainer Invoices", "Update a retainer invoice", PUT "/retainerinvoices/{retainerinvoice_id}") -> Record<RetainerInvoice> as RetainerInvoices.update {
         /// The retainer invoice.
         path retainerinvoice_id: RetainerInvoiceId,
