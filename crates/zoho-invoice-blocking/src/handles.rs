@@ -35,6 +35,7 @@ macro_rules! accessors {
 accessors!(
     "contacts" => contacts::Contacts as contacts,
     "credit-notes" => credit_notes::CreditNotes as credit_notes,
+    "currencies" => currencies::Currencies as currencies,
     "customer-payments" => customer_payments::CustomerPayments as customer_payments,
     "estimates" => estimates::Estimates as estimates,
     "expenses" => expenses::Expenses as expenses,
@@ -45,7 +46,9 @@ accessors!(
     "recurring-expenses" => recurring_expenses::RecurringExpenses as recurring_expenses,
     "recurring-invoices" => recurring_invoices::RecurringInvoices as recurring_invoices,
     "retainer-invoices" => retainer_invoices::RetainerInvoices as retainer_invoices,
+    "taxes" => taxes::Taxes as taxes,
     "time-entries" => time_entries::TimeEntries as time_entries,
+    "users" => users::Users as users,
 );
 
 /// A call the blocking client runs: what its handles return.

@@ -235,8 +235,8 @@ pub(crate) async fn serve_api(
                     }
                     let now = shared.clock.epoch();
                     let mut state = shared.state();
-                    let result = match state.orgs.get_mut(&org_id) {
-                        None => Err(ApiError::not_found("organization")),
+                    let (result, new_orgs) = match state.orgs.get_mut(&org_id) {
+                        None => (Err(ApiError::not_found("organization")), Vec::new()),
                         Some(org) => {
                             let mut ctx = Ctx {
                                 org,
@@ -246,10 +246,17 @@ pub(crate) async fn serve_api(
                                 body: parsed,
                                 now,
                                 format,
+                                new_orgs: Vec::new(),
                             };
-                            (route.handler)(&mut ctx)
+                            let result = (route.handler)(&mut ctx);
+                            (result, ctx.new_orgs)
                         }
                     };
+                    for org in new_orgs {
+                        let id =
+                            crate::state::text(org.info.get("organization_id")).unwrap_or_default();
+                        state.orgs.entry(id).or_insert(org);
+                    }
                     drop(state);
                     match result {
                         Ok(r) => wire::reply(r),

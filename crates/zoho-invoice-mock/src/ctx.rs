@@ -28,6 +28,9 @@ pub(crate) struct Ctx<'a> {
     /// Seconds since 1970 on the server's clock.
     pub(crate) now: i64,
     pub(crate) format: Format,
+    /// Organizations the request created (`POST /organizations`), added to the server's
+    /// state once the handler is done with this one.
+    pub(crate) new_orgs: Vec<Org>,
 }
 
 impl Ctx<'_> {

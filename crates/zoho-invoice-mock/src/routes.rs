@@ -10,9 +10,13 @@ use crate::resources::defs::{
     PRICEBOOKS, PROJECT_COMMENTS, PROJECTS, RECURRING_EXPENSES, RECURRING_INVOICE_COMMENTS,
     RECURRING_INVOICES, RETAINER_COMMENTS, RETAINER_INVOICES, TASKS, TIME_ENTRIES,
 };
+use crate::resources::defs::{
+    CURRENCIES, EXCHANGE_RATES, TAX_AUTHORITIES, TAX_EXEMPTIONS, TAX_GROUPS, TAXES, USERS,
+};
 use crate::resources::misc::{MAX_BULK_EMAIL, templates};
 use crate::resources::{
     billing as b, contacts as ct, generic as g, misc as m, payments as p, projects as pr,
+    settings as st,
 };
 use crate::router::{Route, route as r};
 
@@ -798,6 +802,132 @@ pub(crate) static ROUTES: &[Route] = &[
         "GET",
         "/projects/timeentries/runningtimer/me",
         pr::get_timer,
+    ),
+    // Users, the organization, currencies and taxes (Zoho Books' OpenAPI documents).
+    r("POST", "/users", |c| g::create(c, &USERS)),
+    r("GET", "/users", |c| g::list(c, &USERS)),
+    r("GET", "/users/me", st::current_user),
+    r("PUT", "/users/{user_id}", |c| g::update(c, &USERS)),
+    r("GET", "/users/{user_id}", |c| g::get(c, &USERS)),
+    r("DELETE", "/users/{user_id}", |c| g::delete(c, &USERS)),
+    r("POST", "/users/{user_id}/invite", |c| {
+        g::ack(c, &USERS, "Your invitation has been sent.")
+    }),
+    r("POST", "/users/{user_id}/active", |c| {
+        g::patch(
+            c,
+            &USERS,
+            &[("status", json!("active"))],
+            "The user has been marked as active.",
+        )
+    }),
+    r("POST", "/users/{user_id}/inactive", |c| {
+        g::patch(
+            c,
+            &USERS,
+            &[("status", json!("inactive"))],
+            "The user has been marked as inactive.",
+        )
+    }),
+    r("POST", "/organizations", st::create_organization),
+    r(
+        "GET",
+        "/organizations/{organization_id}",
+        st::get_organization,
+    ),
+    r(
+        "PUT",
+        "/organizations/{organization_id}",
+        st::update_organization,
+    ),
+    r("POST", "/settings/currencies", |c| {
+        g::create(c, &CURRENCIES)
+    }),
+    r("GET", "/settings/currencies", |c| g::list(c, &CURRENCIES)),
+    r("PUT", "/settings/currencies/{currency_id}", |c| {
+        g::update(c, &CURRENCIES)
+    }),
+    r("GET", "/settings/currencies/{currency_id}", |c| {
+        g::get(c, &CURRENCIES)
+    }),
+    r("DELETE", "/settings/currencies/{currency_id}", |c| {
+        g::delete(c, &CURRENCIES)
+    }),
+    r(
+        "GET",
+        "/settings/currencies/{currency_id}/exchangerates",
+        |c| g::list(c, &EXCHANGE_RATES),
+    ),
+    r(
+        "POST",
+        "/settings/currencies/{currency_id}/exchangerates",
+        |c| g::create(c, &EXCHANGE_RATES),
+    ),
+    r(
+        "GET",
+        "/settings/currencies/{currency_id}/exchangerates/{exchange_rate_id}",
+        |c| g::get(c, &EXCHANGE_RATES),
+    ),
+    r(
+        "PUT",
+        "/settings/currencies/{currency_id}/exchangerates/{exchange_rate_id}",
+        |c| g::update(c, &EXCHANGE_RATES),
+    ),
+    r(
+        "DELETE",
+        "/settings/currencies/{currency_id}/exchangerates/{exchange_rate_id}",
+        |c| g::delete(c, &EXCHANGE_RATES),
+    ),
+    r("POST", "/settings/taxes", |c| g::create(c, &TAXES)),
+    r("GET", "/settings/taxes", |c| g::list(c, &TAXES)),
+    r("PUT", "/settings/taxes/{tax_id}", |c| g::update(c, &TAXES)),
+    r("GET", "/settings/taxes/{tax_id}", |c| g::get(c, &TAXES)),
+    r("DELETE", "/settings/taxes/{tax_id}", |c| {
+        g::delete(c, &TAXES)
+    }),
+    r("POST", "/settings/taxgroups", |c| g::create(c, &TAX_GROUPS)),
+    r("GET", "/settings/taxgroups/{tax_group_id}", |c| {
+        g::get(c, &TAX_GROUPS)
+    }),
+    r("PUT", "/settings/taxgroups/{tax_group_id}", |c| {
+        g::update(c, &TAX_GROUPS)
+    }),
+    r("DELETE", "/settings/taxgroups/{tax_group_id}", |c| {
+        g::delete(c, &TAX_GROUPS)
+    }),
+    r("POST", "/settings/taxauthorities", |c| {
+        g::create(c, &TAX_AUTHORITIES)
+    }),
+    r("GET", "/settings/taxauthorities", |c| {
+        g::list(c, &TAX_AUTHORITIES)
+    }),
+    r("PUT", "/settings/taxauthorities/{tax_authority_id}", |c| {
+        g::update(c, &TAX_AUTHORITIES)
+    }),
+    r("GET", "/settings/taxauthorities/{tax_authority_id}", |c| {
+        g::get(c, &TAX_AUTHORITIES)
+    }),
+    r(
+        "DELETE",
+        "/settings/taxauthorities/{tax_authority_id}",
+        |c| g::delete(c, &TAX_AUTHORITIES),
+    ),
+    r("POST", "/settings/taxexemptions", |c| {
+        g::create(c, &TAX_EXEMPTIONS)
+    }),
+    r("GET", "/settings/taxexemptions", |c| {
+        g::list(c, &TAX_EXEMPTIONS)
+    }),
+    r("PUT", "/settings/taxexemptions/{tax_exemption_id}", |c| {
+        g::update(c, &TAX_EXEMPTIONS)
+    }),
+    r("GET", "/settings/taxexemptions/{tax_exemption_id}", |c| {
+        g::get(c, &TAX_EXEMPTIONS)
+    }),
+    r(
+        "DELETE",
+        "/settings/taxexemptions/{tax_exemption_id}",
+        |c| g::delete(c, &TAX_EXEMPTIONS),
     ),
 ];
 

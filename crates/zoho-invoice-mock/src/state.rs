@@ -28,6 +28,9 @@ impl IdGen {
     }
 }
 
+/// The id of the user the server's tokens belong to, in every organization.
+pub(crate) const CURRENT_USER_ID: &str = "982000000554041";
+
 /// One organization's data.
 #[derive(Debug, Default)]
 pub(crate) struct Org {
@@ -64,10 +67,23 @@ impl Org {
         let Value::Object(info) = info else {
             unreachable!("a JSON object literal")
         };
-        Self {
+        let mut org = Self {
             info,
             ..Self::default()
+        };
+        // The user the server's tokens belong to (`GET /users/me`): an active admin.
+        if let Value::Object(me) = json!({
+            "user_id": CURRENT_USER_ID,
+            "name": "John David",
+            "email": "johndavid@zylker.com",
+            "email_ids": [{"email": "johndavid@zylker.com", "is_selected": true}],
+            "user_role": "admin",
+            "status": "active",
+            "is_current_user": true,
+        }) {
+            org.table("users").insert(CURRENT_USER_ID.to_owned(), me);
         }
+        org
     }
 
     /// A table, created empty on first use. Ids sort in creation order (equal length).

@@ -317,6 +317,8 @@ ids! {
     TaxAuthorityId => TaxAuthority;
     /// A currency (`currency_id`).
     CurrencyId => Currency;
+    /// An exchange rate of a currency (`exchange_rate_id`).
+    ExchangeRateId => ExchangeRate;
     /// A template (`template_id`).
     TemplateId => Template;
     /// A custom field (`customfield_id`).

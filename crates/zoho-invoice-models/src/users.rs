@@ -1,5 +1,5 @@
-//! The users of a project: who works on it, in which role, at which rate
-//! (`/projects/{project_id}/users`).
+//! Users: the organization's users (`/users`, with the current user at `/users/me`), and the
+//! users of a project, who work on it in a role at a rate (`/projects/{project_id}/users`).
 //!
 //! ```
 //! use zoho_invoice_models::envelope::Page;
@@ -13,9 +13,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::common::CustomField;
 use crate::envelope::resource;
-use crate::ids::UserId;
+use crate::ids::{GenericId, UserId};
 use crate::macros::{model, string_enum};
+use crate::time::Timestamp;
 
 string_enum! {
     /// What a user may do in a project.
@@ -99,5 +101,112 @@ model! {
         rate: Decimal,
         /// The hours planned for the user.
         budget_hours: String,
+    }
+}
+
+string_enum! {
+    /// Where a user of the organization stands.
+    pub enum UserStatus {
+        /// Active.
+        Active = "active",
+        /// Inactive.
+        Inactive = "inactive",
+        /// Invited, not yet joined.
+        Invited = "invited",
+        /// Deleted.
+        Deleted = "deleted",
+    }
+}
+
+model! {
+    /// One of a user's email addresses.
+    pub struct UserEmail {
+        /// The address.
+        email: String,
+        /// Whether it is the address the user signs in with.
+        is_selected: bool,
+    }
+}
+
+model! {
+    /// A user of the organization (`/users`; from Zoho Books' OpenAPI document, which Zoho
+    /// Invoice shares).
+    pub struct User {
+        /// The user's id.
+        @id user_id: UserId,
+        /// The user's name.
+        name: String,
+        /// The user's email address.
+        email: String,
+        /// The user's email addresses.
+        email_ids: Vec<UserEmail>,
+        /// Where the user stands.
+        status: UserStatus,
+        /// The user's role (`admin`, `staff`, `timesheetstaff`).
+        user_role: UserRole,
+        /// The kind of user (`zoho`).
+        user_type: String,
+        /// The role's id.
+        role_id: GenericId,
+        /// The user's hourly cost rate.
+        cost_rate: Decimal,
+        /// The user's photo.
+        photo_url: String,
+        /// Whether the user is an employee.
+        is_employee: bool,
+        /// Whether it is the user making the call.
+        is_current_user: bool,
+        /// When the user was added.
+        created_time: Timestamp,
+        /// The user's custom fields.
+        custom_fields: Vec<CustomField>,
+    }
+}
+resource!(User, "user", "users");
+
+model! {
+    /// A user to add to the organization, or a user's new fields (`POST /users`,
+    /// `PUT /users/{user_id}`).
+    pub struct UserInput {
+        /// The user's name.
+        @required name: String,
+        /// The user's email address.
+        @required email: String,
+        /// The role to give the user.
+        role_id: GenericId,
+        /// The user's role (`admin`, `staff`, `timesheetstaff`).
+        user_role: UserRole,
+        /// The user's hourly cost rate.
+        cost_rate: Decimal,
+    }
+}
+
+string_enum! {
+    /// The `filter_by` values of the organization's user list.
+    pub enum UserFilterBy {
+        /// `Status.All`.
+        All = "Status.All",
+        /// `Status.Active`.
+        Active = "Status.Active",
+        /// `Status.Inactive`.
+        Inactive = "Status.Inactive",
+        /// `Status.Invited`.
+        Invited = "Status.Invited",
+        /// `Status.Deleted`.
+        Deleted = "Status.Deleted",
+    }
+}
+
+string_enum! {
+    /// The values of `sort_column` of the organization's user list.
+    pub enum UserSortColumn {
+        /// By `name`.
+        Name = "name",
+        /// By `email`.
+        Email = "email",
+        /// By `user_role`.
+        UserRole = "user_role",
+        /// By `status`.
+        Status = "status",
     }
 }

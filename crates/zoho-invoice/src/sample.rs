@@ -32,7 +32,11 @@ fn sample_object() -> Value {
         "pricebook_type": "per_item", "project_id": ID, "project_name": "Network", "rate": 1,
         "recurrence_frequency": "months", "recurrence_name": "Rent", "repeat_every": 1,
         "start_date": "2024-01-01", "task_id": ID, "task_name": "Painting", "user_id": ID,
-        "can_send_in_mail": true,
+        "can_send_in_mail": true, "currency_code": "EUR", "currency_format": "1,234,567.89",
+        "effective_date": "2024-01-01", "email": "will@bowman.example", "portal_name": "bowman",
+        "time_zone": "Etc/UTC", "tax_name": "VAT", "tax_percentage": 12.5,
+        "tax_group_name": "Sales", "taxes": ID, "tax_authority_name": "Revenue",
+        "tax_exemption_code": "RESELLER", "type": "customer",
     })
 }
 

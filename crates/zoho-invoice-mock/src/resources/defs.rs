@@ -455,3 +455,85 @@ pub(crate) static TIME_ENTRIES: Res = Res {
         "time entry",
     )
 };
+
+// Settings and users, from Zoho Books' OpenAPI documents (which Zoho Invoice shares): their
+// creates and updates answer as those documents show.
+
+pub(crate) static USERS: Res = Res {
+    answers: Answers::new(Shape::Bare, Shape::One("user"), Shape::Bare),
+    required: &["name", "email"],
+    status: Some("invited"),
+    ..res("users", "user_id", "user", "users", "user")
+};
+
+pub(crate) static CURRENCIES: Res = Res {
+    required: &["currency_code", "currency_format"],
+    ..res(
+        "currencies",
+        "currency_id",
+        "currency",
+        "currencies",
+        "currency",
+    )
+};
+
+pub(crate) static EXCHANGE_RATES: Res = Res {
+    parent: Some(&CURRENCIES),
+    answers: Answers::new(
+        Shape::One("exchange_rate"),
+        Shape::One("exchange_rate"),
+        Shape::Bare,
+    ),
+    required: &["effective_date", "rate"],
+    ..res(
+        "exchange_rates",
+        "exchange_rate_id",
+        "exchange_rate",
+        "exchange_rates",
+        "exchange rate",
+    )
+};
+
+pub(crate) static TAXES: Res = Res {
+    // Zoho Books' document shows the tax in a list of one in these answers.
+    answers: Answers::new(
+        Shape::ListOfOne("tax"),
+        Shape::ListOfOne("tax"),
+        Shape::ListOfOne("tax"),
+    ),
+    required: &["tax_name", "tax_percentage"],
+    ..res("taxes", "tax_id", "tax", "taxes", "tax")
+};
+
+pub(crate) static TAX_GROUPS: Res = Res {
+    required: &["tax_group_name", "taxes"],
+    ..res(
+        "tax_groups",
+        "tax_group_id",
+        "tax_group",
+        "tax_groups",
+        "tax group",
+    )
+};
+
+pub(crate) static TAX_AUTHORITIES: Res = Res {
+    required: &["tax_authority_name"],
+    ..res(
+        "tax_authorities",
+        "tax_authority_id",
+        "tax_authority",
+        "tax_authorities",
+        "tax authority",
+    )
+};
+
+pub(crate) static TAX_EXEMPTIONS: Res = Res {
+    required: &["tax_exemption_code", "type"],
+    ..res(
+        "tax_exemptions",
+        "tax_exemption_id",
+        "tax_exemption",
+        "tax_exemptions",
+        "tax exemption",
+    )
+};

@@ -7,3 +7,4 @@ pub(crate) mod generic;
 pub(crate) mod misc;
 pub(crate) mod payments;
 pub(crate) mod projects;
+pub(crate) mod settings;

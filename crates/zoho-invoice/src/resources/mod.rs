@@ -5,6 +5,8 @@
 pub mod contacts;
 #[cfg(feature = "credit-notes")]
 pub mod credit_notes;
+#[cfg(feature = "currencies")]
+pub mod currencies;
 #[cfg(feature = "customer-payments")]
 pub mod customer_payments;
 #[cfg(feature = "estimates")]
@@ -25,8 +27,12 @@ pub mod recurring_expenses;
 pub mod recurring_invoices;
 #[cfg(feature = "retainer-invoices")]
 pub mod retainer_invoices;
+#[cfg(feature = "taxes")]
+pub mod taxes;
 #[cfg(feature = "time-entries")]
 pub mod time_entries;
+#[cfg(feature = "users")]
+pub mod users;
 
 /// The operation tables of every module compiled in.
 pub(crate) const OPERATION_GROUPS: &[&[crate::endpoint::Operation]] = &[
@@ -34,6 +40,8 @@ pub(crate) const OPERATION_GROUPS: &[&[crate::endpoint::Operation]] = &[
     contacts::OPERATIONS,
     #[cfg(feature = "credit-notes")]
     credit_notes::OPERATIONS,
+    #[cfg(feature = "currencies")]
+    currencies::OPERATIONS,
     #[cfg(feature = "customer-payments")]
     customer_payments::OPERATIONS,
     #[cfg(feature = "estimates")]
@@ -54,8 +62,12 @@ pub(crate) const OPERATION_GROUPS: &[&[crate::endpoint::Operation]] = &[
     recurring_invoices::OPERATIONS,
     #[cfg(feature = "retainer-invoices")]
     retainer_invoices::OPERATIONS,
+    #[cfg(feature = "taxes")]
+    taxes::OPERATIONS,
     #[cfg(feature = "time-entries")]
     time_entries::OPERATIONS,
+    #[cfg(feature = "users")]
+    users::OPERATIONS,
 ];
 
 /// The sample builders of every module compiled in.
@@ -64,6 +76,8 @@ pub(crate) const SAMPLE_GROUPS: &[fn() -> Vec<crate::sample::Sampled>] = &[
     contacts::samples,
     #[cfg(feature = "credit-notes")]
     credit_notes::samples,
+    #[cfg(feature = "currencies")]
+    currencies::samples,
     #[cfg(feature = "customer-payments")]
     customer_payments::samples,
     #[cfg(feature = "estimates")]
@@ -84,6 +98,10 @@ pub(crate) const SAMPLE_GROUPS: &[fn() -> Vec<crate::sample::Sampled>] = &[
     recurring_invoices::samples,
     #[cfg(feature = "retainer-invoices")]
     retainer_invoices::samples,
+    #[cfg(feature = "taxes")]
+    taxes::samples,
     #[cfg(feature = "time-entries")]
     time_entries::samples,
+    #[cfg(feature = "users")]
+    users::samples,
 ];

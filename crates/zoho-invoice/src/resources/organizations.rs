@@ -28,8 +28,9 @@
 //! # }).unwrap();
 //! ```
 
-use zoho_invoice_models::envelope::Page;
-use zoho_invoice_models::organizations::Organization;
+use zoho_invoice_models::envelope::{Page, Record};
+use zoho_invoice_models::ids::OrganizationId;
+use zoho_invoice_models::organizations::{NewOrganization, Organization, OrganizationInput};
 
 use crate::macros::{handle, list_filter, resource};
 
@@ -49,6 +50,33 @@ operation! {
     pub struct ListOrganizations = ("Organizations", "List organizations", GET "/organizations") -> Page<Organization> as Organizations.list {
         /// Sort and paging.
         list filter: OrganizationFilter,
+    }
+}
+
+operation! {
+    /// Creates an organization (`POST /organizations`; from Zoho Books' OpenAPI document,
+    /// which Zoho Invoice shares).
+    pub struct CreateOrganization = ("Organizations", "Create an organization", POST "/organizations") -> Record<Organization> as Organizations.create {
+        /// The organization (`name`, `currency_code`, `time_zone` and `portal_name` required).
+        body organization: NewOrganization,
+    }
+}
+
+operation! {
+    /// Gets an organization (`GET /organizations/{organization_id}`).
+    pub struct GetOrganization = ("Organizations", "Get an organization", GET "/organizations/{organization_id}") -> Record<Organization> as Organizations.get {
+        /// The organization.
+        path organization_id: OrganizationId,
+    }
+}
+
+operation! {
+    /// Updates an organization (`PUT /organizations/{organization_id}`).
+    pub struct UpdateOrganization = ("Organizations", "Update an organization", PUT "/organizations/{organization_id}") -> Record<Organization> as Organizations.update {
+        /// The organization.
+        path organization_id: OrganizationId,
+        /// Its new fields.
+        body organization: OrganizationInput,
     }
 }
 }

@@ -8,4 +8,5 @@ mod billing;
 mod contacts;
 mod items;
 mod sales;
+mod settings;
 mod work;

@@ -7,6 +7,7 @@ mod billing;
 mod contacts;
 mod items;
 mod sales;
+mod settings;
 mod work;
 
 /// A fixture's path under `tests/fixtures` and the round trip through its model.
@@ -36,6 +37,7 @@ pub(crate) fn all() -> Vec<Case> {
         sales::cases(),
         billing::cases(),
         work::cases(),
+        settings::cases(),
     ]
     .concat()
 }
