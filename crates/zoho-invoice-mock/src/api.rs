@@ -247,6 +247,13 @@ pub(crate) async fn serve_api(
                                 now,
                                 format,
                                 new_orgs: Vec::new(),
+                                headers: parts
+                                    .headers
+                                    .iter()
+                                    .filter_map(|(k, v)| {
+                                        Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
+                                    })
+                                    .collect(),
                             };
                             let result = (route.handler)(&mut ctx);
                             (result, ctx.new_orgs)

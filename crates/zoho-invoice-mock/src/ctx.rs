@@ -31,6 +31,8 @@ pub(crate) struct Ctx<'a> {
     /// Organizations the request created (`POST /organizations`), added to the server's
     /// state once the handler is done with this one.
     pub(crate) new_orgs: Vec<Org>,
+    /// The request's headers, names in lower case.
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 impl Ctx<'_> {
@@ -50,6 +52,14 @@ impl Ctx<'_> {
     /// The last path parameter (the record itself).
     pub(crate) fn last_param(&self) -> &str {
         self.params.last().map_or("", |(_, v)| v.as_str())
+    }
+
+    /// A header by its lower-case name.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// A query parameter.

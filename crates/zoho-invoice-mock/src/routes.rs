@@ -11,12 +11,13 @@ use crate::resources::defs::{
     RECURRING_INVOICES, RETAINER_COMMENTS, RETAINER_INVOICES, TASKS, TIME_ENTRIES,
 };
 use crate::resources::defs::{
-    CURRENCIES, EXCHANGE_RATES, TAX_AUTHORITIES, TAX_EXEMPTIONS, TAX_GROUPS, TAXES, USERS,
+    CURRENCIES, EXCHANGE_RATES, EXPENSE_COMMENTS, RECURRING_EXPENSE_COMMENTS, TAX_AUTHORITIES,
+    TAX_EXEMPTIONS, TAX_GROUPS, TAXES, USERS,
 };
 use crate::resources::misc::{MAX_BULK_EMAIL, templates};
 use crate::resources::{
-    billing as b, contacts as ct, generic as g, misc as m, payments as p, projects as pr,
-    settings as st,
+    billing as b, books as bk, contacts as ct, generic as g, misc as m, payments as p,
+    projects as pr, settings as st,
 };
 use crate::router::{Route, route as r};
 
@@ -929,6 +930,154 @@ pub(crate) static ROUTES: &[Route] = &[
         "/settings/taxexemptions/{tax_exemption_id}",
         |c| g::delete(c, &TAX_EXEMPTIONS),
     ),
+    // Zoho Books' OpenAPI documents: updates by a custom field's unique value, custom
+    // fields, approvals, and the rest Zoho Invoice shares.
+    r("PUT", "/contacts", |c| bk::update_by_unique(c, &CONTACTS)),
+    r("PUT", "/creditnotes", |c| {
+        bk::update_by_unique(c, &CREDIT_NOTES)
+    }),
+    r("PUT", "/customerpayments", |c| {
+        bk::update_by_unique(c, &PAYMENTS)
+    }),
+    r("PUT", "/estimates", |c| bk::update_by_unique(c, &ESTIMATES)),
+    r("PUT", "/expenses", |c| bk::update_by_unique(c, &EXPENSES)),
+    r("PUT", "/invoices", |c| bk::update_by_unique(c, &INVOICES)),
+    r("PUT", "/items", |c| bk::update_by_unique(c, &ITEMS)),
+    r("PUT", "/projects", |c| bk::update_by_unique(c, &PROJECTS)),
+    r("PUT", "/recurringexpenses", |c| {
+        bk::update_by_unique(c, &RECURRING_EXPENSES)
+    }),
+    r("PUT", "/recurringinvoices", |c| {
+        bk::update_by_unique(c, &RECURRING_INVOICES)
+    }),
+    r("PUT", "/invoice/{invoice_id}/customfields", |c| {
+        bk::set_custom_fields(c, &INVOICES)
+    }),
+    r("PUT", "/estimate/{estimate_id}/customfields", |c| {
+        bk::set_custom_fields(c, &ESTIMATES)
+    }),
+    r("PUT", "/item/{item_id}/customfields", |c| {
+        bk::set_custom_fields(c, &ITEMS)
+    }),
+    r(
+        "PUT",
+        "/customerpayment/{customer_payment_id}/customfields",
+        |c| bk::set_custom_fields(c, &PAYMENTS),
+    ),
+    r("POST", "/invoices/{invoice_id}/submit", |c| {
+        g::patch(
+            c,
+            &INVOICES,
+            &[("status", json!("pending_approval"))],
+            "The invoice has been submitted for approval.",
+        )
+    }),
+    r("POST", "/invoices/{invoice_id}/approve", |c| {
+        g::patch(
+            c,
+            &INVOICES,
+            &[("status", json!("approved"))],
+            "The invoice has been approved.",
+        )
+    }),
+    r("POST", "/estimates/{estimate_id}/submit", |c| {
+        g::patch(
+            c,
+            &ESTIMATES,
+            &[("status", json!("pending_approval"))],
+            "The estimate has been submitted for approval.",
+        )
+    }),
+    r("POST", "/estimates/{estimate_id}/approve", |c| {
+        g::patch(
+            c,
+            &ESTIMATES,
+            &[("status", json!("approved"))],
+            "The estimate has been approved.",
+        )
+    }),
+    r("POST", "/creditnotes/{creditnote_id}/submit", |c| {
+        g::patch(
+            c,
+            &CREDIT_NOTES,
+            &[("status", json!("pending_approval"))],
+            "The credit note has been submitted for approval.",
+        )
+    }),
+    r("POST", "/creditnotes/{creditnote_id}/approve", |c| {
+        g::patch(
+            c,
+            &CREDIT_NOTES,
+            &[("status", json!("approved"))],
+            "The credit note has been approved.",
+        )
+    }),
+    r(
+        "POST",
+        "/retainerinvoices/{retainerinvoice_id}/submit",
+        |c| {
+            g::patch(
+                c,
+                &RETAINER_INVOICES,
+                &[("status", json!("pending_approval"))],
+                "The retainer invoice has been submitted for approval.",
+            )
+        },
+    ),
+    r(
+        "POST",
+        "/retainerinvoices/{retainerinvoice_id}/approve",
+        |c| {
+            g::patch(
+                c,
+                &RETAINER_INVOICES,
+                &[("status", json!("approved"))],
+                "The retainer invoice has been approved.",
+            )
+        },
+    ),
+    r("POST", "/creditnotes/{creditnote_id}/status/draft", |c| {
+        g::patch(
+            c,
+            &CREDIT_NOTES,
+            &[("status", json!("draft"))],
+            "Status of the credit note has been changed to draft.",
+        )
+    }),
+    r("GET", "/creditnotes/{creditnote_id}/email", |c| {
+        b::email_content(c, &CREDIT_NOTES)
+    }),
+    r(
+        "GET",
+        "/invoices/{invoice_id}/documents/{document_id}",
+        bk::get_document,
+    ),
+    r(
+        "DELETE",
+        "/invoices/{invoice_id}/documents/{document_id}",
+        |c| m::delete_attachment(c, &INVOICES),
+    ),
+    r("GET", "/share/paymentlink", bk::payment_link),
+    r(
+        "DELETE",
+        "/expenses/{expense_id}/receipt",
+        m::delete_receipt,
+    ),
+    r("GET", "/expenses/{expense_id}/comments", |c| {
+        g::list(c, &EXPENSE_COMMENTS)
+    }),
+    r(
+        "GET",
+        "/recurringexpenses/{recurring_expense_id}/expenses",
+        bk::child_expenses,
+    ),
+    r(
+        "GET",
+        "/recurringexpenses/{recurring_expense_id}/comments",
+        |c| g::list(c, &RECURRING_EXPENSE_COMMENTS),
+    ),
+    r("GET", "/itemdetails", bk::item_details),
+    r("DELETE", "/customerpayments", bk::bulk_delete_payments),
 ];
 
 /// Renames the list key of a list reply.

@@ -50,6 +50,7 @@ impl<'a> Seeder<'a> {
             now: self.now,
             format: Format::Json,
             new_orgs: Vec::new(),
+            headers: Vec::new(),
         };
         match (route.handler)(&mut ctx) {
             Ok(Reply::Json(_, v)) => v,

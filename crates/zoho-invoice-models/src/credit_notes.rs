@@ -44,6 +44,10 @@ string_enum! {
         Void = "void",
         /// Not issued yet.
         Draft = "draft",
+        /// Submitted for approval (organizations that approve transactions).
+        PendingApproval = "pending_approval",
+        /// Approved, ready to send.
+        Approved = "approved",
     }
 }
 

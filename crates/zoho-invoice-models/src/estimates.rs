@@ -50,6 +50,10 @@ string_enum! {
         Declined = "declined",
         /// Its expiry date has passed.
         Expired = "expired",
+        /// Submitted for approval (organizations that approve transactions).
+        PendingApproval = "pending_approval",
+        /// Approved, ready to send.
+        Approved = "approved",
     }
 }
 

@@ -50,6 +50,10 @@ string_enum! {
         PartiallyPaid = "partially_paid",
         /// Opened by the customer.
         Viewed = "viewed",
+        /// Submitted for approval (organizations that approve transactions).
+        PendingApproval = "pending_approval",
+        /// Approved, ready to send.
+        Approved = "approved",
     }
 }
 
@@ -567,3 +571,23 @@ model! {
 }
 
 crate::macros::item_line!(InvoiceLineItemInput);
+
+model! {
+    /// A link a customer pays an invoice through (`GET /share/paymentlink`; from Zoho Books'
+    /// OpenAPI document, which Zoho Invoice shares).
+    pub struct PaymentLink {
+        /// The link.
+        share_link: String,
+    }
+}
+resource!(PaymentLink, "data", "data");
+
+string_enum! {
+    /// Who can open a payment link.
+    pub enum PaymentLinkType {
+        /// Only the invoice's contacts, after signing in.
+        Private = "private",
+        /// Anyone with the link.
+        Public = "public",
+    }
+}

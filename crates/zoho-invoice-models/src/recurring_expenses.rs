@@ -26,7 +26,7 @@ use crate::expenses::{
     ExpenseLineItem, ExpenseLineItemInput, ExpenseProductType, TaxTreatment, VatSummary,
 };
 use crate::ids::{
-    AccountId, ContactId, CurrencyId, GenericId, ProjectId, RecurringExpenseId, TaxId,
+    AccountId, ContactId, CurrencyId, ExpenseId, GenericId, ProjectId, RecurringExpenseId, TaxId,
 };
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
@@ -266,3 +266,27 @@ string_enum! {
         LastModifiedTime = "last_modified_time",
     }
 }
+
+model! {
+    /// An expense a recurring expense created (`GET /recurringexpenses/{recurring_expense_id}/expenses`;
+    /// from Zoho Books' OpenAPI document, which Zoho Invoice shares).
+    pub struct ChildExpense {
+        /// The expense.
+        @id expense_id: ExpenseId,
+        /// Its date.
+        date: NaiveDate,
+        /// The expense account's name.
+        account_name: String,
+        /// The customer's name.
+        customer_name: String,
+        /// The total.
+        total: Decimal,
+        /// Its status (`unbilled`, `invoiced`, `reimbursed`, `nonbillable`).
+        status: String,
+        /// The vendor's name.
+        vendor_name: String,
+        /// The name of the account it was paid from.
+        paid_through_account_name: String,
+    }
+}
+resource!(ChildExpense, "expense", "expensehistory");

@@ -51,6 +51,10 @@ string_enum! {
         PartiallyPaid = "partially_paid",
         /// Seen by the customer in the portal.
         Viewed = "viewed",
+        /// Submitted for approval (organizations that approve transactions).
+        PendingApproval = "pending_approval",
+        /// Approved, ready to send.
+        Approved = "approved",
     }
 }
 

@@ -97,6 +97,12 @@ pub trait Endpoint: Send + Sync {
         Ok(Body::None)
     }
 
+    /// Adds the headers the operation needs (the custom field that names the record of an
+    /// update by unique value); an error refuses the call before anything is sent.
+    fn headers(&self, _headers: &mut http::HeaderMap) -> Result<(), Error> {
+        Ok(())
+    }
+
     /// The request this value describes, ready for a transport: the path filled with encoded
     /// ids, the query, the body, and the [`Operation`] in its extensions. Every check on the
     /// input happens here, before sending; an error names the operation.
@@ -116,7 +122,8 @@ pub trait Endpoint: Send + Sync {
             path.push('?');
             path.push_str(&query.encode());
         }
-        let request = ApiRequest::new(op.method.clone(), &path)?.with_operation(op);
+        let mut request = ApiRequest::new(op.method.clone(), &path)?.with_operation(op);
+        self.headers(request.headers_mut())?;
         Ok(match self.body()? {
             Body::None => request,
             Body::Json(json) => request.with_json(json),

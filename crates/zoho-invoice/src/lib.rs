@@ -117,6 +117,7 @@ pub mod query;
 mod resources;
 #[doc(hidden)]
 pub mod sample;
+mod unique_field;
 pub mod watch;
 
 pub use call::{BlockingExecutor, Call, CallOptions, Returned};
@@ -126,6 +127,7 @@ pub use endpoint::{Body, Download, Endpoint, FromResponse, Operation, Upload};
 pub use paginate::{PageOf, Pages, Paginated, Records};
 #[allow(unused_imports, unreachable_pub)] // with no resource feature, there is no module
 pub use resources::*;
+pub use unique_field::UniqueField;
 pub use watch::{Cursor, Watchable, Watched, Watcher};
 pub use zoho_invoice_transport::{Error, ErrorKind, TimeoutKind, TokenError, codes};
 

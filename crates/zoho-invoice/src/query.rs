@@ -331,6 +331,15 @@ impl BulkKind for zoho_invoice_models::ids::kind::TimeEntry {
     const KEY: &'static str = "time_entry_ids";
 }
 
+impl BulkKind for zoho_invoice_models::ids::kind::Item {
+    const KEY: &'static str = "item_ids";
+}
+
+/// The bulk delete of payments names them `payment_id` (one key, comma-separated ids).
+impl BulkKind for zoho_invoice_models::ids::kind::Payment {
+    const KEY: &'static str = "payment_id";
+}
+
 /// No limit on the ids of a bulk call (the reference names none).
 pub const NO_LIMIT: usize = usize::MAX;
 

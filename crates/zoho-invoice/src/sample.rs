@@ -40,11 +40,13 @@ fn sample_object() -> Value {
     })
 }
 
-/// Inputs and ids: an input from the sample object, an id from the sample id.
+/// Inputs, ids and lists: an input from the sample object, an id from the sample id, a list
+/// of one sample object.
 impl<T: DeserializeOwned> Sample for T {
     fn sample() -> Option<Self> {
         serde_json::from_value(sample_object())
             .or_else(|_| serde_json::from_value(Value::String(ID.to_owned())))
+            .or_else(|_| serde_json::from_value(Value::Array(vec![sample_object()])))
             .ok()
     }
 }
@@ -54,6 +56,13 @@ impl<K, const LIMIT: usize> Sample for BulkIds<K, LIMIT> {
     fn sample() -> Option<Self> {
         let ids = [ID, "460000000000002"].map(|id| id.parse().ok());
         Some(Self::new(ids.into_iter().collect::<Option<Vec<_>>>()?))
+    }
+}
+
+/// The custom field `cf_sample` with a value.
+impl Sample for crate::UniqueField {
+    fn sample() -> Option<Self> {
+        Some(Self::new("cf_sample", "sample"))
     }
 }
 

@@ -174,7 +174,11 @@ pub(crate) fn paid_cents(rec: &Record) -> i64 {
 /// Derives an invoice's status from its balance and due date.
 pub(crate) fn refresh_invoice(now: i64, rec: &mut Record) {
     let status = text(rec.get("status")).unwrap_or_default();
-    if matches!(status.as_str(), "draft" | "void") {
+    // Drafts, void invoices and invoices in approval keep their status until sent.
+    if matches!(
+        status.as_str(),
+        "draft" | "void" | "pending_approval" | "approved"
+    ) {
         return;
     }
     let balance = cents(rec.get("balance")).unwrap_or(0);

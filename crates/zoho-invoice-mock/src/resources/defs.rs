@@ -381,6 +381,7 @@ pub(crate) static CREDIT_NOTE_REFUNDS: Res = Res {
 
 pub(crate) static EXPENSES: Res = Res {
     required: &["amount"],
+    history: Some(&EXPENSE_COMMENTS),
     status: Some("unbilled"),
     prepare: billing::prepare_expense,
     ..res("expenses", "expense_id", "expense", "expenses", "expense")
@@ -400,6 +401,7 @@ pub(crate) static EXPENSE_CATEGORIES: Res = Res {
 
 pub(crate) static RECURRING_EXPENSES: Res = Res {
     required: &["recurrence_name"],
+    history: Some(&RECURRING_EXPENSE_COMMENTS),
     status: Some("active"),
     prepare: billing::prepare_expense,
     ..res(
@@ -537,3 +539,17 @@ pub(crate) static TAX_EXEMPTIONS: Res = Res {
         "tax exemption",
     )
 };
+
+pub(crate) static EXPENSE_COMMENTS: Res = comments(
+    "expense_comments",
+    "comments",
+    &EXPENSES,
+    Answers::one("comment"),
+);
+
+pub(crate) static RECURRING_EXPENSE_COMMENTS: Res = comments(
+    "recurring_expense_comments",
+    "comments",
+    &RECURRING_EXPENSES,
+    Answers::one("comment"),
+);

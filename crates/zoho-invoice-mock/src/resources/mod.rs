@@ -1,6 +1,7 @@
 //! Handlers of the API's resources.
 
 pub(crate) mod billing;
+pub(crate) mod books;
 pub(crate) mod contacts;
 pub(crate) mod defs;
 pub(crate) mod generic;

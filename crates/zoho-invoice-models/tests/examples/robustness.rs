@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use serde_json::{Map, Value};
 
 use crate::cases::{self, Case, round_trip};
@@ -135,7 +136,7 @@ fn scalar_paths(v: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>
 
 /// The fields a record cannot do without (its own id), and those an input cannot (what the
 /// API requires to create one).
-const REQUIRED: [&str; 37] = [
+const REQUIRED: [&str; 44] = [
     "invoice_id",
     "contact_id",
     "item_id",
@@ -173,6 +174,13 @@ const REQUIRED: [&str; 37] = [
     "log_date",
     "task_name",
     "pricebook_type",
+    "payment_refund_id",
+    "currency_id",
+    "exchange_rate_id",
+    "tax_id",
+    "tax_group_id",
+    "tax_authority_id",
+    "tax_exemption_id",
 ];
 
 #[derive(Clone, Debug)]
@@ -193,7 +201,8 @@ fn replace(doc: &mut Value, path: &[PathStep], with: Value) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed: the same cases on every run (new ones come with a new seed, on purpose).
+    #![proptest_config(ProptestConfig { cases: 256, rng_seed: RngSeed::Fixed(0x5eed_2026), ..ProptestConfig::default() })]
 
     /// Arbitrary JSON, shaped with the reference's field names, into every model and envelope:
     /// `Ok` or `Err`, never a panic.

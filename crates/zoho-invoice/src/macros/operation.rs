@@ -7,7 +7,8 @@
 ///
 /// Each field has a kind. Required, taken by `new` and by the handle's method, in order:
 /// `path` (an id filling the next `{...}` of the path template, in order), `query` (a
-/// [`ToQuery`](crate::query::ToQuery) value the call needs), `body` (sent as JSON) or `upload`
+/// [`ToQuery`](crate::query::ToQuery) value the call needs), `header` (a
+/// [`UniqueField`](crate::UniqueField) sent as headers), `body` (sent as JSON) or `upload`
 /// (sent as a multipart file). Optional, left at their defaults by `new` and set with the
 /// setters their type's macro generates: `option` (query options) and `list` (the list filter
 /// of a paginated operation, which also makes it [`Paginated`](crate::Paginated)).
@@ -52,6 +53,12 @@ macro_rules! operation {
                 $( $crate::macros::operation!(@body self $kind $field); )*
                 Ok($crate::endpoint::Body::None)
             }
+
+            #[allow(unused_variables)]
+            fn headers(&self, headers: &mut ::http::HeaderMap) -> Result<(), $crate::Error> {
+                $( $crate::macros::operation!(@header headers self $kind $field); )*
+                Ok(())
+            }
         }
 
         // Every answer can be given back by a handle's call.
@@ -76,6 +83,9 @@ macro_rules! operation {
     };
     (@query $q:ident $s:ident list $f:ident) => { $crate::query::ToQuery::to_query(&$s.$f, $q)?; };
     (@query $q:ident $s:ident $kind:ident $f:ident) => {};
+
+    (@header $h:ident $s:ident header $f:ident) => { $s.$f.to_headers($h)?; };
+    (@header $h:ident $s:ident $kind:ident $f:ident) => {};
 
     (@body $s:ident body $f:ident) => { return $crate::endpoint::Body::json(&$s.$f); };
     (@body $s:ident upload $f:ident) => { return Ok($crate::endpoint::Body::Multipart($s.$f.clone())); };

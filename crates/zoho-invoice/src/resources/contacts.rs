@@ -477,4 +477,15 @@ impl crate::Returned for ContactPersonsReply {
         zoho_invoice_models::lenient::Lenient::is_hollow(self)
     }
 }
+
+operation! {
+    /// Updates a contact named by a custom field's unique value (`PUT /contacts` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateContactByCustomField = ("Contacts", "Update a contact using a custom field's unique value", PUT "/contacts") -> Record<Contact> as Contacts.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body contact: ContactInput,
+    }
+}
 }

@@ -435,4 +435,59 @@ watchable! {
         sort_column: zoho_invoice_models::credit_notes::CreditNoteSortColumn::LastModifiedTime,
     }
 }
+
+operation! {
+    /// Updates a credit note named by a custom field's unique value (`PUT /creditnotes` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateCreditNoteByCustomField = ("Credit Notes", "Update a credit note using a custom field's unique value", PUT "/creditnotes") -> Record<zoho_invoice_models::credit_notes::CreditNote> as CreditNotes.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body credit_note: zoho_invoice_models::credit_notes::CreditNoteInput,
+    }
+}
+
+operation! {
+    /// Submits a credit note for approval (`POST /creditnotes/{creditnote_id}/submit`).
+    pub struct SubmitCreditNote = ("Credit Notes", "Submit a credit note for approval", POST "/creditnotes/{creditnote_id}/submit") -> Reply as CreditNotes.submit {
+        /// The credit note.
+        path creditnote_id: zoho_invoice_models::ids::CreditNoteId,
+    }
+}
+
+operation! {
+    /// Approves a credit note (`POST /creditnotes/{creditnote_id}/approve`).
+    pub struct ApproveCreditNote = ("Credit Notes", "Approve a credit note.", POST "/creditnotes/{creditnote_id}/approve") -> Reply as CreditNotes.approve {
+        /// The credit note.
+        path creditnote_id: zoho_invoice_models::ids::CreditNoteId,
+    }
+}
+
+operation! {
+    /// Marks a credit note as draft (`POST /creditnotes/{creditnote_id}/status/draft`). Voiding and opening keep the
+    /// reference's paths (`/void`, `/converttoopen`), where Zoho Books' document prints `/status/void`
+    /// and `/status/open`.
+    pub struct MarkCreditNoteDraft = ("Credit Notes", "Convert Credit Note to Draft.", POST "/creditnotes/{creditnote_id}/status/draft") -> Reply as CreditNotes.mark_draft {
+        /// The credit note.
+        path creditnote_id: zoho_invoice_models::ids::CreditNoteId,
+    }
+}
+
+operation! {
+    /// Gets the email the API proposes for a credit note (`GET /creditnotes/{creditnote_id}/email`).
+    pub struct GetCreditNoteEmailContent = ("Credit Notes", "Get email content", GET "/creditnotes/{creditnote_id}/email") -> Record<zoho_invoice_models::common::EmailContent> as CreditNotes.get_email_content {
+        /// The credit note.
+        path creditnote_id: zoho_invoice_models::ids::CreditNoteId,
+        /// The email template to fill.
+        option options: GetCreditNoteEmailContentOptions,
+    }
+}
+
+query_options! {
+    /// The options of [`GetCreditNoteEmailContent`]: `email_template_id`.
+    pub struct GetCreditNoteEmailContentOptions for GetCreditNoteEmailContent.options {
+        /// Fill the email from this template.
+        email_template_id: zoho_invoice_models::ids::TemplateId,
+    }
+}
 }

@@ -192,4 +192,59 @@ watchable! {
     }
 }
 
+
+operation! {
+    /// Updates a payment named by a custom field's unique value (`PUT /customerpayments` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateCustomerPaymentByCustomField = ("Customer Payments", "Update a payment using a custom field's unique value", PUT "/customerpayments") -> Record<Payment> as CustomerPayments.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body payment: PaymentInput,
+    }
+}
+
+operation! {
+    /// Sets custom fields of a payment (`PUT /customerpayment/{customer_payment_id}/customfields`; the path's first segment is singular, as Zoho documents it).
+    pub struct UpdateCustomerPaymentCustomFields = ("Customer Payments", "Update custom field in existing customerpayments", PUT "/customerpayment/{customer_payment_id}/customfields") -> Reply as CustomerPayments.update_custom_fields {
+        /// The payment.
+        path payment_id: PaymentId,
+        /// The fields (`customfield_id` and `value`).
+        body custom_fields: Vec<zoho_invoice_models::common::CustomField>,
+    }
+}
+
+operation! {
+    /// Deletes several payments at once (`DELETE /customerpayments?payment_id=...&bulk_delete=true`).
+    pub struct BulkDeleteCustomerPayments = ("Customer Payments", "Bulk delete Customer payments", DELETE "/customerpayments") -> Reply as CustomerPayments.bulk_delete {
+        /// The payments.
+        query payments: PaymentsToDelete,
+    }
+}
+
+/// The payments of [`BulkDeleteCustomerPayments`], sent as `payment_id=1,2,3&bulk_delete=true`
+/// (an empty list is refused before sending).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentsToDelete(pub crate::query::BulkIds<zoho_invoice_models::ids::kind::Payment>);
+
+impl From<Vec<PaymentId>> for PaymentsToDelete {
+    fn from(ids: Vec<PaymentId>) -> Self {
+        Self(crate::query::BulkIds::new(ids))
+    }
+}
+
+/// Two payments.
+impl crate::sample::Sample for PaymentsToDelete {
+    fn sample() -> Option<Self> {
+        crate::query::BulkIds::sample().map(Self)
+    }
+}
+
+impl crate::query::ToQuery for PaymentsToDelete {
+    fn to_query(&self, query: &mut crate::query::Query) -> Result<(), crate::Error> {
+        self.0.to_query(query)?;
+        query.push("bulk_delete", "true");
+        Ok(())
+    }
+}
 }

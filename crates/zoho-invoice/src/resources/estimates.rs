@@ -355,4 +355,41 @@ watchable! {
 }
 
 crate::call::returned_as_is!(@model EstimateEmailContent, EstimateTemplates);
+
+operation! {
+    /// Updates an estimate named by a custom field's unique value (`PUT /estimates` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateEstimateByCustomField = ("Estimates", "update an Estimate using a custom field's unique value", PUT "/estimates") -> Record<Estimate> as Estimates.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body estimate: EstimateInput,
+    }
+}
+
+operation! {
+    /// Sets custom fields of an estimate (`PUT /estimate/{estimate_id}/customfields`; the path's first segment is singular, as Zoho documents it).
+    pub struct UpdateEstimateCustomFields = ("Estimates", "Update custom field in existing estimates", PUT "/estimate/{estimate_id}/customfields") -> Reply as Estimates.update_custom_fields {
+        /// The estimate.
+        path estimate_id: EstimateId,
+        /// The fields (`customfield_id` and `value`).
+        body custom_fields: Vec<zoho_invoice_models::common::CustomField>,
+    }
+}
+
+operation! {
+    /// Submits an estimate for approval (`POST /estimates/{estimate_id}/submit`).
+    pub struct SubmitEstimate = ("Estimates", "Submit an estimate for approval", POST "/estimates/{estimate_id}/submit") -> Reply as Estimates.submit {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
+
+operation! {
+    /// Approves an estimate (`POST /estimates/{estimate_id}/approve`).
+    pub struct ApproveEstimate = ("Estimates", "Approve an estimate.", POST "/estimates/{estimate_id}/approve") -> Reply as Estimates.approve {
+        /// The estimate.
+        path estimate_id: EstimateId,
+    }
+}
 }

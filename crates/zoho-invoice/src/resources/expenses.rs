@@ -195,4 +195,33 @@ watchable! {
         sort_column: zoho_invoice_models::expenses::ExpenseSortColumn::LastModifiedTime,
     }
 }
+
+operation! {
+    /// Updates an expense named by a custom field's unique value (`PUT /expenses` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateExpenseByCustomField = ("Expenses", "Update an expense using a custom field's unique value", PUT "/expenses") -> Record<Expense> as Expenses.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body expense: ExpenseInput,
+    }
+}
+
+operation! {
+    /// Deletes the receipt of an expense (`DELETE /expenses/{expense_id}/receipt`).
+    pub struct DeleteExpenseReceipt = ("Expenses", "Delete a receipt", DELETE "/expenses/{expense_id}/receipt") -> Reply as Expenses.delete_receipt {
+        /// The expense.
+        path expense_id: ExpenseId,
+    }
+}
+
+operation! {
+    /// Lists the history and comments of an expense (`GET /expenses/{expense_id}/comments`).
+    pub struct ListExpenseComments = ("Expenses", "List expense History & Comments", GET "/expenses/{expense_id}/comments") -> Page<zoho_invoice_models::common::Comment> as Expenses.list_comments {
+        /// The expense.
+        path expense_id: ExpenseId,
+    }
+}
+
+crate::macros::whole_list!(ListExpenseComments);
 }

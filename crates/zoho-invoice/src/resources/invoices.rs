@@ -604,4 +604,117 @@ watchable! {
 }
 
 crate::call::returned_as_is!(@model BulkReminderReply);
+
+operation! {
+    /// Updates an invoice named by a custom field's unique value (`PUT /invoices` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateInvoiceByCustomField = ("Invoices", "Update an invoice using a custom field's unique value", PUT "/invoices") -> Record<Invoice> as Invoices.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body invoice: InvoiceInput,
+    }
+}
+
+operation! {
+    /// Sets custom fields of an invoice (`PUT /invoice/{invoice_id}/customfields`; the path's first segment is singular, as Zoho documents it).
+    pub struct UpdateInvoiceCustomFields = ("Invoices", "Update custom field in existing invoices", PUT "/invoice/{invoice_id}/customfields") -> Reply as Invoices.update_custom_fields {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The fields (`customfield_id` and `value`).
+        body custom_fields: Vec<zoho_invoice_models::common::CustomField>,
+    }
+}
+
+operation! {
+    /// Submits an invoice for approval (`POST /invoices/{invoice_id}/submit`).
+    pub struct SubmitInvoice = ("Invoices", "Submit an invoice for approval", POST "/invoices/{invoice_id}/submit") -> Reply as Invoices.submit {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Approves an invoice (`POST /invoices/{invoice_id}/approve`).
+    pub struct ApproveInvoice = ("Invoices", "Approve an invoice.", POST "/invoices/{invoice_id}/approve") -> Reply as Invoices.approve {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+    }
+}
+
+operation! {
+    /// Downloads a document attached to an invoice (`GET /invoices/{invoice_id}/documents/{document_id}`).
+    pub struct GetInvoiceDocument = ("Invoices", "Retrieve Invoice Document", GET "/invoices/{invoice_id}/documents/{document_id}") -> Download as Invoices.get_document {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The document.
+        path document_id: zoho_invoice_models::ids::DocumentId,
+    }
+}
+
+operation! {
+    /// Deletes a document attached to an invoice (`DELETE /invoices/{invoice_id}/documents/{document_id}`).
+    pub struct DeleteInvoiceDocument = ("Invoices", "Delete Invoice attachment", DELETE "/invoices/{invoice_id}/documents/{document_id}") -> Reply as Invoices.delete_document {
+        /// The invoice.
+        path invoice_id: InvoiceId,
+        /// The document.
+        path document_id: zoho_invoice_models::ids::DocumentId,
+    }
+}
+
+operation! {
+    /// Makes a link the customer pays an invoice through (`GET /share/paymentlink`).
+    pub struct GetPaymentLink = ("Invoices", "Generate payment link", GET "/share/paymentlink") -> Record<zoho_invoice_models::invoices::PaymentLink> as Invoices.payment_link {
+        /// The invoice, who can open the link, and until when.
+        query link: PaymentLinkRequest,
+    }
+}
+
+/// The query of [`GetPaymentLink`]: `transaction_id`, `transaction_type=invoice`, `link_type`,
+/// `expiry_time`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentLinkRequest {
+    /// The invoice.
+    pub invoice_id: InvoiceId,
+    /// Who can open the link.
+    pub link_type: zoho_invoice_models::invoices::PaymentLinkType,
+    /// The last day the link works.
+    pub expiry_time: zoho_invoice_models::NaiveDate,
+}
+
+impl PaymentLinkRequest {
+    /// A link to pay `invoice_id`, open to `link_type`, until `expiry_time`.
+    pub fn new(
+        invoice_id: InvoiceId,
+        link_type: zoho_invoice_models::invoices::PaymentLinkType,
+        expiry_time: zoho_invoice_models::NaiveDate,
+    ) -> Self {
+        Self {
+            invoice_id,
+            link_type,
+            expiry_time,
+        }
+    }
+}
+
+/// A public link to the sample invoice.
+impl crate::sample::Sample for PaymentLinkRequest {
+    fn sample() -> Option<Self> {
+        Some(Self::new(
+            crate::sample::ID.parse().ok()?,
+            zoho_invoice_models::invoices::PaymentLinkType::Public,
+            zoho_invoice_models::NaiveDate::from_ymd_opt(2024, 1, 31)?,
+        ))
+    }
+}
+
+impl ToQuery for PaymentLinkRequest {
+    fn to_query(&self, query: &mut Query) -> Result<(), Error> {
+        query.push("transaction_id", self.invoice_id.to_string());
+        query.push("transaction_type", "invoice");
+        query.push("link_type", self.link_type.to_string());
+        query.push("expiry_time", self.expiry_time.to_string());
+        Ok(())
+    }
+}
 }

@@ -171,4 +171,35 @@ watchable! {
         sort_column: zoho_invoice_models::items::ItemSortColumn::LastModifiedTime,
     }
 }
+
+operation! {
+    /// Updates an item named by a custom field's unique value (`PUT /items` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateItemByCustomField = ("Items", "Update an item using a custom field's unique value", PUT "/items") -> Record<Item> as Items.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body item: ItemInput,
+    }
+}
+
+operation! {
+    /// Sets custom fields of an item (`PUT /item/{item_id}/customfields`; the path's first segment is singular, as Zoho documents it).
+    pub struct UpdateItemCustomFields = ("Items", "Update custom field in existing items", PUT "/item/{item_id}/customfields") -> Reply as Items.update_custom_fields {
+        /// The item.
+        path item_id: zoho_invoice_models::ids::ItemId,
+        /// The fields (`customfield_id` and `value`).
+        body custom_fields: Vec<zoho_invoice_models::common::CustomField>,
+    }
+}
+
+operation! {
+    /// Gets several items at once (`GET /itemdetails?item_ids=...`).
+    pub struct GetItemDetails = ("Items", "Bulk fetch item details", GET "/itemdetails") -> Page<Item> as Items.get_details {
+        /// The items.
+        query item_ids: crate::query::BulkIds<zoho_invoice_models::ids::kind::Item>,
+    }
+}
+
+crate::macros::whole_list!(GetItemDetails);
 }

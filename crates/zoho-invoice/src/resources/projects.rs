@@ -313,4 +313,15 @@ watchable! {
         sort_column: zoho_invoice_models::projects::ProjectSortColumn::LastModifiedTime,
     }
 }
+
+operation! {
+    /// Updates a project named by a custom field's unique value (`PUT /projects` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateProjectByCustomField = ("Projects", "Update a project using a custom field's unique value", PUT "/projects") -> Record<zoho_invoice_models::projects::Project> as Projects.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body project: zoho_invoice_models::projects::ProjectInput,
+    }
+}
 }

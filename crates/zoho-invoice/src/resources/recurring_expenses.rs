@@ -172,4 +172,43 @@ impl crate::paginate::PageOf for RecurringExpenseList {
 }
 
 crate::call::returned_as_is!(@model RecurringExpenseList);
+
+operation! {
+    /// Updates a recurring expense named by a custom field's unique value (`PUT /recurringexpenses` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateRecurringExpenseByCustomField = ("Recurring Expenses", "Update an recurring expense using a custom field's unique value", PUT "/recurringexpenses") -> Record<RecurringExpense> as RecurringExpenses.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body recurring_expense: RecurringExpenseInput,
+    }
+}
+
+operation! {
+    /// Lists the expenses a recurring expense created (`GET /recurringexpenses/{recurring_expense_id}/expenses`).
+    pub struct ListRecurringExpenseChildExpenses = ("Recurring Expenses", "List child expenses created", GET "/recurringexpenses/{recurring_expense_id}/expenses") -> zoho_invoice_models::envelope::Page<zoho_invoice_models::recurring_expenses::ChildExpense> as RecurringExpenses.list_child_expenses {
+        /// The recurring expense.
+        path recurring_expense_id: RecurringExpenseId,
+        /// Sort and paging.
+        list filter: ChildExpenseFilter,
+    }
+}
+
+list_filter! {
+    /// Sort and paging of [`ListRecurringExpenseChildExpenses`].
+    pub struct ChildExpenseFilter for ListRecurringExpenseChildExpenses.filter {
+        /// The column to sort by (`date`, `account_name`, `total`, ...).
+        value sort_column: String,
+    }
+}
+
+operation! {
+    /// Lists the history of a recurring expense (`GET /recurringexpenses/{recurring_expense_id}/comments`).
+    pub struct ListRecurringExpenseComments = ("Recurring Expenses", "List recurring expense history", GET "/recurringexpenses/{recurring_expense_id}/comments") -> zoho_invoice_models::envelope::Page<zoho_invoice_models::common::Comment> as RecurringExpenses.list_comments {
+        /// The recurring expense.
+        path recurring_expense_id: RecurringExpenseId,
+    }
+}
+
+crate::macros::whole_list!(ListRecurringExpenseComments);
 }

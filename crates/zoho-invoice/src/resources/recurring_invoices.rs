@@ -154,4 +154,15 @@ operation! {
         list filter: RecurringInvoiceHistoryFilter,
     }
 }
+
+operation! {
+    /// Updates a recurring invoice named by a custom field's unique value (`PUT /recurringinvoices` with
+    /// `X-Unique-Identifier-Key` and `-Value`; with [`UniqueField::upsert`](crate::UniqueField::upsert), creates it when none has the value).
+    pub struct UpdateRecurringInvoiceByCustomField = ("Recurring Invoices", "Update a recurring invoice using a custom field's unique value", PUT "/recurringinvoices") -> Record<zoho_invoice_models::recurring_invoices::RecurringInvoice> as RecurringInvoices.update_by_custom_field {
+        /// The custom field and its value.
+        header unique: crate::UniqueField,
+        /// The new fields.
+        body recurring_invoice: zoho_invoice_models::recurring_invoices::RecurringInvoiceInput,
+    }
+}
 }

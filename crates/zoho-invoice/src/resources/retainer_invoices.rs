@@ -364,4 +364,20 @@ watchable! {
 }
 
 crate::call::returned_as_is!(@model RetainerInvoiceEmailContent);
+
+operation! {
+    /// Submits a retainer invoice for approval (`POST /retainerinvoices/{retainerinvoice_id}/submit`).
+    pub struct SubmitRetainerInvoice = ("Retainer Invoices", "Submit a retainer invoice for approval", POST "/retainerinvoices/{retainerinvoice_id}/submit") -> Reply as RetainerInvoices.submit {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
+
+operation! {
+    /// Approves a retainer invoice (`POST /retainerinvoices/{retainerinvoice_id}/approve`).
+    pub struct ApproveRetainerInvoice = ("Retainer Invoices", "Approve a retainer invoice.", POST "/retainerinvoices/{retainerinvoice_id}/approve") -> Reply as RetainerInvoices.approve {
+        /// The retainer invoice.
+        path retainerinvoice_id: RetainerInvoiceId,
+    }
+}
 }

@@ -11,5 +11,6 @@ mod bodies;
 mod bulk;
 mod files;
 mod harness;
+mod headers;
 mod paths;
 mod queries;

@@ -20,11 +20,13 @@ use zoho_invoice::models::credit_notes::CreditNoteInput;
 use zoho_invoice::models::credit_notes::{
     CreditNoteFilterBy, CreditNoteRefundSortColumn, CreditNoteSortColumn, CreditNoteStatus,
 };
+use zoho_invoice::models::currencies::{CurrencyFilterBy, ExchangeRateSortColumn};
 use zoho_invoice::models::customer_payments::{CustomerPaymentFilterBy, CustomerPaymentSortColumn};
 use zoho_invoice::models::estimates::EstimateInput;
 use zoho_invoice::models::estimates::{EstimateFilterBy, EstimateSortColumn, EstimateStatus};
 use zoho_invoice::models::expenses::{ExpenseFilterBy, ExpenseSortColumn, ExpenseStatus};
 use zoho_invoice::models::invoices::InvoiceInput;
+use zoho_invoice::models::invoices::PaymentLinkType;
 use zoho_invoice::models::invoices::{
     AttachmentPreference, InvoiceCommentInput, InvoiceFilterBy, InvoiceSortColumn, InvoiceStatus,
 };
@@ -37,6 +39,7 @@ use zoho_invoice::models::recurring_invoices::RecurringInvoiceSortColumn;
 use zoho_invoice::models::retainer_invoices::RetainerInvoiceInput;
 use zoho_invoice::models::retainer_invoices::RetainerInvoiceSortColumn;
 use zoho_invoice::models::time_entries::{TimeEntryFilterBy, TimeEntrySortColumn};
+use zoho_invoice::models::users::{UserFilterBy, UserSortColumn};
 use zoho_invoice::projects::*;
 use zoho_invoice::query::{AmountFilter, DateFilter, DocumentFormat, SortOrder, TextFilter};
 use zoho_invoice::recurring_expenses::*;
@@ -563,6 +566,63 @@ fn rows() -> Vec<Row> {
                 ("project_id", "460000000000001"),
                 ("user_id", "460000000000002"),
                 ("sort_column", "log_date"),
+            ],
+        ),
+        row(
+            "invoices: a payment link",
+            GetPaymentLink::new(PaymentLinkRequest::new(
+                ID.into(),
+                PaymentLinkType::Public,
+                day("2030-01-31"),
+            )),
+            &[
+                ("transaction_id", "460000000000001"),
+                ("transaction_type", "invoice"),
+                ("link_type", "public"),
+                ("expiry_time", "2030-01-31"),
+            ],
+        ),
+        row(
+            "items: details of several",
+            GetItemDetails::new(vec![ID.into(), ID2.into()]),
+            &[("item_ids", "460000000000001,460000000000002")],
+        ),
+        row(
+            "customer payments: bulk delete",
+            BulkDeleteCustomerPayments::new(vec![ID.into(), ID2.into()]),
+            &[
+                ("payment_id", "460000000000001,460000000000002"),
+                ("bulk_delete", "true"),
+            ],
+        ),
+        row(
+            "credit notes: email content from a template",
+            GetCreditNoteEmailContent::new(ID).email_template_id(ID2),
+            &[("email_template_id", "460000000000002")],
+        ),
+        row(
+            "users: every filter",
+            zoho_invoice::users::ListUsers::new()
+                .filter_by(UserFilterBy::Invited)
+                .sort_column(UserSortColumn::Email),
+            &[("filter_by", "Status.Invited"), ("sort_column", "email")],
+        ),
+        row(
+            "currencies: without the base currency",
+            zoho_invoice::currencies::ListCurrencies::new()
+                .filter_by(CurrencyFilterBy::ExcludeBaseCurrency),
+            &[("filter_by", "Currencies.ExcludeBaseCurrency")],
+        ),
+        row(
+            "currencies: exchange rates from a day",
+            zoho_invoice::currencies::ListExchangeRates::new(ID)
+                .from_date(day("2024-01-01"))
+                .is_current_date(false)
+                .sort_column(ExchangeRateSortColumn::EffectiveDate),
+            &[
+                ("from_date", "2024-01-01"),
+                ("is_current_date", "false"),
+                ("sort_column", "effective_date"),
             ],
         ),
         row(

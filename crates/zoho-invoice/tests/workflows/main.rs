@@ -5,6 +5,7 @@
 mod support;
 
 mod billing;
+mod books;
 mod contacts;
 mod items;
 mod sales;
