@@ -22,6 +22,9 @@ pub enum Body {
     Json(Bytes),
     /// A `multipart/form-data` upload of one file.
     Multipart(Upload),
+    /// A JSON document with files: `multipart/form-data` with the JSON in a `JSONString` part
+    /// and each file under `attachments` (an email with attachments).
+    JsonWithFiles(Bytes, Vec<Upload>),
 }
 
 impl Body {
@@ -30,6 +33,17 @@ impl Body {
         serde_json::to_vec(value)
             .map(|v| Self::Json(v.into()))
             .map_err(|e| ErrorKind::Encode(e.to_string()).into())
+    }
+
+    /// Encodes a value as JSON, sent with `files` when there are any.
+    pub fn json_with_files<T: Serialize + ?Sized>(
+        value: &T,
+        files: &[Upload],
+    ) -> Result<Self, Error> {
+        match Self::json(value)? {
+            Self::Json(json) if !files.is_empty() => Ok(Self::JsonWithFiles(json, files.to_vec())),
+            body => Ok(body),
+        }
     }
 }
 
@@ -128,6 +142,9 @@ pub trait Endpoint: Send + Sync {
             Body::None => request,
             Body::Json(json) => request.with_json(json),
             Body::Multipart(upload) => crate::multipart::attach(request, &upload)?,
+            Body::JsonWithFiles(json, files) => {
+                crate::multipart::form(request, Some(&json), &files, "attachments")?
+            }
         })
     }
 }

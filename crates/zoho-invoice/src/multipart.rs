@@ -1,4 +1,5 @@
-//! `multipart/form-data` bodies for uploads.
+//! `multipart/form-data` bodies: uploads, and JSON with files (an email's fields in a
+//! `JSONString` part beside its `attachments`).
 //!
 //! The boundary is random for each body and checked against the file, so no file can end its
 //! part early or smuggle a second one in; the content type is checked to be a plain MIME type
@@ -11,32 +12,60 @@ use zoho_invoice_transport::{ApiRequest, ErrorKind};
 use crate::Error;
 use crate::endpoint::Upload;
 
-/// Puts `upload` in `request` as a one-part multipart body.
+/// Puts `upload` in `request` as a one-part multipart body, under the upload's field.
 pub(crate) fn attach(request: ApiRequest, upload: &Upload) -> Result<ApiRequest, Error> {
-    check_content_type(&upload.content_type)?;
-    let boundary = boundary_for(&upload.bytes);
-    let mut body = BytesMut::with_capacity(upload.bytes.len() + 256);
-    body.put_slice(format!("--{boundary}\r\n").as_bytes());
-    let file_name = upload
-        .file_name
-        .replace(|c: char| c == '"' || c == '\\' || c.is_control(), "_");
-    body.put_slice(
-        format!(
-            "Content-Disposition: form-data; name=\"{}\"; filename=\"{file_name}\"\r\nContent-Type: {}\r\n\r\n",
-            upload.field, upload.content_type
-        )
-        .as_bytes(),
-    );
-    body.put_slice(&upload.bytes);
-    body.put_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    form(request, None, std::slice::from_ref(upload), upload.field)
+}
+
+/// Puts `json` (as the `JSONString` part, when given) and `files` (each under `file_field`)
+/// in `request` as a multipart body.
+pub(crate) fn form(
+    request: ApiRequest,
+    json: Option<&[u8]>,
+    files: &[Upload],
+    file_field: &str,
+) -> Result<ApiRequest, Error> {
+    for file in files {
+        check_content_type(&file.content_type)?;
+    }
+    let content: Vec<&[u8]> = json
+        .into_iter()
+        .chain(files.iter().map(|f| &f.bytes[..]))
+        .collect();
+    let boundary = boundary_for(&content);
+    let size: usize = content.iter().map(|c| c.len() + 256).sum();
+    let mut body = BytesMut::with_capacity(size);
+    if let Some(json) = json {
+        body.put_slice(format!("--{boundary}\r\n").as_bytes());
+        body.put_slice(b"Content-Disposition: form-data; name=\"JSONString\"\r\n");
+        body.put_slice(b"Content-Type: application/json\r\n\r\n");
+        body.put_slice(json);
+        body.put_slice(b"\r\n");
+    }
+    for file in files {
+        body.put_slice(format!("--{boundary}\r\n").as_bytes());
+        let file_name = file
+            .file_name
+            .replace(|c: char| c == '"' || c == '\\' || c.is_control(), "_");
+        body.put_slice(
+            format!(
+                "Content-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\nContent-Type: {}\r\n\r\n",
+                file.content_type
+            )
+            .as_bytes(),
+        );
+        body.put_slice(&file.bytes);
+        body.put_slice(b"\r\n");
+    }
+    body.put_slice(format!("--{boundary}--\r\n").as_bytes());
     let content_type =
         HeaderValue::try_from(format!("multipart/form-data; boundary={boundary}"))
             .map_err(|e| ErrorKind::InvalidRequest(format!("multipart content type: {e}")))?;
     Ok(request.with_body(body.freeze(), content_type))
 }
 
-/// A random boundary that does not occur in `content`.
-fn boundary_for(content: &[u8]) -> String {
+/// A random boundary that occurs in none of `contents`.
+fn boundary_for(contents: &[&[u8]]) -> String {
     loop {
         let boundary = format!(
             "zoho-invoice-rs-{:016x}{:016x}",
@@ -44,7 +73,10 @@ fn boundary_for(content: &[u8]) -> String {
             fastrand::u64(..)
         );
         let needle = boundary.as_bytes();
-        if !content.windows(needle.len()).any(|window| window == needle) {
+        if !contents
+            .iter()
+            .any(|content| content.windows(needle.len()).any(|window| window == needle))
+        {
             return boundary;
         }
     }
@@ -141,10 +173,40 @@ mod tests {
 
     #[test]
     fn boundaries_differ_and_avoid_the_content() {
-        let a = boundary_for(b"");
-        let b = boundary_for(b"");
+        let a = boundary_for(&[b""]);
+        let b = boundary_for(&[b""]);
         assert_ne!(a, b);
         let content = format!("xx{a}yy");
-        assert_ne!(boundary_for(content.as_bytes()), a);
+        assert_ne!(boundary_for(&[b"", content.as_bytes()]), a);
+    }
+
+    #[test]
+    fn json_with_files_is_a_jsonstring_part_and_one_part_per_file() {
+        let files = [
+            Upload::new("attachments", "a.pdf", "application/pdf", &b"%PDF-a"[..]),
+            Upload::new("attachments", "b.png", "image/png", &b"PNG-b"[..]),
+        ];
+        let request = form(
+            ApiRequest::post("/invoices/1/email").unwrap(),
+            Some(br#"{"to_mail_ids":["a@b.example"]}"#),
+            &files,
+            "attachments",
+        )
+        .unwrap();
+        let body = String::from_utf8_lossy(request.body()).into_owned();
+        assert!(body.contains("name=\"JSONString\"\r\nContent-Type: application/json\r\n\r\n{\"to_mail_ids\":[\"a@b.example\"]}\r\n"), "{body}");
+        assert!(body.contains("name=\"attachments\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-a\r\n"), "{body}");
+        assert!(
+            body.contains("name=\"attachments\"; filename=\"b.png\""),
+            "{body}"
+        );
+        let boundary = request.headers()[http::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .strip_prefix("multipart/form-data; boundary=")
+            .unwrap()
+            .to_owned();
+        assert_eq!(body.matches(&format!("--{boundary}\r\n")).count(), 3);
+        assert!(body.ends_with(&format!("--{boundary}--\r\n")));
     }
 }

@@ -40,7 +40,7 @@ impl UniqueField {
     /// Adds `X-Unique-Identifier-Key`, `X-Unique-Identifier-Value` and (when set)
     /// `X-Upsert`; a key or value that cannot be a header (blank, or with a line break) is
     /// refused.
-    pub(crate) fn to_headers(&self, headers: &mut HeaderMap) -> Result<(), Error> {
+    pub fn to_headers(&self, headers: &mut HeaderMap) -> Result<(), Error> {
         let value = |what: &str, text: &str| {
             (!text.trim().is_empty())
                 .then(|| HeaderValue::from_str(text).ok())

@@ -385,13 +385,25 @@ pub(crate) fn email_one(c: &mut Ctx<'_>, res: &Res) -> HResult {
     {
         fields.push(("status", json!("sent")));
     }
-    generic::patch_id(
-        c,
-        res,
-        &id,
-        &fields,
-        &format!("Your {} has been sent.", res.label),
-    )
+    // Files sent with the email (`attachments` parts beside the `JSONString` one) are named in
+    // the message and the record's history.
+    let attached: Vec<&str> = c
+        .body
+        .files
+        .iter()
+        .filter(|f| f.field == "attachments")
+        .map(|f| f.file_name.as_str())
+        .collect();
+    let message = if attached.is_empty() {
+        format!("Your {} has been sent.", res.label)
+    } else {
+        format!(
+            "Your {} has been sent with {}.",
+            res.label,
+            attached.join(", ")
+        )
+    };
+    generic::patch_id(c, res, &id, &fields, &message)
 }
 
 /// Bulk email and reminders: at most `max` ids, each must exist. Reminders answer with an

@@ -10,8 +10,9 @@
 /// [`ToQuery`](crate::query::ToQuery) value the call needs), `header` (a
 /// [`UniqueField`](crate::UniqueField) sent as headers), `body` (sent as JSON) or `upload`
 /// (sent as a multipart file). Optional, left at their defaults by `new` and set with the
-/// setters their type's macro generates: `option` (query options) and `list` (the list filter
-/// of a paginated operation, which also makes it [`Paginated`](crate::Paginated)).
+/// setters their type's macro generates: `option` (query options), `list` (the list filter
+/// of a paginated operation, which also makes it [`Paginated`](crate::Paginated)) and `files`
+/// (a `Vec<Upload>` sent with the `body` as `attachments`, added with `.attach(..)`).
 #[allow(unused_macros)] // with no resource feature, nothing uses it
 macro_rules! operation {
     (
@@ -48,9 +49,11 @@ macro_rules! operation {
                 Ok(())
             }
 
-            #[allow(unreachable_code)]
+            #[allow(unreachable_code, unused_mut, unused_assignments, unused_variables)]
             fn body(&self) -> Result<$crate::endpoint::Body, $crate::Error> {
-                $( $crate::macros::operation!(@body self $kind $field); )*
+                let mut files: &[$crate::endpoint::Upload] = &[];
+                $( $crate::macros::operation!(@files files self $kind $field); )*
+                $( $crate::macros::operation!(@body self files $kind $field); )*
                 Ok($crate::endpoint::Body::None)
             }
 
@@ -87,9 +90,14 @@ macro_rules! operation {
     (@header $h:ident $s:ident header $f:ident) => { $s.$f.to_headers($h)?; };
     (@header $h:ident $s:ident $kind:ident $f:ident) => {};
 
-    (@body $s:ident body $f:ident) => { return $crate::endpoint::Body::json(&$s.$f); };
-    (@body $s:ident upload $f:ident) => { return Ok($crate::endpoint::Body::Multipart($s.$f.clone())); };
-    (@body $s:ident $kind:ident $f:ident) => {};
+    (@files $v:ident $s:ident files $f:ident) => { $v = &$s.$f; };
+    (@files $v:ident $s:ident $kind:ident $f:ident) => {};
+
+    (@body $s:ident $files:ident body $f:ident) => {
+        return $crate::endpoint::Body::json_with_files(&$s.$f, $files);
+    };
+    (@body $s:ident $files:ident upload $f:ident) => { return Ok($crate::endpoint::Body::Multipart($s.$f.clone())); };
+    (@body $s:ident $files:ident $kind:ident $f:ident) => {};
 
     // The constructor and the handle's method: the required fields are arguments, in order;
     // the optional ones start at their defaults.
@@ -113,6 +121,37 @@ macro_rules! operation {
     (@new $h:tt $name:ident $docs:tt [$($args:tt)*] [$($init:tt)*] ; option $f:ident : $t:ty, $($rest:tt)*) => {
         $crate::macros::operation!(
             @new $h $name $docs [$($args)*] [$($init)* $f: ::core::default::Default::default(),] ; $($rest)*
+        );
+    };
+    (@new $h:tt $name:ident $docs:tt [$($args:tt)*] [$($init:tt)*] ; files $f:ident : $t:ty, $($rest:tt)*) => {
+        impl $name {
+            /// Attaches a file to the email (sent as `attachments`, with the email's fields as
+            /// `JSONString`).
+            pub fn attach(
+                mut self,
+                file_name: impl Into<String>,
+                content_type: impl Into<String>,
+                bytes: impl Into<bytes::Bytes>,
+            ) -> Self {
+                self.$f.push($crate::endpoint::Upload::new("attachments", file_name, content_type, bytes));
+                self
+            }
+        }
+
+        impl<C> $crate::Call<$name, C> {
+            /// Attaches a file to the email (sent as `attachments`).
+            pub fn attach(
+                self,
+                file_name: impl Into<String>,
+                content_type: impl Into<String>,
+                bytes: impl Into<bytes::Bytes>,
+            ) -> Self {
+                self.map(|op| op.attach(file_name, content_type, bytes))
+            }
+        }
+
+        $crate::macros::operation!(
+            @new $h $name $docs [$($args)*] [$($init)* $f: ::std::vec::Vec::new(),] ; $($rest)*
         );
     };
     (@new $h:tt $name:ident $docs:tt [$($args:tt)*] [$($init:tt)*] ; list $f:ident : $t:ty, $($rest:tt)*) => {

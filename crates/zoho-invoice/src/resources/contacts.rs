@@ -80,6 +80,12 @@ list_filter! {
         value search_text: String,
         /// The column to sort by.
         value sort_column: ContactSortColumn,
+        /// By kind of contact (`customer`, `vendor`).
+        value contact_type: zoho_invoice_models::contacts::ContactType,
+        /// By the Zoho CRM contact it is synced with (from Zoho Books' OpenAPI document).
+        value zcrm_contact_id: String,
+        /// By the Zoho CRM account it is synced with.
+        value zcrm_account_id: String,
     }
 }
 
@@ -303,6 +309,8 @@ operation! {
         option options: EmailContactOptions,
         /// The email.
         body email: ContactEmail,
+        /// Files attached to the email (`.attach(..)`).
+        files attachments: Vec<crate::endpoint::Upload>,
     }
 }
 

@@ -116,6 +116,10 @@ list_filter! {
         /// The column to sort by: `customer_name`, `creditnote_number`, `balance`, `total`,
         /// `date` or `created_time`.
         value sort_column: zoho_invoice_models::credit_notes::CreditNoteSortColumn,
+        /// By a line of the credit note (from Zoho Books' OpenAPI document).
+        value line_item_id: zoho_invoice_models::ids::LineItemId,
+        /// By a tax on the credit note.
+        value tax_id: zoho_invoice_models::ids::TaxId,
     }
 }
 

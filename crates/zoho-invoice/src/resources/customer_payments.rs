@@ -74,6 +74,8 @@ list_filter! {
         value sort_column: zoho_invoice_models::customer_payments::CustomerPaymentSortColumn,
         /// By reference number, customer name or description.
         value search_text: String,
+        /// By customer (from Zoho Books' OpenAPI document).
+        value customer_id: zoho_invoice_models::ids::ContactId,
     }
 }
 

@@ -125,6 +125,8 @@ list_filter! {
         /// The column to sort by: `customer_name`, `estimate_number`, `date`, `total` or
         /// `created_time`.
         value sort_column: zoho_invoice_models::estimates::EstimateSortColumn,
+        /// By the Zoho CRM deal it belongs to (from Zoho Books' OpenAPI document).
+        value zcrm_potential_id: String,
     }
 }
 
@@ -223,6 +225,8 @@ operation! {
         path estimate_id: EstimateId,
         /// Recipients, subject and body.
         body email: EmailRequest,
+        /// Files attached to the email (`.attach(..)`).
+        files attachments: Vec<crate::endpoint::Upload>,
     }
 }
 

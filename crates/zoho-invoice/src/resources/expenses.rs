@@ -90,6 +90,10 @@ list_filter! {
         /// The column to sort by: `date`, `account_name`, `total`, `bcy_total`,
         /// `reference_number`, `customer_name` or `created_time`.
         value sort_column: zoho_invoice_models::expenses::ExpenseSortColumn,
+        /// By the recurring expense that created it (from Zoho Books' OpenAPI document).
+        value recurring_expense_id: zoho_invoice_models::ids::RecurringExpenseId,
+        /// By the account it was paid from.
+        value paid_through_account_id: zoho_invoice_models::ids::AccountId,
     }
 }
 

@@ -190,6 +190,10 @@ list_filter! {
         value search_text: String,
         /// The column to sort by.
         value sort_column: InvoiceSortColumn,
+        /// By the Zoho CRM deal it belongs to (from Zoho Books' OpenAPI document).
+        value zcrm_potential_id: String,
+        /// What the answer holds: `0` the invoices, `1` with their count and sums, `2` the count only, `3` the count and sums, `4` the invoices and sums.
+        value response_option: u8,
     }
 }
 
@@ -290,6 +294,8 @@ operation! {
         body email: EmailRequest,
         /// What to attach.
         option options: EmailInvoiceOptions,
+        /// Files attached to the email (`.attach(..)`).
+        files attachments: Vec<crate::endpoint::Upload>,
     }
 }
 

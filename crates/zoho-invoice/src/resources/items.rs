@@ -54,6 +54,14 @@ list_filter! {
         value search_text: String,
         /// The column to sort by: `name`, `rate` or `tax_name`.
         value sort_column: zoho_invoice_models::items::ItemSortColumn,
+        /// By the name of its tax (from Zoho Books' OpenAPI document).
+        value tax_name: String,
+        /// Taxable items only, or untaxed ones.
+        value is_taxable: bool,
+        /// By its tax exemption.
+        value tax_exemption_id: zoho_invoice_models::ids::TaxExemptionId,
+        /// By its sales account.
+        value account_id: zoho_invoice_models::ids::AccountId,
     }
 }
 

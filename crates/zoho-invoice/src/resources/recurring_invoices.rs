@@ -72,6 +72,30 @@ list_filter! {
         value search_text: String,
         /// The column to sort by.
         value sort_column: zoho_invoice_models::recurring_invoices::RecurringInvoiceSortColumn,
+        /// By profile name (from Zoho Books' OpenAPI document, as the fields below).
+        value recurrence_name: String,
+        /// By the name of an item on it (`item_name`, `_startswith`, `_contains`).
+        text item_name,
+        /// By the description of an item on it.
+        text item_description,
+        /// By customer name.
+        value customer_name: String,
+        /// By a line of it.
+        value line_item_id: zoho_invoice_models::ids::LineItemId,
+        /// By an item on it.
+        value item_id: zoho_invoice_models::ids::ItemId,
+        /// By a tax on it.
+        value tax_id: zoho_invoice_models::ids::TaxId,
+        /// By its notes.
+        value notes: String,
+        /// By the day it starts.
+        value start_date: zoho_invoice_models::NaiveDate,
+        /// By the day it ends.
+        value end_date: zoho_invoice_models::NaiveDate,
+        /// By customer.
+        value customer_id: zoho_invoice_models::ids::ContactId,
+        /// By status (`active`, `stopped`, `expired`).
+        value status: zoho_invoice_models::recurring_invoices::RecurringInvoiceStatus,
     }
 }
 

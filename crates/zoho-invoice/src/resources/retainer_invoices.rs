@@ -185,6 +185,8 @@ operation! {
         option options: EmailRetainerInvoiceOptions,
         /// The email.
         body email: EmailRequest,
+        /// Files attached to the email (`.attach(..)`).
+        files attachments: Vec<crate::endpoint::Upload>,
     }
 }
 

@@ -156,3 +156,56 @@ fn a_download_shares_the_row_of_its_json_call() {
     assert_eq!(DownloadEstimate::OPERATION, GetEstimate::OPERATION);
     assert_eq!(DownloadCreditNote::OPERATION, GetCreditNote::OPERATION);
 }
+
+#[test]
+fn an_email_with_attachments_is_its_json_and_the_files() {
+    let email = zoho_invoice::models::common::EmailRequest::default()
+        .to_mail_ids(vec!["will@bowman.example".to_owned()]);
+    let plain = zoho_invoice::invoices::EmailInvoice::new(ID, email.clone())
+        .request()
+        .unwrap();
+    assert_eq!(
+        plain.headers()[http::header::CONTENT_TYPE],
+        "application/json"
+    );
+
+    let requests = [
+        zoho_invoice::invoices::EmailInvoice::new(ID, email.clone())
+            .attach("terms.pdf", "application/pdf", &b"%PDF-terms"[..])
+            .request(),
+        zoho_invoice::estimates::EmailEstimate::new(ID, email.clone())
+            .attach("terms.pdf", "application/pdf", &b"%PDF-terms"[..])
+            .request(),
+        zoho_invoice::retainer_invoices::EmailRetainerInvoice::new(ID, email)
+            .attach("terms.pdf", "application/pdf", &b"%PDF-terms"[..])
+            .request(),
+        zoho_invoice::contacts::EmailContact::new(
+            ID,
+            zoho_invoice::models::contacts::ContactEmail::default()
+                .to_mail_ids(vec!["will@bowman.example".to_owned()]),
+        )
+        .attach("terms.pdf", "application/pdf", &b"%PDF-terms"[..])
+        .request(),
+    ];
+    for request in requests {
+        let request = request.unwrap();
+        let what = request.path().to_owned();
+        let content_type = request.headers()[http::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap();
+        assert!(
+            content_type.starts_with("multipart/form-data; boundary="),
+            "{what}"
+        );
+        let body = String::from_utf8_lossy(request.body()).into_owned();
+        assert!(
+            body.contains("name=\"JSONString\"") && body.contains("will@bowman.example"),
+            "{what}: {body}"
+        );
+        assert!(
+            body.contains("name=\"attachments\"; filename=\"terms.pdf\"")
+                && body.contains("%PDF-terms"),
+            "{what}: {body}"
+        );
+    }
+}

@@ -15,7 +15,7 @@ use zoho_invoice::models::NaiveDate;
 use zoho_invoice::models::common::EmailRequest;
 use zoho_invoice::models::common::{ActiveFilterBy, RecurrenceFilterBy};
 use zoho_invoice::models::contacts::{ContactEmail, StatementEmail};
-use zoho_invoice::models::contacts::{ContactFilterBy, ContactSortColumn};
+use zoho_invoice::models::contacts::{ContactFilterBy, ContactSortColumn, ContactType};
 use zoho_invoice::models::credit_notes::CreditNoteInput;
 use zoho_invoice::models::credit_notes::{
     CreditNoteFilterBy, CreditNoteRefundSortColumn, CreditNoteSortColumn, CreditNoteStatus,
@@ -35,7 +35,9 @@ use zoho_invoice::models::projects::{ProjectInvoiceSortColumn, ProjectSortColumn
 use zoho_invoice::models::recurring_expenses::{
     RecurringExpenseSortColumn, RecurringExpenseStatus,
 };
-use zoho_invoice::models::recurring_invoices::RecurringInvoiceSortColumn;
+use zoho_invoice::models::recurring_invoices::{
+    RecurringInvoiceSortColumn, RecurringInvoiceStatus,
+};
 use zoho_invoice::models::retainer_invoices::RetainerInvoiceInput;
 use zoho_invoice::models::retainer_invoices::RetainerInvoiceSortColumn;
 use zoho_invoice::models::time_entries::{TimeEntryFilterBy, TimeEntrySortColumn};
@@ -623,6 +625,97 @@ fn rows() -> Vec<Row> {
                 ("from_date", "2024-01-01"),
                 ("is_current_date", "false"),
                 ("sort_column", "effective_date"),
+            ],
+        ),
+        row(
+            "contacts: the filters of Zoho Books' document",
+            ListContacts::new()
+                .contact_type(ContactType::Customer)
+                .zcrm_contact_id("9001")
+                .zcrm_account_id("9002"),
+            &[
+                ("contact_type", "customer"),
+                ("zcrm_contact_id", "9001"),
+                ("zcrm_account_id", "9002"),
+            ],
+        ),
+        row(
+            "credit notes, payments, estimates: the filters of Zoho Books' documents",
+            ListCreditNotes::new().line_item_id(ID).tax_id(ID2),
+            &[
+                ("line_item_id", "460000000000001"),
+                ("tax_id", "460000000000002"),
+            ],
+        ),
+        row(
+            "customer payments: by customer",
+            ListCustomerPayments::new().customer_id(ID),
+            &[("customer_id", "460000000000001")],
+        ),
+        row(
+            "estimates: by CRM deal",
+            ListEstimates::new().zcrm_potential_id("9003"),
+            &[("zcrm_potential_id", "9003")],
+        ),
+        row(
+            "expenses: the filters of Zoho Books' document",
+            ListExpenses::new()
+                .recurring_expense_id(ID)
+                .paid_through_account_id(ID2),
+            &[
+                ("recurring_expense_id", "460000000000001"),
+                ("paid_through_account_id", "460000000000002"),
+            ],
+        ),
+        row(
+            "invoices: the filters of Zoho Books' document",
+            ListInvoices::new()
+                .zcrm_potential_id("9004")
+                .response_option(1_u8),
+            &[("zcrm_potential_id", "9004"), ("response_option", "1")],
+        ),
+        row(
+            "items: the filters of Zoho Books' document",
+            ListItems::new()
+                .tax_name("VAT")
+                .is_taxable(true)
+                .tax_exemption_id(ID)
+                .account_id(ID2),
+            &[
+                ("tax_name", "VAT"),
+                ("is_taxable", "true"),
+                ("tax_exemption_id", "460000000000001"),
+                ("account_id", "460000000000002"),
+            ],
+        ),
+        row(
+            "recurring invoices: the filters of Zoho Books' document",
+            ListRecurringInvoices::new()
+                .recurrence_name("Hosting")
+                .item_name(TextFilter::StartsWith("Host".into()))
+                .item_description(TextFilter::Contains("month".into()))
+                .customer_name("Bowman & Co")
+                .line_item_id(ID)
+                .item_id(ID2)
+                .tax_id(ID)
+                .notes("monthly")
+                .start_date(day("2024-01-01"))
+                .end_date(day("2024-12-31"))
+                .customer_id(ID2)
+                .status(RecurringInvoiceStatus::Active),
+            &[
+                ("recurrence_name", "Hosting"),
+                ("item_name_startswith", "Host"),
+                ("item_description_contains", "month"),
+                ("customer_name", "Bowman & Co"),
+                ("line_item_id", "460000000000001"),
+                ("item_id", "460000000000002"),
+                ("tax_id", "460000000000001"),
+                ("notes", "monthly"),
+                ("start_date", "2024-01-01"),
+                ("end_date", "2024-12-31"),
+                ("customer_id", "460000000000002"),
+                ("status", "active"),
             ],
         ),
         row(

@@ -294,3 +294,21 @@ async fn an_expenses_history_and_a_credit_notes_draft_and_email() {
         .unwrap();
     assert!(email.subject.is_some_and(|s| !s.is_empty()));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_is_emailed_with_an_attachment() {
+    let (_server, client) = mock().await;
+    let invoice = invoice_with_order(&client, "PO-13").await;
+    let email = zoho_invoice::models::common::EmailRequest::default()
+        .to_mail_ids(vec!["will@bowman.example".to_owned()])
+        .subject("Your invoice");
+    let reply = client
+        .invoices()
+        .email(&invoice.invoice_id, email)
+        .attach("terms.pdf", "application/pdf", &b"%PDF-1.4 terms"[..])
+        .await
+        .unwrap();
+    assert!(reply.message.contains("terms.pdf"), "{}", reply.message);
+    let sent = client.invoices().get(&invoice.invoice_id).await.unwrap();
+    assert_eq!(sent.status, Some(InvoiceStatus::Sent));
+}
