@@ -54,6 +54,8 @@ model! {
         department: String,
         /// Whether the person can use the client portal.
         is_added_in_portal: bool,
+        /// Preferred modes of communication for the contact person (from Zoho Books' document).
+        communication_preference: serde_json::Value,
     }
 }
 resource!(ContactPerson, "contact_person", "contact_persons");
@@ -84,6 +86,8 @@ model! {
         department: String,
         /// Whether to give the person access to the client portal.
         enable_portal: bool,
+        /// Preferred modes of communication for the contact person (from Zoho Books' document).
+        communication_preference: serde_json::Value,
     }
 }
 

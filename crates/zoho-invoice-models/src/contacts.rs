@@ -252,6 +252,22 @@ model! {
         created_time: Timestamp,
         /// When the contact was last changed.
         last_modified_time: Timestamp,
+        /// A further classification of the customer (from Zoho Books' document).
+        customer_sub_type: String,
+        /// The most credit the customer may have (from Zoho Books' document).
+        credit_limit: rust_decimal::Decimal,
+        /// Pricebook id which is associated with the contact (from Zoho Books' document).
+        pricebook_id: crate::ids::PriceListId,
+        /// Contact number associated with the contact for internal tracking and identification purposes (from Zoho Books' document).
+        contact_number: String,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// The legal name, as registered with the tax authority (from Zoho Books' document).
+        legal_name: String,
+        /// The user who owns the contact (from Zoho Books' document).
+        owner_id: crate::ids::UserId,
+        /// Opening balances (from Zoho Books' document).
+        opening_balances: Vec<serde_json::Value>,
     }
 }
 resource!(Contact, "contact", "contacts");
@@ -366,6 +382,38 @@ model! {
         facebook: String,
         /// Twitter account (at most 100 characters).
         twitter: String,
+        /// Determines how the contact is treated in the system (from Zoho Books' document).
+        contact_type: crate::contacts::ContactType,
+        /// A further classification of the customer (from Zoho Books' document).
+        customer_sub_type: String,
+        /// The most credit the customer may have (from Zoho Books' document).
+        credit_limit: rust_decimal::Decimal,
+        /// Pricebook id which is associated with the contact (from Zoho Books' document).
+        pricebook_id: crate::ids::PriceListId,
+        /// Contact number associated with the contact for internal tracking and identification purposes (from Zoho Books' document).
+        contact_number: String,
+        /// Filter all your reports based on the tag (from Zoho Books' document).
+        tags: Vec<serde_json::Value>,
+        /// Indicates whether portal access is enabled for the primary contact person (from Zoho Books' document).
+        is_portal_enabled: bool,
+        /// Human-readable label of payment terms displayed on invoices and other transactions (from Zoho Books' document).
+        payment_terms_label: String,
+        /// Opening balances (from Zoho Books' document).
+        opening_balances: Vec<serde_json::Value>,
+        /// The user who owns the contact (from Zoho Books' document).
+        owner_id: crate::ids::UserId,
+        /// Tax registration number (GCC, Mexico, Kenya and South Africa editions) (from Zoho Books' document).
+        tax_reg_no: String,
+        /// Tax Exemption Certificate number is issued by the Kenya Revenue Authority (KRA) to organizations or ... (from Zoho Books' document).
+        tax_exemption_certificate_number: String,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// The legal name, as registered with the tax authority (from Zoho Books' document).
+        legal_name: String,
+        /// The kind of tax id (`SSN`, `ATIN`, `ITIN`, `EIN`) (from Zoho Books' document).
+        tax_id_type: String,
+        /// The tax id (from Zoho Books' document).
+        tax_id_value: String,
     }
 }
 

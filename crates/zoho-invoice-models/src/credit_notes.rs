@@ -134,6 +134,18 @@ model! {
         notes: String,
         /// Terms and conditions printed on it (at most 10000 characters).
         terms: String,
+        /// Enter VAT registration number (from Zoho Books' document).
+        vat_reg_no: String,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// The location's name (from Zoho Books' document).
+        location_name: String,
     }
 }
 resource!(CreditNote, "creditnote", "creditnotes");
@@ -218,6 +230,20 @@ model! {
         avatax_exempt_no: String,
         /// The customer's VAT treatment (UK).
         vat_treatment: String,
+        /// The currency (from Zoho Books' document).
+        currency_id: crate::ids::CurrencyId,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// Set to true to create the credit note in draft status (from Zoho Books' document).
+        is_draft: bool,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// Used to specify whether the line item rates are inclusive or exclusive of tax (from Zoho Books' document).
+        is_inclusive_tax: bool,
     }
 }
 

@@ -167,6 +167,12 @@ model! {
         bank_charges: Decimal,
         /// Custom field values, by `label` and `value`.
         custom_fields: Vec<CustomField>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// IDs of the contact personsthe thank you mail has to be triggered (from Zoho Books' document).
+        contact_persons: Vec<crate::ids::ContactPersonId>,
+        /// ID of the retainer invoice associated with the payment (from Zoho Books' document).
+        retainerinvoice_id: crate::ids::RetainerInvoiceId,
     }
 }
 

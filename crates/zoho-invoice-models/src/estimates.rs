@@ -163,6 +163,16 @@ model! {
         salesperson_name: String,
         /// The project it is linked to.
         project: EstimateProject,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// The location's name (from Zoho Books' document).
+        location_name: String,
     }
 }
 resource!(Estimate, "estimate", "estimates");
@@ -283,6 +293,20 @@ model! {
         vat_treatment: VatTreatment,
         /// The project it is linked to.
         project_id: ProjectId,
+        /// The currency (from Zoho Books' document).
+        currency_id: crate::ids::CurrencyId,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// Boolean flag indicating whether a retainer invoice should be automatically created if the customer ... (from Zoho Books' document).
+        accept_retainer: bool,
+        /// Percentage of the estimate amount to be collected as a retainer (upfront payment) when the estimate ... (from Zoho Books' document).
+        retainer_percentage: rust_decimal::Decimal,
     }
 }
 

@@ -305,6 +305,12 @@ model! {
         fuel_type: String,
         /// The engine's size band (UK mileage).
         engine_capacity_range: String,
+        /// The place of supply is where a transaction is considered to have occurred for VAT purposes (from Zoho Books' document).
+        place_of_supply: String,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// The location's name (from Zoho Books' document).
+        location_name: String,
     }
 }
 resource!(Expense, "expense", "expenses");
@@ -421,6 +427,16 @@ model! {
         fuel_type: String,
         /// The engine's size band (UK mileage).
         engine_capacity_range: String,
+        /// The place of supply is where a transaction is considered to have occurred for VAT purposes (from Zoho Books' document).
+        place_of_supply: String,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// Taxes (from Zoho Books' document).
+        taxes: Vec<serde_json::Value>,
+        /// Search expenses by paid through account id (from Zoho Books' document).
+        paid_through_account_id: crate::ids::AccountId,
+        /// Custom fields for an expense (from Zoho Books' document).
+        custom_fields: Vec<crate::common::CustomField>,
     }
 }
 

@@ -245,6 +245,16 @@ model! {
         salesperson_name: String,
         /// The link to the invoice in the customer portal.
         invoice_url: String,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// The location's name (from Zoho Books' document).
+        location_name: String,
     }
 }
 resource!(Invoice, "invoice", "invoices");
@@ -381,6 +391,20 @@ model! {
         avatax_tax_code: String,
         /// The customer's Avalara exemption certificate number (at most 25 characters).
         avatax_exempt_no: String,
+        /// The currency (from Zoho Books' document).
+        currency_id: crate::ids::CurrencyId,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// Unique identifier of the billing address to be used for this invoice (from Zoho Books' document).
+        billing_address_id: crate::ids::AddressId,
+        /// Unique identifier of the shipping address to be used for this invoice (from Zoho Books' document).
+        shipping_address_id: crate::ids::AddressId,
     }
 }
 

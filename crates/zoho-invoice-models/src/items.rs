@@ -118,6 +118,14 @@ model! {
         hsn_or_sac: String,
         /// Tax preferences (India).
         item_tax_preferences: Vec<ItemTaxPreference>,
+        /// Percent of the tax (from Zoho Books' document).
+        tax_percentage: rust_decimal::Decimal,
+        /// ID of the account to which the item has to be associated with (from Zoho Books' document).
+        account_id: crate::ids::AccountId,
+        /// Type of the item (from Zoho Books' document).
+        item_type: String,
+        /// Custom fields for an item (from Zoho Books' document).
+        custom_fields: Vec<crate::common::CustomField>,
     }
 }
 

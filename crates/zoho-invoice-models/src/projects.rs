@@ -134,6 +134,8 @@ model! {
         users: Vec<ProjectUser>,
         /// When the record last changed (sent by the live service; the reference's examples omit it).
         last_modified_time: Timestamp,
+        /// Budgeted Cost to complete this project (from Zoho Books' document).
+        cost_budget_amount: rust_decimal::Decimal,
     }
 }
 resource!(Project, "project", "projects");
@@ -164,6 +166,10 @@ model! {
         tasks: Vec<TaskInput>,
         /// The project's users.
         users: Vec<ProjectUser>,
+        /// The currency (from Zoho Books' document).
+        currency_id: crate::ids::CurrencyId,
+        /// Budgeted Cost to complete this project (from Zoho Books' document).
+        cost_budget_amount: rust_decimal::Decimal,
     }
 }
 

@@ -118,6 +118,16 @@ model! {
         avatax_exempt_no: String,
         /// The customer's exemption use code (Avalara; at most 25 characters).
         avatax_use_code: String,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// The location's name (from Zoho Books' document).
+        location_name: String,
     }
 }
 resource!(RecurringInvoice, "recurring_invoice", "recurring_invoices");
@@ -200,6 +210,50 @@ model! {
         avatax_use_code: String,
         /// The customer's exemption certificate number (Avalara).
         avatax_exempt_no: String,
+        /// The currency (from Zoho Books' document).
+        currency_id: crate::ids::CurrencyId,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// Tax treatment (`vat_registered`, `vat_not_registered`, ...; the values depend on the edition) (from Zoho Books' document).
+        tax_treatment: String,
+        /// Whether domestic reverse charge applies (VAT-registered customers) (from Zoho Books' document).
+        is_reverse_charge_applied: bool,
+        /// Choose `false` for PPU-Single Payments and `true` for PPD-Installment Payments (from Zoho Books' document).
+        allow_partial_payments: bool,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// Custom fields (from Zoho Books' document).
+        custom_fields: Vec<crate::common::CustomField>,
+        /// Billing address (from Zoho Books' document).
+        billing_address: crate::common::Address,
+        /// Shipping address (from Zoho Books' document).
+        shipping_address: crate::common::Address,
+        /// Unique ID of the recurring invoice template (from Zoho Books' document).
+        template_id: crate::ids::TemplateId,
+        /// Payment terms in days (from Zoho Books' document).
+        payment_terms: u32,
+        /// Used to overridethe default payment terms label (from Zoho Books' document).
+        payment_terms_label: String,
+        /// Exchange rate for the currency associated with the customer (from Zoho Books' document).
+        exchange_rate: rust_decimal::Decimal,
+        /// Payment options (from Zoho Books' document).
+        payment_options: serde_json::Value,
+        /// Discount applied to the invoice (from Zoho Books' document).
+        discount: String,
+        /// Used to specify how the discount has to applied (from Zoho Books' document).
+        is_discount_before_tax: bool,
+        /// How the discount is specified (from Zoho Books' document).
+        discount_type: String,
+        /// Used to specify whether the line item rates are inclusive or exclusive of tax (from Zoho Books' document).
+        is_inclusive_tax: bool,
+        /// Name of the sales person (from Zoho Books' document).
+        salesperson_name: String,
+        /// Shipping charges applied to the invoice (from Zoho Books' document).
+        shipping_charge: rust_decimal::Decimal,
+        /// Adjustments made to the invoice (from Zoho Books' document).
+        adjustment: rust_decimal::Decimal,
+        /// Customize the adjustment description (from Zoho Books' document).
+        adjustment_description: String,
     }
 }
 

@@ -164,6 +164,12 @@ model! {
         can_send_in_mail: bool,
         /// The customer's link to it in the portal.
         invoice_url: String,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
+        /// The location's name (from Zoho Books' document).
+        location_name: String,
     }
 }
 resource!(RetainerInvoice, "retainerinvoice", "retainerinvoices");
@@ -208,6 +214,10 @@ model! {
         place_of_supply: String,
         /// The project it is raised for (updates).
         project_id: ProjectId,
+        /// The contact persons the transaction is for (from Zoho Books' document).
+        contact_persons_associated: Vec<serde_json::Value>,
+        /// The location (business branch) (from Zoho Books' document).
+        location_id: crate::ids::GenericId,
     }
 }
 

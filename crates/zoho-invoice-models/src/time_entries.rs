@@ -94,6 +94,8 @@ model! {
         created_time: Timestamp,
         /// Custom fields of the entry.
         timesheet_custom_fields: Vec<CustomField>,
+        /// Hourly cost rate (from Zoho Books' document).
+        cost_rate: rust_decimal::Decimal,
     }
 }
 resource!(TimeEntry, "time_entry", "time_entries");

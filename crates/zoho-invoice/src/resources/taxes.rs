@@ -21,7 +21,7 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let client = Client::new(Canned);
-//! let vat = client.taxes().create(TaxInput::new("VAT", rust_decimal::Decimal::new(125, 1))).await?;
+//! let vat = client.taxes().create(TaxInput::new("VAT", zoho_invoice::models::Decimal::new(125, 1))).await?;
 //! assert_eq!(vat.tax_id.as_str(), "982000000566009");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! # }).unwrap();
