@@ -149,6 +149,10 @@ model! {
         header_name: String,
         /// The header the line sits under.
         header_id: GenericId,
+        /// The item's purchase rate (sent by the live service).
+        purchase_rate: rust_decimal::Decimal,
+        /// The line's cost (sent by the live service).
+        cost_amount: rust_decimal::Decimal,
     }
 }
 

@@ -173,6 +173,26 @@ model! {
         location_id: crate::ids::GenericId,
         /// The location's name (from Zoho Books' document).
         location_name: String,
+        /// The shipping charge in the base currency (sent by the live service).
+        bcy_shipping_charge: rust_decimal::Decimal,
+        /// The adjustment in the base currency.
+        bcy_adjustment: rust_decimal::Decimal,
+        /// The sub-total in the base currency.
+        bcy_sub_total: rust_decimal::Decimal,
+        /// The discount in the base currency.
+        bcy_discount_total: rust_decimal::Decimal,
+        /// The taxes in the base currency.
+        bcy_tax_total: rust_decimal::Decimal,
+        /// The total in the base currency.
+        bcy_total: rust_decimal::Decimal,
+        /// The discount, as an amount (sent by the live service).
+        discount_total: rust_decimal::Decimal,
+        /// The discount, as a percentage.
+        discount_percent: rust_decimal::Decimal,
+        /// The user who created it (sent by the live service).
+        created_by_id: crate::ids::UserId,
+        /// The contact persons it goes to, with their names and addresses (sent by the live service).
+        contact_persons_details: Vec<serde_json::Value>,
     }
 }
 resource!(Estimate, "estimate", "estimates");

@@ -310,4 +310,34 @@ mod tests {
         }
         assert!(Webhook::from_slice(b"{not json").is_err());
     }
+
+    #[test]
+    fn the_keys_live_invoice_payloads_carry_are_named() {
+        let payload = json!({"invoice": {
+            "invoice_id": "1", "estimate_id": "2", "created_by_id": "3",
+            "bcy_total": "118.00", "bcy_sub_total": 100, "bcy_tax_total": 18, "bcy_discount_total": 0,
+            "bcy_shipping_charge": 0, "bcy_adjustment": 0, "discount_total": 0, "discount_percent": 0,
+            "contact_persons_details": [{"contact_person_id": "4", "email": "will@bowman.example"}],
+            "line_items": [{"line_item_id": "5", "purchase_rate": 60, "cost_amount": 60}]
+        }});
+        let webhook = Webhook::from_value(payload.clone()).expect("decodes");
+        let WebhookEvent::Invoice { record, .. } = &webhook.event else {
+            panic!("an invoice: {:?}", webhook.event);
+        };
+        assert!(
+            record.extra.is_empty(),
+            "unnamed: {:?}",
+            record.extra.keys()
+        );
+        assert_eq!(
+            record.bcy_total.map(|t| t.to_string()).as_deref(),
+            Some("118.00")
+        );
+        let line = &record.line_items.as_ref().expect("lines")[0];
+        assert!(line.extra.is_empty(), "unnamed: {:?}", line.extra.keys());
+        assert_eq!(
+            serde_json::to_value(&webhook).expect("encodes")["invoice"]["bcy_sub_total"],
+            100
+        );
+    }
 }

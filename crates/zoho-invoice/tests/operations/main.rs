@@ -7,6 +7,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod answers;
 mod bodies;
 mod bulk;
 mod files;
