@@ -161,3 +161,37 @@ async fn an_error_answered_with_200_is_an_error_whatever_the_transport() {
         assert_eq!(raw.message(), Some(message), "{body}");
     }
 }
+
+/// A transport that answers with HTTP 200 and bytes that are not UTF-8.
+struct NotUtf8;
+
+#[async_trait::async_trait]
+impl Transport for NotUtf8 {
+    async fn send(&self, _request: ApiRequest) -> Result<ApiResponse, Error> {
+        Ok(ApiResponse::new(
+            http::StatusCode::OK,
+            bytes::Bytes::from_static(
+                b"{\"code\":0,\"invoice\":{\"invoice_id\":\"1\",\"notes\":\"\xff\xfe\"}}",
+            ),
+        ))
+    }
+}
+
+#[tokio::test]
+async fn an_answer_that_is_not_utf8_is_a_decode_error_naming_the_operation() {
+    let client = Client::new(NotUtf8);
+    let err = client
+        .send(&GetInvoice::new(
+            "982000000567114"
+                .parse::<zoho_invoice::models::ids::InvoiceId>()
+                .unwrap(),
+        ))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), zoho_invoice::ErrorKind::Decode(_)),
+        "{err}"
+    );
+    assert!(err.to_string().contains("not UTF-8"), "{err}");
+    assert!(err.to_string().contains("Get an invoice"), "{err}");
+}
