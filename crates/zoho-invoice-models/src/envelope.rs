@@ -429,7 +429,9 @@ impl<'de, T: Resource> Deserialize<'de> for Record<T> {
         let code = parts.code.unwrap_or(0);
         let message = parts.message.unwrap_or_default();
         let Some((key, found)) = parts.body else {
-            if T::AT_TOP_LEVEL {
+            // The record's fields beside `code` and `message`: only when there are some (an
+            // answer with nothing but `code` and `message` is not an empty record).
+            if T::AT_TOP_LEVEL && !parts.extra.is_empty() {
                 let fields = Value::Object(parts.extra.clone());
                 if let Some(record) = T::decode(&fields).map_err(de::Error::custom)? {
                     return Ok(Record {
@@ -782,6 +784,15 @@ mod tests {
         for (error, expected) in cases {
             assert!(error.contains(expected), "{error}\n  expected: {expected}");
         }
+    }
+
+    #[test]
+    fn an_answer_with_only_code_and_message_is_no_record() {
+        let err = serde_json::from_str::<Record<crate::common::Comment>>(
+            r#"{"code": 0, "message": "The comment has been updated."}"#,
+        )
+        .expect_err("no comment");
+        assert!(err.to_string().contains("missing field `comment`"), "{err}");
     }
 
     #[test]
