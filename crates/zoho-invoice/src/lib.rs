@@ -64,6 +64,11 @@
 //! - Bulk email and reminders take any number of ids with [`Client::send_in_chunks`].
 //! - [`Client::raw`] makes any call through the same stack.
 //! - [`Watcher`] delivers the records created or updated since a saved [`Cursor`].
+//! - A record can be updated by a custom field's unique value instead of its id
+//!   ([`UniqueField`], with an upsert), and emails take attachments (`.attach(..)`).
+//! - Answers in Zoho's variant shapes (another key spelling, a list of one, fields at the top
+//!   level) are read, and an answer of no known shape is an error naming the key and what was
+//!   there; webhook payloads decode with [`models::webhooks`].
 //!
 //! Features: one per resource group (all by default), and `client` and `http2` (default),
 //! forwarded to `zoho-invoice-transport`. With `default-features = false` and only the

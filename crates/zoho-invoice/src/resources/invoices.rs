@@ -670,7 +670,7 @@ operation! {
 
 operation! {
     /// Makes a link the customer pays an invoice through (`GET /share/paymentlink`).
-    pub struct GetPaymentLink = ("Invoices", "Generate payment link", GET "/share/paymentlink") -> Record<zoho_invoice_models::invoices::PaymentLink> as Invoices.payment_link {
+    pub struct GetPaymentLink = ("Invoices", "Generate payment link", GET "/share/paymentlink") -> Record<zoho_invoice_models::invoices::PaymentLink> as Invoices.get_payment_link {
         /// The invoice, who can open the link, and until when.
         query link: PaymentLinkRequest,
     }

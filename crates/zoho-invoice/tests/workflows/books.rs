@@ -135,7 +135,7 @@ async fn custom_fields_approvals_and_a_payment_link() {
 
     let link = client
         .invoices()
-        .payment_link(PaymentLinkRequest::new(
+        .get_payment_link(PaymentLinkRequest::new(
             id.clone(),
             PaymentLinkType::Public,
             day("2030-01-31"),
