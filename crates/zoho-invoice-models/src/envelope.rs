@@ -402,8 +402,8 @@ fn missing_key<E: de::Error>(key: &str, extra: &Map<String, Value>) -> E {
     ))
 }
 
-/// What kind of JSON value `value` is.
-fn kind_of(value: &Value) -> &'static str {
+/// What kind of JSON value `value` is (for errors that say what was found).
+pub(crate) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

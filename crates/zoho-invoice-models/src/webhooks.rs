@@ -29,6 +29,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+use crate::envelope::kind_of;
 use crate::lenient::{Encoded, Lenient};
 
 /// Declares the events: each variant, its record type, and the keys Zoho posts it under (the
@@ -228,18 +229,6 @@ impl fmt::Display for WebhookError {
 }
 
 impl std::error::Error for WebhookError {}
-
-/// What kind of JSON value `value` is.
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -136,16 +136,9 @@ pub(crate) fn get_document(c: &mut Ctx<'_>) -> HResult {
     })
 }
 
-/// The comma-separated ids of query parameter `name`; none is a missing field.
+/// The ids of parameter `name` (`Ctx::id_list`); none is a missing field.
 fn ids(c: &Ctx<'_>, name: &str) -> Result<Vec<String>, ApiError> {
-    let ids: Vec<String> = c
-        .query(name)
-        .unwrap_or_default()
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let ids = c.id_list(name);
     if ids.is_empty() {
         return Err(ApiError::missing(name));
     }

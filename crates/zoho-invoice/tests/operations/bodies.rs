@@ -34,7 +34,7 @@ use zoho_invoice::{
 
 use crate::support::fixture_json;
 
-const ID: u64 = 460_000_000_000_001;
+use crate::ID;
 
 /// What a row found: the example's name, the body sent, the example, the input's encoding.
 type Row = (&'static str, Result<Value, Error>, Value, Value);

@@ -16,7 +16,7 @@ use zoho_invoice::{Download, Endpoint, Error};
 
 use crate::support::Recorder;
 
-const ID: u64 = 460_000_000_000_001;
+use crate::ID;
 
 #[test]
 fn uploads_are_multipart_under_the_field_zoho_reads() {

@@ -3,13 +3,10 @@
 //! has one, and a value that cannot be a header is refused before sending.
 
 use zoho_invoice::models::items::ItemInput;
-use zoho_invoice::sample::Sample;
 use zoho_invoice::transport::ApiRequest;
 use zoho_invoice::{Endpoint, Error, UniqueField};
 
-fn input<T: Sample>() -> T {
-    T::sample().unwrap()
-}
+use crate::input;
 
 fn unique() -> UniqueField {
     UniqueField::new("cf_ref", "R-1")

@@ -15,3 +15,12 @@ mod harness;
 mod headers;
 mod paths;
 mod queries;
+
+/// The sample ids of the special-case tables.
+const ID: u64 = 460_000_000_000_001;
+const ID2: u64 = 460_000_000_000_002;
+
+/// An input with the fields the API requires (the operations' own samples).
+fn input<T: zoho_invoice::sample::Sample>() -> T {
+    T::sample().unwrap()
+}

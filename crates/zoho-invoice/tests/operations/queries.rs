@@ -47,18 +47,11 @@ use zoho_invoice::query::{AmountFilter, DateFilter, DocumentFormat, SortOrder, T
 use zoho_invoice::recurring_expenses::*;
 use zoho_invoice::recurring_invoices::*;
 use zoho_invoice::retainer_invoices::*;
-use zoho_invoice::sample::Sample;
 use zoho_invoice::time_entries::*;
 use zoho_invoice::transport::ApiRequest;
 use zoho_invoice::{Endpoint, Upload};
 
-const ID: u64 = 460_000_000_000_001;
-const ID2: u64 = 460_000_000_000_002;
-
-/// An input with the fields the API requires.
-fn input<T: Sample>() -> T {
-    T::sample().unwrap()
-}
+use crate::{ID, ID2, input};
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
