@@ -1,7 +1,8 @@
 //! The decode of a 200-invoice page, run a given number of times for an instruction count
 //! (`benches/decode_instructions.sh`): `DECODE=typed:N` into `Page<Invoice>` the way the SDK
 //! decodes an answer (UTF-8 checked once, then read as text), `DECODE=value:N` into
-//! `serde_json::Value` from the bytes, `DECODE=value_text:N` into `Value` the SDK's way.
+//! `serde_json::Value` from the bytes, `DECODE=value_text:N` into `Value` the SDK's way; with
+//! `PAGE=list`, a page of the rows `GET /invoices` answers instead of full invoices.
 
 use std::hint::black_box;
 
@@ -13,7 +14,11 @@ fn main() {
     let spec = std::env::var("DECODE").unwrap_or_else(|_| "typed:1".to_owned());
     let (kind, times) = spec.split_once(':').unwrap_or((spec.as_str(), "1"));
     let times: usize = times.parse().unwrap_or(1);
-    let bytes = zoho_invoice_benches::page_of_200();
+    // `PAGE=list` for the rows `GET /invoices` answers; else full invoices.
+    let bytes = match std::env::var("PAGE").as_deref() {
+        Ok("list") => zoho_invoice_benches::list_page_of_200(),
+        _ => zoho_invoice_benches::page_of_200(),
+    };
     for _ in 0..times {
         match kind {
             "value" => {

@@ -14,8 +14,24 @@ pub fn fixtures_dir() -> PathBuf {
 /// id and number.
 pub fn page_of_200() -> Vec<u8> {
     let path = fixtures_dir().join("resources/invoice.example.json");
-    let text = std::fs::read_to_string(&path).expect("the invoice example fixture");
-    let example: Value = serde_json::from_str(&text).expect("valid JSON");
+    page_from(&path, None)
+}
+
+/// A page of 200 rows as `GET /invoices` answers them, made from the row of the reference's
+/// list example, each with its own id and number.
+pub fn list_page_of_200() -> Vec<u8> {
+    let path = fixtures_dir().join("invoices/list_invoices.response.json");
+    page_from(&path, Some("invoices"))
+}
+
+/// 200 copies of the invoice in `path` (under `key`, first element, if given) as a page.
+fn page_from(path: &std::path::Path, key: Option<&str>) -> Vec<u8> {
+    let text = std::fs::read_to_string(path).expect("the invoice example fixture");
+    let document: Value = serde_json::from_str(&text).expect("valid JSON");
+    let example = match key {
+        Some(key) => document[key][0].clone(),
+        None => document,
+    };
     let invoices: Vec<Value> = (0..200u64)
         .map(|i| {
             let mut invoice = example.clone();

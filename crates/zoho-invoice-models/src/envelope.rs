@@ -22,10 +22,13 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{self, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
+use crate::extra::Extra;
 use crate::lenient::{Encoded, Lenient};
 use crate::macros::model;
+use crate::raw::{RawSeed, RawText, StrSeed, kind_of};
 
 /// A model that the API sends under a key of its own.
 pub trait Resource: Lenient {
@@ -101,23 +104,57 @@ impl<'de> Deserialize<'de> for Code {
     }
 }
 
-/// Reads a lenient string, empty when absent or unreadable.
-fn decode_message<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(<Lenient_<String>>::deserialize(d)?.0.unwrap_or_default())
-}
-
 /// An answer that carries only `code` and `message` (deletes, status changes, emails).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reply {
     /// Zoho's code: 0 on success.
-    #[serde(default, deserialize_with = "decode_code")]
     pub code: i64,
     /// Zoho's message.
-    #[serde(default, deserialize_with = "decode_message")]
     pub message: String,
-    /// Any other field of the answer.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    /// Any other field of the answer, as it came.
+    pub extra: Extra,
+}
+
+impl<'de> Deserialize<'de> for Reply {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ReplyVisitor;
+        impl<'de> Visitor<'de> for ReplyVisitor {
+            type Value = Reply;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a Zoho response object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Reply, A::Error> {
+                let mut reply = Reply::default();
+                while let Some(key) = map.next_key_seed(StrSeed)? {
+                    match &*key {
+                        "code" => reply.code = map.next_value::<Code>()?.0,
+                        "message" => {
+                            reply.message =
+                                map.next_value::<Lenient_<String>>()?.0.unwrap_or_default()
+                        }
+                        _ => {
+                            let raw = map.next_value_seed(RawSeed)?;
+                            reply.extra.keep(&key, &raw);
+                        }
+                    }
+                }
+                Ok(reply)
+            }
+        }
+        d.deserialize_map(ReplyVisitor)
+    }
+}
+
+impl Serialize for Reply {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("message", &self.message)?;
+        for (k, v) in self.extra.iter() {
+            map.serialize_entry(k, &RawText(v))?;
+        }
+        map.end()
+    }
 }
 
 /// An answer that carries one record under [`Resource::KEY`].
@@ -134,8 +171,8 @@ pub struct Record<T> {
     pub message: String,
     /// The record.
     pub record: T,
-    /// Any other field of the answer.
-    pub extra: Map<String, Value>,
+    /// Any other field of the answer, as it came.
+    pub extra: Extra,
     /// Where the record was in the answer.
     pub placement: Placement,
 }
@@ -155,8 +192,8 @@ pub struct Page<T> {
     pub records: Vec<T>,
     /// Where this page stands in the list, when the server says.
     pub page_context: Option<PageContext>,
-    /// Any other field of the answer.
-    pub extra: Map<String, Value>,
+    /// Any other field of the answer, as it came.
+    pub extra: Extra,
     /// Where the records were in the answer.
     pub placement: Placement,
 }
@@ -299,10 +336,10 @@ impl<T: Lenient> Found<T> {
     }
 
     /// Written back as it came: an object, or a list.
-    fn into_value(self) -> Option<Value> {
+    fn into_raw(self) -> Option<Box<RawValue>> {
         match self {
-            Found::One(record) => serde_json::to_value(Encoded(&record)).ok(),
-            Found::Many(records) => serde_json::to_value(Encoded(&records)).ok(),
+            Found::One(record) => serde_json::value::to_raw_value(&Encoded(&record)).ok(),
+            Found::Many(records) => serde_json::value::to_raw_value(&Encoded(&records)).ok(),
             Found::Neither(_) => None,
         }
     }
@@ -315,7 +352,7 @@ struct Parts<T> {
     /// The key the body came under, and the body.
     body: Option<(String, Found<T>)>,
     page_context: Option<PageContext>,
-    extra: Map<String, Value>,
+    extra: Extra,
 }
 
 /// Decodes an envelope whose body sits under `keys[0]`, or (when that one is absent) under one
@@ -345,7 +382,7 @@ where
                 message: None,
                 body: None,
                 page_context: None,
-                extra: Map::new(),
+                extra: Extra::new(),
             };
             while let Some(name) = map.next_key::<String>()? {
                 match name.as_str() {
@@ -371,14 +408,14 @@ where
                             Some((name, found))
                         };
                         if let Some((key, found)) = loser {
-                            if let Some(value) = found.into_value() {
-                                parts.extra.insert(key, value);
+                            if let Some(raw) = found.into_raw() {
+                                parts.extra.insert_raw(key, raw);
                             }
                         }
                     }
                     _ => {
-                        let value = map.next_value::<Value>()?;
-                        parts.extra.insert(name, value);
+                        let raw = map.next_value_seed(RawSeed)?;
+                        parts.extra.keep(&name, &raw);
                     }
                 }
             }
@@ -393,25 +430,13 @@ where
 }
 
 /// The error of an envelope without its key: the key expected, and the keys there were.
-fn missing_key<E: de::Error>(key: &str, extra: &Map<String, Value>) -> E {
+fn missing_key<E: de::Error>(key: &str, extra: &Extra) -> E {
     let mut found: Vec<String> = vec!["`code`".into(), "`message`".into()];
     found.extend(extra.iter().map(|(k, v)| format!("`{k}` ({})", kind_of(v))));
     E::custom(format_args!(
         "missing field `{key}`: the answer has {}",
         found.join(", ")
     ))
-}
-
-/// What kind of JSON value `value` is (for errors that say what was found).
-pub(crate) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// Adapts a [`Lenient`] type to `Deserialize` for one value.
@@ -432,13 +457,13 @@ impl<'de, T: Resource> Deserialize<'de> for Record<T> {
             // The record's fields beside `code` and `message`: only when there are some (an
             // answer with nothing but `code` and `message` is not an empty record).
             if T::AT_TOP_LEVEL && !parts.extra.is_empty() {
-                let fields = Value::Object(parts.extra.clone());
-                if let Some(record) = T::decode(&fields).map_err(de::Error::custom)? {
+                let fields = serde_json::to_string(&parts.extra).map_err(de::Error::custom)?;
+                if let Some(record) = T::read_json(&fields).value {
                     return Ok(Record {
                         code,
                         message,
                         record,
-                        extra: with_page_context(Map::new(), parts.page_context),
+                        extra: with_page_context(Extra::new(), parts.page_context),
                         placement: Placement::TopLevel,
                     });
                 }
@@ -488,12 +513,9 @@ fn placement(key: &str, in_a_list: bool, usual_key: &str, usually_a_list: bool) 
 }
 
 /// A record's answer rarely has a page context; if it has one, it is kept with the extras.
-fn with_page_context(
-    mut extra: Map<String, Value>,
-    page_context: Option<PageContext>,
-) -> Map<String, Value> {
-    if let Some(pc) = page_context.and_then(|pc| serde_json::to_value(pc).ok()) {
-        extra.insert("page_context".to_owned(), pc);
+fn with_page_context(mut extra: Extra, page_context: Option<PageContext>) -> Extra {
+    if let Some(pc) = page_context.and_then(|pc| serde_json::value::to_raw_value(&pc).ok()) {
+        extra.insert_raw("page_context", pc);
     }
     extra
 }
@@ -514,7 +536,7 @@ fn encode_envelope<S: Serializer, T: Lenient>(
     message: &str,
     body: Written<'_, T>,
     page_context: Option<&PageContext>,
-    extra: &Map<String, Value>,
+    extra: &Extra,
 ) -> Result<S::Ok, S::Error> {
     let mut map = s.serialize_map(None)?;
     map.serialize_entry("code", &code)?;
@@ -530,17 +552,18 @@ fn encode_envelope<S: Serializer, T: Lenient>(
             _ => map.serialize_entry(key, &records.iter().map(Encoded).collect::<Vec<_>>())?,
         },
         Written::TopLevel(record) => {
-            let fields = serde_json::to_value(Encoded(record)).map_err(ser::Error::custom)?;
-            for (k, v) in fields.as_object().into_iter().flatten() {
-                map.serialize_entry(k, v)?;
+            let text = serde_json::to_string(&Encoded(record)).map_err(ser::Error::custom)?;
+            let fields: Extra = serde_json::from_str(&text).map_err(ser::Error::custom)?;
+            for (k, v) in fields.iter() {
+                map.serialize_entry(k, &RawText(v))?;
             }
         }
     }
     if let Some(pc) = page_context {
         map.serialize_entry("page_context", pc)?;
     }
-    for (k, v) in extra {
-        map.serialize_entry(k, v)?;
+    for (k, v) in extra.iter() {
+        map.serialize_entry(k, &RawText(v))?;
     }
     map.end()
 }
@@ -627,7 +650,7 @@ mod tests {
         assert_eq!(page.records.len(), 2, "the odd element is skipped");
         assert!(page.has_more_page());
         assert_eq!(page.page_context.as_ref().and_then(|p| p.page), Some(2));
-        assert_eq!(page.extra["total"], 9);
+        assert_eq!(page.extra.value("total"), Some(9.into()));
         let back = serde_json::to_value(&page).expect("encodes");
         assert_eq!(back["items"][1]["name"], "b");
         assert_eq!(back["page_context"]["per_page"], 25);
@@ -803,7 +826,10 @@ mod tests {
         .expect("decodes");
         assert_eq!(r.record.item_id.as_str(), "1");
         assert_eq!(r.placement, Placement::Usual);
-        assert_eq!(r.extra["items"][0]["item_id"], "2");
+        assert_eq!(
+            r.extra.value("items").map(|v| v[0]["item_id"].clone()),
+            Some("2".into())
+        );
     }
 
     #[test]

@@ -17,7 +17,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -31,7 +30,7 @@ use crate::ids::{
     TaxAuthorityId, TaxExemptionId, TaxId, TemplateId,
 };
 use crate::items::ProductType;
-use crate::lenient::{Encoded, Lenient};
+use crate::lenient::{Encoded, Lenient, Reading};
 use crate::macros::{model, string_enum};
 use crate::time::Timestamp;
 
@@ -408,14 +407,12 @@ impl Default for EstimateTemplateList {
 }
 
 impl Lenient for EstimateTemplateList {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        let value = Option::<Value>::deserialize(d)?;
-        let decoded = match value {
-            Some(v @ Value::Object(_)) => Template::decode(v).map(|t| t.map(Self::One)),
-            Some(v @ Value::Array(_)) => <Vec<Template>>::decode(v).map(|l| l.map(Self::Many)),
-            _ => Ok(None),
-        };
-        decoded.map_err(|e: serde_json::Error| de::Error::custom(e))
+    fn read_json(raw: &str) -> Reading<Self> {
+        if raw.trim_start().starts_with('[') {
+            <Vec<Template>>::read_json(raw).map(Self::Many)
+        } else {
+            Template::read_json(raw).map(Self::One)
+        }
     }
 
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -31,7 +31,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::lenient::{FromScalar, Lenient, ScalarVisitor, non_blank};
+use serde_json::value::RawValue;
+
+use crate::lenient::{FromScalar, Lenient, Reading, is_plain_integer, non_blank};
+use crate::raw::Scalar;
 
 /// The resource an [`Id`] belongs to.
 pub trait IdKind {
@@ -202,21 +205,24 @@ impl<K> AsRef<str> for Id<K> {
 }
 
 impl<K> FromScalar for Id<K> {
-    fn from_text(text: &str) -> Option<Self> {
-        non_blank(text)?;
-        Some(Self::unchecked(text.into(), false))
-    }
-    fn from_u64(value: u64) -> Option<Self> {
-        Some(Self::unchecked(value.to_string().into_boxed_str(), true))
-    }
-    fn from_i64(value: i64) -> Option<Self> {
-        Some(Self::unchecked(value.to_string().into_boxed_str(), true))
+    /// A non-blank string, taken as sent; an integer, kept to the digit (and written back as a
+    /// number).
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+        match scalar {
+            Scalar::Text(text) if non_blank(&text).is_some() => {
+                Reading::exact(Self::unchecked(Box::from(&*text), false))
+            }
+            Scalar::Number(text) if is_plain_integer(text) => {
+                Reading::exact(Self::unchecked(Box::from(text), true))
+            }
+            _ => Reading::inexact(None),
+        }
     }
 }
 
 impl<K> Lenient for Id<K> {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        d.deserialize_any(ScalarVisitor::<Self>(PhantomData))
+    fn read_json(raw: &str) -> Reading<Self> {
+        Self::read_scalar(Scalar::of(raw))
     }
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.serialize(s)
@@ -224,14 +230,17 @@ impl<K> Lenient for Id<K> {
 }
 
 impl<K> Serialize for Id<K> {
+    /// A string, or the number it came as (every digit, beyond `u64` too).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self
-            .numeric
-            .then(|| self.text.parse::<u64>().ok())
-            .flatten()
-        {
-            Some(n) => s.serialize_u64(n),
-            None => s.serialize_str(&self.text),
+        if !self.numeric {
+            return s.serialize_str(&self.text);
+        }
+        if let Ok(n) = self.text.parse::<u64>() {
+            return s.serialize_u64(n);
+        }
+        match RawValue::from_string(self.text.to_string()) {
+            Ok(raw) => raw.serialize(s),
+            Err(_) => s.serialize_str(&self.text),
         }
     }
 }

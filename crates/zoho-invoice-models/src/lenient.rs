@@ -1,14 +1,20 @@
-//! Lenient decoding of Zoho's loosely typed JSON.
+//! Lenient decoding of Zoho's loosely typed JSON, and the exact return of what was read.
 //!
 //! The live service sends `""` or `" "` where a number, date, id or array belongs, numbers and
 //! booleans as strings, and now and then a value of an unexpected kind. Every field of every
-//! model in this crate is an `Option` decoded through [`Lenient`]: a value that fits becomes
-//! `Some`, an empty or unusable one becomes `None`, and no single odd field can fail the record
-//! or the page around it. Encoding writes each value back in its canonical form.
+//! model in this crate is decoded through [`Lenient`]: a value that fits becomes `Some`, an
+//! empty or unusable one becomes `None`, and no single odd field can fail the record or the
+//! page around it.
+//!
+//! Nothing is lost on the way: a field reads its value from the value's JSON text
+//! ([`Lenient::read_json`]), and when the typed value would not write that text back (a
+//! number sent as a string, `"fasle"`, `null`, a `-0000` offset) the text is kept in the
+//! model's `extra` under the field's key and written back in its place, as long as the field
+//! still holds what was read from it.
 //!
 //! Use the module in your own types with
 //! `#[serde(default, skip_serializing_if = "Option::is_none", with = "zoho_invoice_models::lenient")]`
-//! on an `Option<T>` field:
+//! on an `Option<T>` field (such a field has no `extra` to keep odd values in):
 //!
 //! ```
 //! use rust_decimal::Decimal;
@@ -31,15 +37,78 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeSeq, Serializer};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-/// A type that can be decoded leniently from any JSON value and encoded back canonically.
+use crate::extra::Extra;
+use crate::raw::{RawSeed, RawText, Scalar};
+
+/// What reading one value gave: the typed value, if the value could be read, and whether
+/// writing it back gives the same JSON (numbers compared by their text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading<T> {
+    /// The typed value; `None` when the value is absent, blank or unreadable.
+    pub value: Option<T>,
+    /// Whether encoding `value` gives back the JSON it was read from.
+    pub exact: bool,
+}
+
+impl<T> Reading<T> {
+    /// A value that writes back as it came.
+    pub fn exact(value: T) -> Self {
+        Self {
+            value: Some(value),
+            exact: true,
+        }
+    }
+
+    /// A value (or none) that does not write back as it came.
+    pub fn inexact(value: Option<T>) -> Self {
+        Self {
+            value,
+            exact: false,
+        }
+    }
+
+    /// A value read exactly when `exact` holds.
+    pub fn new(value: T, exact: bool) -> Self {
+        Self {
+            value: Some(value),
+            exact,
+        }
+    }
+
+    /// The reading of `f(value)`, as exact as this one.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reading<U> {
+        Reading {
+            value: self.value.map(f),
+            exact: self.exact,
+        }
+    }
+}
+
+/// A type that can be read leniently from any JSON value and encoded back canonically.
 pub trait Lenient: Sized {
+    /// Reads one value from its JSON text, exactly as received.
+    fn read_json(raw: &str) -> Reading<Self>;
+
     /// Decodes one value: `Ok(None)` for an absent, empty or unusable value; `Err` only when
     /// the input is not JSON at all.
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>;
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        let raw = RawSeed.deserialize(deserializer)?;
+        Ok(Self::read_json(&raw).value)
+    }
+
+    /// Reads one value straight from a deserializer: what [`read_json`](Self::read_json)
+    /// gives for its text. (Models read an object without taking its text first.)
+    fn read_from<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Reading<Self>, D::Error> {
+        let raw = RawSeed.deserialize(deserializer)?;
+        Ok(Self::read_json(&raw))
+    }
 
     /// Encodes the value in the form the API uses.
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
@@ -51,22 +120,6 @@ pub trait Lenient: Sized {
     }
 }
 
-/// Whether every field `model` encodes is one of its `extra` fields, and it has some.
-pub(crate) fn is_hollow<T: Serialize>(
-    model: &T,
-    extra: &serde_json::Map<String, serde_json::Value>,
-) -> bool {
-    !extra.is_empty()
-        && serde_json::to_value(model)
-            .ok()
-            .and_then(|value| {
-                value
-                    .as_object()
-                    .map(|fields| fields.keys().all(|k| extra.contains_key(k)))
-            })
-            .unwrap_or(false)
-}
-
 /// Decodes an `Option<T>` field leniently (for `#[serde(with = "...")]`).
 pub fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
@@ -74,35 +127,6 @@ where
     T: Lenient,
 {
     T::decode(deserializer)
-}
-
-/// For a field that must be there (a record's own id): decoded as leniently as the others, but
-/// blank is an error, and so (serde's doing) is a missing field.
-pub mod present {
-    use serde::de::Error as _;
-    use serde::{Deserializer, Serializer};
-
-    use super::Lenient;
-
-    /// Decodes the value; blank is an error.
-    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: Lenient,
-    {
-        T::decode(deserializer)?.ok_or_else(|| {
-            D::Error::custom("a value is required here, and it is blank or unreadable")
-        })
-    }
-
-    /// Encodes the value.
-    pub fn serialize<S, T>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: Serializer,
-        T: Lenient,
-    {
-        value.encode(serializer)
-    }
 }
 
 /// Encodes an `Option<T>` field (for `#[serde(with = "...")]`); pair it with
@@ -127,6 +151,16 @@ impl<T: Lenient> Serialize for Encoded<'_, T> {
     }
 }
 
+/// Wraps a type so that `serde` reads it through [`Lenient::read_from`].
+struct ReadSeed<T>(PhantomData<T>);
+
+impl<'de, T: Lenient> DeserializeSeed<'de> for ReadSeed<T> {
+    type Value = Reading<T>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Reading<T>, D::Error> {
+        T::read_from(deserializer)
+    }
+}
+
 /// Wraps a type so that `serde` decodes it through [`Lenient::decode`].
 struct Decoded<T>(PhantomData<T>);
 
@@ -134,181 +168,6 @@ impl<'de, T: Lenient> DeserializeSeed<'de> for Decoded<T> {
     type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         T::decode(deserializer)
-    }
-}
-
-/// Conversions from one JSON scalar; each returns `None` for a value it cannot use.
-pub(crate) trait FromScalar: Sized {
-    fn from_text(_text: &str) -> Option<Self> {
-        None
-    }
-    fn from_u64(_value: u64) -> Option<Self> {
-        None
-    }
-    fn from_i64(value: i64) -> Option<Self> {
-        u64::try_from(value).ok().and_then(Self::from_u64)
-    }
-    fn from_f64(_value: f64) -> Option<Self> {
-        None
-    }
-    fn from_bool(_value: bool) -> Option<Self> {
-        None
-    }
-}
-
-/// Accepts any JSON value and hands scalars to [`FromScalar`]; arrays and objects, which no
-/// scalar field can use, are skipped whole.
-pub(crate) struct ScalarVisitor<T>(pub(crate) PhantomData<T>);
-
-impl<'de, T: FromScalar> Visitor<'de> for ScalarVisitor<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
-        Ok(T::from_text(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<T>, E> {
-        Ok(T::from_u64(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
-        Ok(T::from_i64(v))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
-        Ok(T::from_f64(v))
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<T>, E> {
-        Ok(T::from_bool(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-}
-
-/// Trims the text; `None` when nothing is left.
-pub(crate) fn non_blank(text: &str) -> Option<&str> {
-    let t = text.trim();
-    (!t.is_empty()).then_some(t)
-}
-
-/// Implements [`Lenient`] for a type through [`FromScalar`] and its own `Serialize`.
-macro_rules! lenient_scalar {
-    ($($ty:ty),* $(,)?) => {$(
-        impl $crate::lenient::Lenient for $ty {
-            fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-                d.deserialize_any($crate::lenient::ScalarVisitor::<$ty>(::std::marker::PhantomData))
-            }
-            fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(self, s)
-            }
-        }
-    )*};
-}
-pub(crate) use lenient_scalar;
-
-impl FromScalar for String {
-    /// Strings are kept as sent, blank ones included: `""` is a real value for a text field.
-    fn from_text(text: &str) -> Option<Self> {
-        Some(text.to_owned())
-    }
-    fn from_u64(value: u64) -> Option<Self> {
-        Some(value.to_string())
-    }
-    fn from_i64(value: i64) -> Option<Self> {
-        Some(value.to_string())
-    }
-    fn from_f64(value: f64) -> Option<Self> {
-        Some(value.to_string())
-    }
-    fn from_bool(value: bool) -> Option<Self> {
-        Some(value.to_string())
-    }
-}
-
-impl FromScalar for bool {
-    fn from_text(text: &str) -> Option<Self> {
-        match non_blank(text)?.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "1" => Some(true),
-            "false" | "no" | "0" => Some(false),
-            _ => None,
-        }
-    }
-    fn from_u64(value: u64) -> Option<Self> {
-        match value {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    }
-    fn from_bool(value: bool) -> Option<Self> {
-        Some(value)
-    }
-}
-
-macro_rules! integer_from_scalar {
-    ($($ty:ty),*) => {$(
-        impl FromScalar for $ty {
-            fn from_text(text: &str) -> Option<Self> {
-                non_blank(text)?.parse().ok()
-            }
-            fn from_u64(value: u64) -> Option<Self> {
-                <$ty>::try_from(value).ok()
-            }
-            fn from_i64(value: i64) -> Option<Self> {
-                <$ty>::try_from(value).ok()
-            }
-            fn from_f64(value: f64) -> Option<Self> {
-                // Only a whole number that fits is taken; 2.5 is not a count.
-                let whole = value.fract() == 0.0 && value >= <$ty>::MIN as f64 && value <= <$ty>::MAX as f64;
-                whole.then(|| value as $ty)
-            }
-        }
-    )*};
-}
-integer_from_scalar!(i32, i64, u32, u64);
-
-impl FromScalar for f64 {
-    fn from_text(text: &str) -> Option<Self> {
-        non_blank(text)?
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-    }
-    fn from_u64(value: u64) -> Option<Self> {
-        Some(value as f64)
-    }
-    fn from_i64(value: i64) -> Option<Self> {
-        Some(value as f64)
-    }
-    fn from_f64(value: f64) -> Option<Self> {
-        Some(value)
-    }
-}
-
-lenient_scalar!(String, bool, i32, i64, u32, u64, f64);
-
-/// Untyped values are taken as they come.
-impl Lenient for serde_json::Value {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        Option::<serde_json::Value>::deserialize(d)
-    }
-    fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.serialize(s)
     }
 }
 
@@ -342,9 +201,302 @@ macro_rules! scalars_are_absent {
     };
 }
 
+// ---------------------------------------------------------------------------------------
+// The fields of a model (what `model!` expands to calls these).
+
+/// A field's key: its name without a raw identifier's `r#`.
+pub(crate) const fn field_key(name: &'static str) -> &'static str {
+    match name.as_bytes() {
+        [b'r', b'#', rest @ ..] => match std::str::from_utf8(rest) {
+            Ok(key) => key,
+            Err(_) => name,
+        },
+        _ => name,
+    }
+}
+
+/// Reads a named field's value; its text goes to `extra` when the typed value would not give
+/// it back.
+pub(crate) fn read_field<'de, A: MapAccess<'de>, T: Lenient>(
+    map: &mut A,
+    key: &'static str,
+    extra: &mut Extra,
+) -> Result<Option<T>, A::Error> {
+    let raw = map.next_value_seed(RawSeed)?;
+    let reading = T::read_json(&raw);
+    if !reading.exact {
+        extra.keep_named(key, &raw);
+    }
+    Ok(reading.value)
+}
+
+/// Keeps the value of a key the model does not name.
+pub(crate) fn read_unknown<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: &str,
+    extra: &mut Extra,
+) -> Result<(), A::Error> {
+    let raw = map.next_value_seed(RawSeed)?;
+    extra.keep(key, &raw);
+    Ok(())
+}
+
+/// A field that must be there (a record's own id, an input's required field): decoded as
+/// leniently as the others, but missing or blank is an error naming it.
+pub(crate) fn required<T, E: de::Error>(
+    slot: Option<Option<T>>,
+    key: &'static str,
+) -> Result<T, E> {
+    match slot {
+        None => Err(E::missing_field(key)),
+        Some(None) => Err(E::custom(format_args!(
+            "`{key}` is required, and it is blank or unreadable"
+        ))),
+        Some(Some(value)) => Ok(value),
+    }
+}
+
+/// Writes a named field: the text it came as when it still holds what was read from it,
+/// else its value; nothing when it has neither.
+pub(crate) fn write_field<M: SerializeMap, T: Lenient + PartialEq>(
+    map: &mut M,
+    key: &str,
+    value: Option<&T>,
+    extra: &Extra,
+) -> Result<(), M::Error> {
+    match (value, extra.get(key)) {
+        (Some(v), Some(raw)) if T::read_json(raw).value.as_ref() == Some(v) => {
+            map.serialize_entry(key, &RawText(raw))
+        }
+        (Some(v), _) => map.serialize_entry(key, &Encoded(v)),
+        (None, Some(raw)) => map.serialize_entry(key, &RawText(raw)),
+        (None, None) => Ok(()),
+    }
+}
+
+/// Reads an object into a model from its text; anything else is kept as unreadable.
+pub(crate) fn read_object<T: DeserializeOwned>(raw: &str) -> Reading<T> {
+    if !raw.trim_start().starts_with('{') {
+        return Reading::inexact(None);
+    }
+    match serde_json::from_str(raw) {
+        Ok(model) => Reading::exact(model),
+        Err(_) => Reading::inexact(None),
+    }
+}
+
+/// Reads an object into a model straight from a deserializer: exact, or (for any other value)
+/// absent and inexact.
+pub(crate) fn read_object_from<'de, D, T>(d: D) -> Result<Reading<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(match decode_object(d)? {
+        Some(model) => Reading::exact(model),
+        None => Reading::inexact(None),
+    })
+}
+
+/// Decodes an object into a model; any other value means absent.
+pub(crate) fn decode_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct ObjectVisitor<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        scalars_are_absent!();
+    }
+    d.deserialize_any(ObjectVisitor(PhantomData))
+}
+
+// ---------------------------------------------------------------------------------------
+// Scalars.
+
+/// Reading from one JSON scalar (a list or an object reads as [`Scalar::Container`]).
+pub(crate) trait FromScalar: Sized {
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self>;
+}
+
+/// Trims the text; `None` when nothing is left.
+pub(crate) fn non_blank(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_graphic)
+        && bytes.last().is_some_and(u8::is_ascii_graphic)
+    {
+        return Some(text);
+    }
+    let t = text.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Implements [`Lenient`] for a type through [`FromScalar`] and its own `Serialize`.
+macro_rules! lenient_scalar {
+    ($($ty:ty),* $(,)?) => {$(
+        impl $crate::lenient::Lenient for $ty {
+            fn read_json(raw: &str) -> $crate::lenient::Reading<Self> {
+                <$ty as $crate::lenient::FromScalar>::read_scalar($crate::raw::Scalar::of(raw))
+            }
+            fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(self, s)
+            }
+        }
+    )*};
+}
+pub(crate) use lenient_scalar;
+
+impl FromScalar for String {
+    /// Strings are kept as sent, blank ones included: `""` is a real value for a text field.
+    /// Numbers and booleans are taken as their text.
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+        match scalar {
+            Scalar::Text(text) => Reading::exact(text.into_owned()),
+            Scalar::Number(text) => Reading::inexact(Some(text.to_owned())),
+            Scalar::Bool(b) => Reading::inexact(Some(b.to_string())),
+            Scalar::Null | Scalar::Container => Reading::inexact(None),
+        }
+    }
+}
+
+impl FromScalar for bool {
+    /// `true`/`false`, also as text (`"true"`, `"yes"`, `"1"`) or as the numbers 0 and 1.
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+        match scalar {
+            Scalar::Bool(b) => Reading::exact(b),
+            Scalar::Text(text) => Reading::inexact(
+                match non_blank(&text).map(str::to_ascii_lowercase).as_deref() {
+                    Some("true" | "yes" | "1") => Some(true),
+                    Some("false" | "no" | "0") => Some(false),
+                    _ => None,
+                },
+            ),
+            Scalar::Number("0") => Reading::inexact(Some(false)),
+            Scalar::Number("1") => Reading::inexact(Some(true)),
+            _ => Reading::inexact(None),
+        }
+    }
+}
+
+/// Whether a number's text is a plain integer as an integer type writes it (no sign on zero,
+/// no fraction, no exponent).
+pub(crate) fn is_plain_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && text != "-0"
+}
+
+macro_rules! integer_from_scalar {
+    ($($ty:ty),*) => {$(
+        impl FromScalar for $ty {
+            /// An integer that fits, also as text or as a whole number with a fraction
+            /// (`15.0`); `2.5` is not a count.
+            fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+                match scalar {
+                    Scalar::Number(text) if is_plain_integer(text) => match text.parse() {
+                        Ok(n) => Reading::exact(n),
+                        Err(_) => Reading::inexact(None),
+                    },
+                    Scalar::Number(text) => Reading::inexact(whole(text)),
+                    Scalar::Text(text) => Reading::inexact(
+                        non_blank(&text).and_then(|t| t.parse().ok().or_else(|| whole(t))),
+                    ),
+                    _ => Reading::inexact(None),
+                }
+            }
+        }
+    )*};
+}
+
+/// A whole number written with a fraction or an exponent (`15.0`, `1e2`), when it fits.
+fn whole<T: TryFrom<i128>>(text: &str) -> Option<T> {
+    let value: f64 = text.parse().ok()?;
+    let fits = value.fract() == 0.0 && value.abs() < 1e18;
+    fits.then(|| T::try_from(value as i128).ok()).flatten()
+}
+
+integer_from_scalar!(i32, i64, u32, u64);
+
+impl FromScalar for f64 {
+    /// A finite number, also as text.
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+        let finite = |text: &str| text.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+        match scalar {
+            Scalar::Number(text) => match finite(text) {
+                Some(v) => Reading::new(
+                    v,
+                    serde_json::Number::from_f64(v).is_some_and(|n| n.to_string() == text),
+                ),
+                None => Reading::inexact(None),
+            },
+            Scalar::Text(text) => Reading::inexact(finite(&text)),
+            _ => Reading::inexact(None),
+        }
+    }
+}
+
+lenient_scalar!(String, bool, i32, i64, u32, u64, f64);
+
+/// Untyped values are taken as they come.
+impl Lenient for serde_json::Value {
+    fn read_json(raw: &str) -> Reading<Self> {
+        match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(value) => {
+                let exact = serde_json::to_string(&value).is_ok_and(|text| text == raw);
+                Reading::new(value, exact)
+            }
+            Err(_) => Reading::inexact(None),
+        }
+    }
+    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+        Option::<serde_json::Value>::deserialize(d)
+    }
+    fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize(s)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Containers.
+
 /// Lists: `""` or any other non-array means absent; an element that cannot be used is
-/// skipped, the rest are kept.
+/// skipped, the rest are kept (and the list's text with them, to write back).
 impl<T: Lenient> Lenient for Vec<T> {
+    fn read_json(raw: &str) -> Reading<Self> {
+        struct ElementsVisitor<T>(PhantomData<T>);
+        impl<'de, T: Lenient> Visitor<'de> for ElementsVisitor<T> {
+            type Value = Reading<Vec<T>>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
+                let mut exact = true;
+                while let Some(reading) = seq.next_element_seed(ReadSeed::<T>(PhantomData))? {
+                    exact &= reading.exact;
+                    out.extend(reading.value);
+                }
+                Ok(Reading::new(out, exact))
+            }
+        }
+        if !raw.trim_start().starts_with('[') {
+            return Reading::inexact(None);
+        }
+        let mut de = serde_json::Deserializer::from_str(raw);
+        de.deserialize_seq(ElementsVisitor(PhantomData))
+            .unwrap_or_else(|_| Reading::inexact(None))
+    }
+
     fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
         struct ListVisitor<T>(PhantomData<T>);
         impl<'de, T: Lenient> Visitor<'de> for ListVisitor<T> {
@@ -379,30 +531,6 @@ impl<T: Lenient> Lenient for Vec<T> {
     fn is_hollow(&self) -> bool {
         self.iter().any(Lenient::is_hollow)
     }
-}
-
-/// Decodes an object into a model; any other value means absent.
-pub(crate) fn decode_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    struct ObjectVisitor<T>(PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
-        type Value = Option<T>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok(None)
-        }
-        scalars_are_absent!();
-    }
-    d.deserialize_any(ObjectVisitor(PhantomData))
 }
 
 #[cfg(test)]
@@ -579,7 +707,21 @@ mod tests {
         assert!(item.name.is_none() && item.rate.is_none());
         assert!(item.status.is_none() && item.item_tax_preferences.is_none());
         assert_eq!(item.is_taxable, Some(true));
-        assert_eq!(item.extra["color"], "blue");
+        assert_eq!(item.extra.value("color"), Some(json!("blue")));
+        // What the fields could not read, or would write differently, is kept as it came.
+        let mut kept: Vec<&str> = item.extra.keys().collect();
+        kept.sort_unstable();
+        assert_eq!(
+            kept,
+            [
+                "color",
+                "is_taxable",
+                "item_tax_preferences",
+                "name",
+                "rate",
+                "status"
+            ]
+        );
     }
 
     #[test]

@@ -13,8 +13,10 @@
 //! - **Lenient decoding** ([`lenient`]): `""` or `" "` where a number, date, id or list belongs
 //!   means absent; numbers and booleans sent as strings are accepted; one odd field never fails
 //!   a record or a page.
-//! - **Nothing lost**: each model keeps the fields it does not name in `extra`, so
-//!   get -> modify -> update sends everything back.
+//! - **Nothing lost** ([`extra`]): each model keeps the fields it does not name in `extra`, as
+//!   their exact JSON text, and so are values a named field could not read or would write
+//!   differently (`"fasle"`, `null`, `0.00` as a string), so get -> modify -> update sends
+//!   everything back as it came.
 //! - **Open enums**: statuses and types are `#[non_exhaustive]` with an `Other(String)` arm.
 //! - **Request bodies** are their own types (`*Input`) with only writable fields; absent fields
 //!   are not sent.
@@ -31,7 +33,7 @@
 //! assert_eq!(item.item_id.as_str(), "903000000045027");
 //! assert_eq!(item.rate.map(|r| r.to_string()).as_deref(), Some("120.50"));
 //! assert_eq!(item.tax_id, None); // " " means absent
-//! assert_eq!(item.extra["brand"], "Acme"); // unknown fields are kept
+//! assert_eq!(item.extra.value("brand"), Some("Acme".into())); // unknown fields are kept
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
@@ -39,10 +41,12 @@
 
 pub mod common;
 pub mod envelope;
+pub mod extra;
 pub mod ids;
 pub mod lenient;
 mod macros;
 pub mod money;
+mod raw;
 pub mod time;
 
 pub mod contact_persons;
@@ -68,6 +72,7 @@ pub mod webhooks;
 
 pub use chrono::NaiveDate;
 pub use envelope::{Page, PageContext, Placement, Record, Reply, Resource};
+pub use extra::Extra;
 pub use money::Discount;
 pub use rust_decimal::Decimal;
 pub use time::Timestamp;

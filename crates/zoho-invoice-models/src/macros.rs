@@ -1,11 +1,12 @@
 //! The macros every resource module is written with.
 
 /// Defines a model: a struct whose fields are optional and decoded leniently, plus an `extra`
-/// map that keeps every field the model does not name.
+/// map that keeps every field the model does not name, and every value a named field could
+/// not give back as it came.
 ///
-/// Write each field with its plain type; the macro makes it `Option<T>`, decodes it through
-/// [`crate::lenient`], and leaves it out of the JSON when it is `None`. Each field also gets a
-/// setter of its name (`InvoiceInput::new(..).date(..)`). Two marks change a field:
+/// Write each field with its plain type; the macro makes it `Option<T>`, reads it through
+/// [`crate::lenient::Lenient`], and leaves it out of the JSON when it is `None`. Each field
+/// also gets a setter of its name (`InvoiceInput::new(..).date(..)`). Two marks change a field:
 ///
 /// - `@required` (inputs): what the API requires to create (or replace) one. The field is
 ///   its value, not an `Option`, so it cannot be left out; those fields are the arguments of
@@ -13,6 +14,10 @@
 /// - `@id` (records): the record's own id, always in what Zoho sends for it. The field is
 ///   the id itself, not an `Option`, and an answer without it (or with a blank one) fails to
 ///   decode with an error naming the field. A model with an `@id` has no `Default`.
+///
+/// The macro writes `Deserialize` and `Serialize` itself: each named field is read from its
+/// value's exact text, and that text is kept in `extra` (and written back in the field's
+/// place) when the typed value would not reproduce it.
 macro_rules! model {
     (
         $(#[$meta:meta])*
@@ -24,69 +29,119 @@ macro_rules! model {
         }
     ) => {
         crate::macros::model!(
-            @build [$(#[$meta])*] $name [] [] [Default] ; $( [$($mark)?] [$(#[$fmeta])*] $field : $ty, )*
+            @sort [$(#[$meta])*] $name [] [Default] ; $( [$($mark)?] [$(#[$fmeta])*] $field : $ty, )*
         );
         crate::macros::model!(@new $name [] [] ; $( [$($mark)?] $field : $ty, )*);
     };
 
-    // The fields and their setters, one field at a time; an `@id` or `@required` field takes
-    // `Default` away.
-    (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
-        [required] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
-        crate::macros::model!(@build $metas $name [$($fields)*] [$($setters)*] [$($default)?] ;
-            [id] [$(#[$fm])*] $f : $t, $($rest)*);
+    // Each field gets its kind, one at a time: `one` (always there: `@id`, `@required`, which
+    // take `Default` away) or `opt`.
+    (@sort $metas:tt $name:ident [$($done:tt)*] [$($default:ident)?] ;
+        [required] $fm:tt $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@sort $metas $name [$($done)* [one] $fm $f : $t,] [] ; $($rest)*);
     };
-    (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
-        [id] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
-        crate::macros::model!(@build $metas $name
-            [$($fields)*
-                $(#[$fm])*
-                #[serde(with = "crate::lenient::present")]
-                pub $f: $t,
-            ]
-            [$($setters)*
-                $(#[$fm])*
-                pub fn $f(mut self, value: impl Into<$t>) -> Self {
-                    self.$f = value.into();
-                    self
-                }
-            ]
-            [] ; $($rest)*);
+    (@sort $metas:tt $name:ident [$($done:tt)*] [$($default:ident)?] ;
+        [id] $fm:tt $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@sort $metas $name [$($done)* [one] $fm $f : $t,] [] ; $($rest)*);
     };
-    (@build $metas:tt $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ;
-        [$($mark:ident)?] [$(#[$fm:meta])*] $f:ident : $t:ty, $($rest:tt)*) => {
-        crate::macros::model!(@build $metas $name
-            [$($fields)*
-                $(#[$fm])*
-                #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::lenient")]
-                pub $f: Option<$t>,
-            ]
-            [$($setters)*
-                $(#[$fm])*
-                pub fn $f(mut self, value: impl Into<$t>) -> Self {
-                    self.$f = Some(value.into());
-                    self
-                }
-            ]
-            [$($default)?] ; $($rest)*);
+    (@sort $metas:tt $name:ident [$($done:tt)*] [$($default:ident)?] ;
+        [] $fm:tt $f:ident : $t:ty, $($rest:tt)*) => {
+        crate::macros::model!(@sort $metas $name [$($done)* [opt] $fm $f : $t,] [$($default)?] ; $($rest)*);
     };
-    (@build [$(#[$meta:meta])*] $name:ident [$($fields:tt)*] [$($setters:tt)*] [$($default:ident)?] ; ) => {
+    (@sort [$(#[$meta:meta])*] $name:ident
+        [$([$kind:ident] [$(#[$fm:meta])*] $f:ident : $t:ty,)*] [$($default:ident)?] ; ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         $(#[derive($default)])?
         pub struct $name {
-            $($fields)*
-            /// Fields this model does not name, kept as they came so that reading a record,
-            /// changing it and sending it back loses nothing.
-            #[serde(flatten)]
-            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+            $(
+                $(#[$fm])*
+                pub $f: crate::macros::model!(@type $kind $t),
+            )*
+            /// Fields this model does not name, and values of named fields that the field could
+            /// not give back as they came, kept as their exact JSON text so that reading a
+            /// record, changing it and sending it back loses nothing.
+            pub extra: crate::extra::Extra,
         }
 
         impl $name {
-            $($setters)*
+            $( crate::macros::model!(@setter $kind [$(#[$fm])*] $f : $t); )*
+
+            /// Whether `key` is the key of a named field.
+            fn is_named_key(key: &str) -> bool {
+                $( key == crate::macros::model!(@key $f) || )* false
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct ModelVisitor;
+                impl<'de> ::serde::de::Visitor<'de> for ModelVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("an object (", stringify!($name), ")"))
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                        self,
+                        mut __map: A,
+                    ) -> Result<$name, A::Error> {
+                        let mut __extra = crate::extra::Extra::new();
+                        $( let mut $f: crate::macros::model!(@slot $kind $t) = None; )*
+                        while let Some(__key) = __map.next_key_seed(crate::raw::StrSeed)? {
+                            match &*__key {
+                                $(
+                                    crate::macros::model!(@pattern $f) => {
+                                        let read = crate::lenient::read_field(
+                                            &mut __map,
+                                            crate::macros::model!(@key $f),
+                                            &mut __extra,
+                                        )?;
+                                        $f = crate::macros::model!(@fill $kind read);
+                                    }
+                                )*
+                                _ => crate::lenient::read_unknown(&mut __map, &__key, &mut __extra)?,
+                            }
+                        }
+                        Ok($name {
+                            $( $f: crate::macros::model!(@take $kind $f A::Error), )*
+                            extra: __extra,
+                        })
+                    }
+                }
+                d.deserialize_map(ModelVisitor)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut __map = s.serialize_map(None)?;
+                $(
+                    crate::lenient::write_field(
+                        &mut __map,
+                        crate::macros::model!(@key $f),
+                        crate::macros::model!(@ref $kind self.$f),
+                        &self.extra,
+                    )?;
+                )*
+                for (__key, __raw) in self.extra.iter() {
+                    if !Self::is_named_key(__key) {
+                        __map.serialize_entry(__key, &crate::raw::RawText(__raw))?;
+                    }
+                }
+                __map.end()
+            }
         }
 
         impl crate::lenient::Lenient for $name {
+            fn read_json(raw: &str) -> crate::lenient::Reading<Self> {
+                crate::lenient::read_object(raw)
+            }
+            fn read_from<'de, D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<crate::lenient::Reading<Self>, D::Error> {
+                crate::lenient::read_object_from(d)
+            }
             fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
                 crate::lenient::decode_object(d)
             }
@@ -94,10 +149,49 @@ macro_rules! model {
                 ::serde::Serialize::serialize(self, s)
             }
             fn is_hollow(&self) -> bool {
-                crate::lenient::is_hollow(self, &self.extra)
+                !self.extra.is_empty()
+                    && self.extra.keys().all(|k| !Self::is_named_key(k))
+                    $( && crate::macros::model!(@is_none $kind self.$f) )*
             }
         }
     };
+
+    (@type one $t:ty) => { $t };
+    (@type opt $t:ty) => { Option<$t> };
+    // A field's key as a pattern: its name (a raw identifier's without `r#`).
+    (@pattern r#type) => { "type" };
+    (@pattern $f:ident) => { stringify!($f) };
+    (@key $f:ident) => {{
+        const KEY: &str = crate::lenient::field_key(stringify!($f));
+        KEY
+    }};
+    (@setter one [$(#[$fm:meta])*] $f:ident : $t:ty) => {
+        $(#[$fm])*
+        pub fn $f(mut self, value: impl Into<$t>) -> Self {
+            self.$f = value.into();
+            self
+        }
+    };
+    (@setter opt [$(#[$fm:meta])*] $f:ident : $t:ty) => {
+        $(#[$fm])*
+        pub fn $f(mut self, value: impl Into<$t>) -> Self {
+            self.$f = Some(value.into());
+            self
+        }
+    };
+    (@take one $f:ident $e:ty) => {
+        crate::lenient::required::<_, $e>($f, crate::macros::model!(@key $f))?
+    };
+    (@take opt $f:ident $e:ty) => { $f };
+    // While decoding, a field that must be there remembers whether it was seen at all.
+    (@slot one $t:ty) => { Option<Option<$t>> };
+    (@slot opt $t:ty) => { Option<$t> };
+    (@fill one $v:ident) => { Some($v) };
+    (@fill opt $v:ident) => { $v };
+    (@ref one $v:expr) => { Some(&$v) };
+    (@ref opt $v:expr) => { $v.as_ref() };
+    (@is_none one $v:expr) => { false };
+    (@is_none opt $v:expr) => { $v.is_none() };
 
     // A constructor taking the fields marked `@required`, when there are any: every other
     // field starts absent.
@@ -111,7 +205,7 @@ macro_rules! model {
                 Self {
                     $($a: $a.into(),)+
                     $($none: None,)*
-                    extra: ::serde_json::Map::new(),
+                    extra: crate::extra::Extra::new(),
                 }
             }
         }
@@ -195,9 +289,14 @@ macro_rules! string_enum {
         }
 
         impl crate::lenient::FromScalar for $name {
-            fn from_text(text: &str) -> Option<Self> {
-                crate::lenient::non_blank(text)?;
-                Some(Self::from(text))
+            /// Any text but a blank one, kept as sent.
+            fn read_scalar(scalar: crate::raw::Scalar<'_>) -> crate::lenient::Reading<Self> {
+                match scalar {
+                    crate::raw::Scalar::Text(text) if crate::lenient::non_blank(&text).is_some() => {
+                        crate::lenient::Reading::exact(Self::from(&*text))
+                    }
+                    _ => crate::lenient::Reading::inexact(None),
+                }
             }
         }
 

@@ -2,177 +2,66 @@
 //!
 //! JSON numbers such as `0.1` or `1234567.89` are read from their text, never through a
 //! binary float, so `0.1` stays `0.1` and the scale is kept (`120.00` encodes back as
-//! `120.00`). Amounts sent as strings (`"120.00"`) are accepted; `""`, `" "` and values that are
-//! not numbers mean absent.
+//! `120.00`). Amounts sent as strings (`"120.00"`) are accepted, and written back as they came
+//! until the field is changed; `""`, `" "` and values that are not numbers mean absent.
 //!
 //! ```
 //! use zoho_invoice_models::invoices::Invoice;
 //!
-//! let invoice: Invoice = serde_json::from_str(r#"{"invoice_id": "1", "total": 1234567.89, "balance": "0.10"}"#)?;
+//! let mut invoice: Invoice = serde_json::from_str(r#"{"invoice_id": "1", "total": 1234567.89, "balance": "0.10"}"#)?;
 //! assert_eq!(invoice.total.unwrap().to_string(), "1234567.89");
 //! assert_eq!(invoice.balance.unwrap().to_string(), "0.10");
-//! assert_eq!(serde_json::to_string(&invoice)?, r#"{"invoice_id":"1","total":1234567.89,"balance":0.10}"#);
+//! assert_eq!(serde_json::to_string(&invoice)?, r#"{"invoice_id":"1","total":1234567.89,"balance":"0.10"}"#);
+//! invoice.balance = Some("0.20".parse().unwrap());
+//! assert_eq!(serde_json::to_string(&invoice)?, r#"{"invoice_id":"1","total":1234567.89,"balance":0.20}"#);
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::lenient::{Lenient, non_blank};
-
-/// serde_json hands a value's raw text to a visitor that asks for a newtype struct of this
-/// name (its `raw_value` feature), as a one-entry map keyed by the same name. Other
-/// deserializers (a buffered `serde` value, for instance) fall back to the value itself.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
-/// With serde_json's `arbitrary_precision` feature, numbers arrive as a one-entry map keyed
-/// by this name whose value is the number's text.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+use crate::lenient::{Lenient, Reading, non_blank};
+use crate::raw::Scalar;
 
 /// Parses a decimal from plain text: `12`, `-0.10`, `1.5e3`; `None` for anything else.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let t = non_blank(text)?;
     let t = t.strip_prefix('+').unwrap_or(t);
-    if t.contains(['e', 'E']) {
+    if has_exponent(t) {
         Decimal::from_scientific(t).ok()
     } else {
         Decimal::from_str_exact(t).ok()
     }
 }
 
-/// What a JSON number (or a string holding one) is read into, from its exact text.
-trait FromNumberText: Sized {
-    /// From the text of a JSON number.
-    fn from_number(text: &str) -> Option<Self>;
-    /// From the contents of a JSON string.
-    fn from_string(text: &str) -> Option<Self>;
+/// Whether a number's text has an exponent (`1.5e3`).
+fn has_exponent(text: &str) -> bool {
+    text.bytes().any(|b| b == b'e' || b == b'E')
 }
 
-impl FromNumberText for Decimal {
-    fn from_number(text: &str) -> Option<Self> {
-        parse_decimal(text)
-    }
-    fn from_string(text: &str) -> Option<Self> {
-        parse_decimal(text)
-    }
-}
-
-/// Reads the raw text of a JSON value: a number, or a string.
-fn parse_json_text<T: FromNumberText>(raw: &str) -> Option<T> {
-    let raw = raw.trim();
-    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(inner) if !inner.contains('\\') => T::from_string(inner),
-        Some(_) => serde_json::from_str::<String>(raw)
-            .ok()
-            .as_deref()
-            .and_then(T::from_string),
-        None => T::from_number(raw),
-    }
-}
-
-struct DecimalVisitor<T>(std::marker::PhantomData<T>);
-
-/// Reads the text that follows a raw-value or number token.
-struct TextSeed<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: FromNumberText> DeserializeSeed<'de> for TextSeed<T> {
-    type Value = Option<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<T: FromNumberText> Visitor<'_> for TextSeed<T> {
-    type Value = Option<T>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the text of a JSON value")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(parse_json_text(v))
-    }
-}
-
-/// Tells whether a map key is one of serde_json's private tokens.
-struct TokenKey;
-
-impl<'de> DeserializeSeed<'de> for TokenKey {
-    type Value = bool;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for TokenKey {
-    type Value = bool;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        Ok(v == RAW_VALUE_TOKEN || v == NUMBER_TOKEN)
-    }
-}
-
-impl<'de, T: FromNumberText> Visitor<'de> for DecimalVisitor<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a decimal number")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut out = None;
-        if let Some(is_token) = map.next_key_seed(TokenKey)? {
-            if is_token {
-                out = map.next_value_seed(TextSeed(std::marker::PhantomData))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+/// Reads the text of a JSON number; exact when the decimal writes the same digits back (not
+/// so for an exponent or a negative zero).
+fn read_number(text: &str) -> Reading<Decimal> {
+    match parse_decimal(text) {
+        Some(d) => {
+            let unusual = has_exponent(text) || (d.is_zero() && text.starts_with('-'));
+            Reading::new(d, !unusual || d.to_string() == text)
         }
-        Ok(out)
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(T::from_string(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(T::from_number(&v.to_string()))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(T::from_number(&v.to_string()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // Only reached from deserializers that already turned the text into a float; the
-        // shortest text that reads back as the same float is the best guess at the original.
-        Ok(v.is_finite()
-            .then(|| T::from_number(&v.to_string()))
-            .flatten())
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
+        None => Reading::inexact(None),
     }
 }
 
 impl Lenient for Decimal {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, DecimalVisitor(std::marker::PhantomData))
+    /// A number, read from its digits; also a number in a string (not written back so).
+    fn read_json(raw: &str) -> Reading<Self> {
+        match Scalar::of(raw) {
+            Scalar::Number(text) => read_number(text),
+            Scalar::Text(text) => Reading::inexact(parse_decimal(&text)),
+            _ => Reading::inexact(None),
+        }
     }
 
     /// Writes a JSON number with the decimal's exact digits and scale.
@@ -205,18 +94,6 @@ impl Discount {
     }
 }
 
-impl FromNumberText for Discount {
-    fn from_number(text: &str) -> Option<Self> {
-        parse_decimal(text).map(Self::Amount)
-    }
-    fn from_string(text: &str) -> Option<Self> {
-        match non_blank(text)?.strip_suffix('%') {
-            Some(percent) => parse_decimal(percent).map(Self::Percent),
-            None => parse_decimal(text).map(Self::Amount),
-        }
-    }
-}
-
 impl fmt::Display for Discount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -227,8 +104,20 @@ impl fmt::Display for Discount {
 }
 
 impl Lenient for Discount {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, DecimalVisitor(std::marker::PhantomData))
+    /// A number is an amount; a string ending in `%` a percentage; a number in a string an
+    /// amount (not written back so).
+    fn read_json(raw: &str) -> Reading<Self> {
+        match Scalar::of(raw) {
+            Scalar::Number(text) => read_number(text).map(Self::Amount),
+            Scalar::Text(text) => match non_blank(&text).and_then(|t| t.strip_suffix('%')) {
+                Some(percent) => match parse_decimal(percent) {
+                    Some(p) => Reading::new(Self::Percent(p), format!("{p}%") == *text),
+                    None => Reading::inexact(None),
+                },
+                None => Reading::inexact(parse_decimal(&text).map(Self::Amount)),
+            },
+            _ => Reading::inexact(None),
+        }
     }
 
     /// A percentage as the string `"12.5%"`, an amount as a number with its exact digits.

@@ -14,9 +14,10 @@
 //! ```
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use serde::{Deserializer, Serializer};
+use serde::Serializer;
 
-use crate::lenient::{FromScalar, Lenient, ScalarVisitor, non_blank};
+use crate::lenient::{FromScalar, Lenient, Reading, non_blank};
+use crate::raw::Scalar;
 
 /// A point in time with the offset it was given in, as Zoho sends it.
 pub type Timestamp = DateTime<FixedOffset>;
@@ -90,20 +91,35 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 impl FromScalar for Timestamp {
-    fn from_text(text: &str) -> Option<Self> {
-        parse_timestamp(text)
+    /// Zoho's form is written back as it came; other spellings are read, and kept as text to
+    /// write back (`-0000`, which an offset cannot tell from `+0000`, among them).
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+        let Scalar::Text(text) = scalar else {
+            return Reading::inexact(None);
+        };
+        match zoho_timestamp(text.as_bytes()) {
+            Some(t) => Reading::new(t, !text.ends_with("-0000")),
+            None => Reading::inexact(parse_timestamp(&text)),
+        }
     }
 }
 
 impl FromScalar for NaiveDate {
-    fn from_text(text: &str) -> Option<Self> {
-        parse_date(text)
+    /// `2013-09-17` is written back as it came; other spellings are read, and kept as text.
+    fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
+        let Scalar::Text(text) = scalar else {
+            return Reading::inexact(None);
+        };
+        match zoho_date(text.as_bytes()) {
+            Some(date) => Reading::exact(date),
+            None => Reading::inexact(parse_date(&text)),
+        }
     }
 }
 
 impl Lenient for Timestamp {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        d.deserialize_any(ScalarVisitor::<Self>(std::marker::PhantomData))
+    fn read_json(raw: &str) -> Reading<Self> {
+        Self::read_scalar(Scalar::of(raw))
     }
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&self.format(TIMESTAMP_FORMAT))
@@ -111,8 +127,8 @@ impl Lenient for Timestamp {
 }
 
 impl Lenient for NaiveDate {
-    fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-        d.deserialize_any(ScalarVisitor::<Self>(std::marker::PhantomData))
+    fn read_json(raw: &str) -> Reading<Self> {
+        Self::read_scalar(Scalar::of(raw))
     }
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&self.format(DATE_FORMAT))

@@ -25,12 +25,15 @@
 
 use std::fmt;
 
+use serde::de::DeserializeOwned;
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::envelope::kind_of;
-use crate::lenient::{Encoded, Lenient};
+use crate::extra::{Extra, RawJson};
+use crate::lenient::Encoded;
+use crate::raw::{RawText, kind_of};
 
 /// Declares the events: each variant, its record type, and the keys Zoho posts it under (the
 /// first is the usual one).
@@ -53,8 +56,8 @@ macro_rules! events {
             Other {
                 /// The key.
                 key: String,
-                /// The value.
-                value: Value,
+                /// The value, as it came.
+                value: RawJson,
             },
         }
 
@@ -67,13 +70,11 @@ macro_rules! events {
                 }
             }
 
-            /// The event of `value` under `key`, if the key names a known record.
-            fn known(key: &str, value: &Value) -> Result<Option<Self>, WebhookError> {
+            /// The event of `raw` under `key`, if the key names a known record.
+            fn known(key: &str, raw: &str) -> Result<Option<Self>, WebhookError> {
                 $(
                     if [$($key),+].contains(&key) {
-                        let record = <$ty as Lenient>::decode(value)
-                            .map_err(|e| WebhookError::new(key, e.to_string()))?
-                            .ok_or_else(|| WebhookError::new(key, format!("it is {}, not a record", kind_of(value))))?;
+                        let record = record::<$ty>(key, raw)?;
                         return Ok(Some(Self::$variant { key: key.to_owned(), record: Box::new(record) }));
                     }
                 )+
@@ -81,10 +82,10 @@ macro_rules! events {
             }
 
             /// The record as JSON, in the form it came.
-            fn value(&self) -> Result<Value, serde_json::Error> {
+            fn raw(&self) -> Result<Box<RawValue>, serde_json::Error> {
                 match self {
-                    $( Self::$variant { record, .. } => serde_json::to_value(Encoded(record.as_ref())), )+
-                    Self::Other { value, .. } => Ok(value.clone()),
+                    $( Self::$variant { record, .. } => serde_json::value::to_raw_value(&Encoded(record.as_ref())), )+
+                    Self::Other { value, .. } => serde_json::value::to_raw_value(value),
                 }
             }
         }
@@ -116,6 +117,17 @@ events! {
     TimeEntry(crate::time_entries::TimeEntry) = ["time_entry"],
 }
 
+/// Reads the record under `key`: an object, decoded as `T`.
+fn record<T: DeserializeOwned>(key: &str, raw: &str) -> Result<T, WebhookError> {
+    match kind_of(raw) {
+        "an object" => serde_json::from_str(raw).map_err(|e| WebhookError::new(key, e.to_string())),
+        kind => Err(WebhookError::new(
+            key,
+            format!("it is {kind}, not a record"),
+        )),
+    }
+}
+
 /// A webhook's payload: the record it carries, and the payload's other top-level fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Webhook {
@@ -123,29 +135,43 @@ pub struct Webhook {
     /// record, or else the payload's only key.
     pub event: WebhookEvent,
     /// The payload's other top-level fields, as they came.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 impl Webhook {
     /// Decodes a webhook's body.
     pub fn from_slice(body: &[u8]) -> Result<Self, WebhookError> {
-        let value: Value =
+        let payload: &RawValue =
             serde_json::from_slice(body).map_err(|e| WebhookError::new("", e.to_string()))?;
-        Self::from_value(value)
+        Self::from_text(payload.get())
     }
 
-    /// Decodes a webhook's payload already parsed as JSON.
+    /// Decodes a webhook's payload already parsed as JSON (whose numbers serde_json has made
+    /// binary: prefer [`from_slice`](Self::from_slice) to keep their digits).
     pub fn from_value(value: Value) -> Result<Self, WebhookError> {
-        let Value::Object(mut fields) = value else {
+        Self::from_text(&value.to_string())
+    }
+
+    /// Decodes the payload's text.
+    fn from_text(text: &str) -> Result<Self, WebhookError> {
+        let kind = kind_of(text);
+        if kind != "an object" {
             return Err(WebhookError::new(
                 "",
-                format!("the payload is {}, not an object", kind_of(&value)),
+                format!("the payload is {kind}, not an object"),
             ));
-        };
+        }
+        let fields: Extra =
+            serde_json::from_str(text).map_err(|e| WebhookError::new("", e.to_string()))?;
+        Self::from_fields(fields)
+    }
+
+    /// The event among the payload's fields; the others are kept.
+    fn from_fields(mut fields: Extra) -> Result<Self, WebhookError> {
         let mut event = None;
-        for (key, value) in &fields {
-            if let Some(known) = WebhookEvent::known(key, value)? {
-                event = Some((key.clone(), known));
+        for (key, raw) in fields.iter() {
+            if let Some(known) = WebhookEvent::known(key, raw)? {
+                event = Some((key.to_owned(), known));
                 break;
             }
         }
@@ -155,17 +181,20 @@ impl Webhook {
                 event
             }
             None if fields.len() == 1 => {
-                let (key, value) = fields
-                    .into_iter()
-                    .next()
+                let key = fields.keys().next().unwrap_or_default().to_owned();
+                let value = fields
+                    .remove(&key)
                     .ok_or_else(|| WebhookError::new("", "the payload has no key".to_owned()))?;
                 return Ok(Self {
-                    event: WebhookEvent::Other { key, value },
-                    extra: Map::new(),
+                    event: WebhookEvent::Other {
+                        key,
+                        value: RawJson::from_text(value),
+                    },
+                    extra: Extra::new(),
                 });
             }
             None => {
-                let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+                let keys: Vec<&str> = fields.keys().collect();
                 return Err(WebhookError::new(
                     "",
                     format!("no key names a record (the payload has {keys:?})"),
@@ -181,17 +210,17 @@ impl Webhook {
 
 impl<'de> Deserialize<'de> for Webhook {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::from_value(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+        Self::from_fields(Extra::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
 impl Serialize for Webhook {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(1 + self.extra.len()))?;
-        let value = self.event.value().map_err(serde::ser::Error::custom)?;
-        map.serialize_entry(self.event.key(), &value)?;
-        for (k, v) in &self.extra {
-            map.serialize_entry(k, v)?;
+        let raw = self.event.raw().map_err(serde::ser::Error::custom)?;
+        map.serialize_entry(self.event.key(), &raw)?;
+        for (k, v) in self.extra.iter() {
+            map.serialize_entry(k, &RawText(v))?;
         }
         map.end()
     }
@@ -313,17 +342,14 @@ mod tests {
         let WebhookEvent::Invoice { record, .. } = &webhook.event else {
             panic!("an invoice: {:?}", webhook.event);
         };
-        assert!(
-            record.extra.is_empty(),
-            "unnamed: {:?}",
-            record.extra.keys()
-        );
+        // Every key is named; the one amount sent as a string is kept as sent.
+        assert_eq!(record.extra.keys().collect::<Vec<_>>(), ["bcy_total"]);
         assert_eq!(
             record.bcy_total.map(|t| t.to_string()).as_deref(),
             Some("118.00")
         );
         let line = &record.line_items.as_ref().expect("lines")[0];
-        assert!(line.extra.is_empty(), "unnamed: {:?}", line.extra.keys());
+        assert!(line.extra.is_empty(), "unnamed: {:?}", line.extra);
         assert_eq!(
             serde_json::to_value(&webhook).expect("encodes")["invoice"]["bcy_sub_total"],
             100

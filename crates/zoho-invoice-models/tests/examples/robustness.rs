@@ -136,7 +136,7 @@ fn scalar_paths(v: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>
 
 /// The fields a record cannot do without (its own id), and those an input cannot (what the
 /// API requires to create one).
-const REQUIRED: [&str; 44] = [
+pub(crate) const REQUIRED: [&str; 44] = [
     "invoice_id",
     "contact_id",
     "item_id",
