@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::{HeaderMap, Request, header};
-use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use serde_json::{Value, json};
 
@@ -16,6 +15,7 @@ use crate::body::{parse_body, parse_pairs};
 use crate::ctx::{Ctx, Format};
 use crate::faults::Fault;
 use crate::inspect::{RecordedRequest, redact_body, redact_header, redact_pairs};
+use crate::read::{ReadError, read_body};
 use crate::reply::{ApiError, codes};
 use crate::router::{Found, find};
 use crate::routes::ROUTES;
@@ -58,6 +58,23 @@ fn record(
     });
 }
 
+/// The answer to a body that was not read: a Zoho error on a connection that then closes, or
+/// no answer at all when the connection broke.
+fn refused(shared: &Shared, e: ReadError) -> Result<Resp, DropConnection> {
+    match e.api_error(shared.body_bounds) {
+        Some(err) => {
+            let mut r = wire::error(&err);
+            r.headers_mut()
+                .insert(header::CONNECTION, http::HeaderValue::from_static("close"));
+            Ok(r)
+        }
+        None => match e {
+            ReadError::Broken(cause) => Err(Box::new(cause)),
+            _ => Err("request body not read".into()),
+        },
+    }
+}
+
 /// Applies a fault that replaces or breaks the answer; `Ok(None)` means answer normally.
 fn fault_before(fault: Option<&Fault>) -> Result<Option<Resp>, DropConnection> {
     match fault {
@@ -85,14 +102,16 @@ pub(crate) async fn serve_api(
     req: Request<Incoming>,
 ) -> Result<Resp, DropConnection> {
     let (parts, body) = req.into_parts();
-    let bytes = body.collect().await?.to_bytes();
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
     if path.starts_with(crate::admin::ADMIN_PREFIX) {
-        return Ok(crate::admin::handle(
-            &shared, &method, &path, &query, &bytes,
-        ));
+        return match read_body(body, &parts.headers, shared.body_bounds).await {
+            Ok(bytes) => Ok(crate::admin::handle(
+                &shared, &method, &path, &query, &bytes,
+            )),
+            Err(e) => refused(&shared, e),
+        };
     }
     let rel = path.strip_prefix(API_PATH_PREFIX).map(str::to_string);
     let found = rel.as_deref().map(|r| find(ROUTES, &method, r));
@@ -102,6 +121,22 @@ pub(crate) async fn serve_api(
         Some(Found::Matched(r, _)) => Some(format!("{} {}", r.method, r.template)),
         _ if is_orgs => Some("GET /organizations".to_string()),
         _ => None,
+    };
+    let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let empty = Bytes::new();
+            record(
+                &shared,
+                &method,
+                &path,
+                &query,
+                &parts.headers,
+                &empty,
+                operation,
+            );
+            return refused(&shared, e);
+        }
     };
     record(
         &shared,
@@ -296,11 +331,26 @@ pub(crate) async fn serve_accounts(
     req: Request<Incoming>,
 ) -> Result<Resp, DropConnection> {
     let (parts, body) = req.into_parts();
-    let bytes = body.collect().await?.to_bytes();
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
     let op = format!("{method} {path}");
+    let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let empty = Bytes::new();
+            record(
+                &shared,
+                &method,
+                &path,
+                &query,
+                &parts.headers,
+                &empty,
+                Some(op),
+            );
+            return refused(&shared, e);
+        }
+    };
     record(
         &shared,
         &method,

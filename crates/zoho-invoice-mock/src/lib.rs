@@ -54,6 +54,7 @@ mod inspect;
 mod limits;
 mod list;
 mod pdf;
+mod read;
 mod reply;
 mod resources;
 mod router;
@@ -69,8 +70,9 @@ pub use admin::ADMIN_PREFIX;
 pub use api::ORGANIZATION_HEADER;
 pub use body::Upload;
 pub use config::{
-    DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_ORGANIZATION_ID,
-    MockConfig,
+    DEFAULT_ACCESS_TOKEN, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET,
+    DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_ORGANIZATION_ID,
+    DEFAULT_REQUEST_LOG_MAX_BYTES, DEFAULT_REQUEST_LOG_MAX_ENTRIES, MockConfig,
 };
 pub use faults::{Fault, FaultRule};
 pub use inspect::{REDACTED, RecordedRequest};

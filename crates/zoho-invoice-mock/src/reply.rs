@@ -35,6 +35,12 @@ pub mod codes {
     pub const UNKNOWN_ORGANIZATION: i64 = 6041;
     /// Too many requests: a quota or the concurrency limit (HTTP 429).
     pub const RATE_LIMITED: i64 = 44;
+    /// The request body is larger than [`crate::MockConfig::max_body_bytes`] (HTTP 413).
+    /// The fake server's own code: Zoho's reference documents none for this.
+    pub const REQUEST_TOO_LARGE: i64 = 1045;
+    /// The request body did not arrive within [`crate::MockConfig::body_read_timeout`]
+    /// (HTTP 408). The fake server's own code, as above.
+    pub const REQUEST_TIMEOUT: i64 = 1046;
 }
 
 /// A Zoho error: HTTP status, `code` and `message`.

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -20,6 +20,7 @@ use crate::config::MockConfig;
 use crate::faults::{Fault, FaultRule, Faults};
 use crate::inspect::{Inspector, RecordedRequest};
 use crate::limits::{Limiter, Limits};
+use crate::read::BodyBounds;
 use crate::shared::Shared;
 use crate::state::{IdGen, Org, State};
 use crate::wire::Resp;
@@ -37,10 +38,13 @@ pub struct MockServer {
     tasks: Mutex<Vec<JoinHandle<()>>>,
 }
 
+/// Accepts connections on `listener` and serves each with `serve`, closing those that take
+/// longer than `header_timeout` to send a request's head.
 fn spawn_accept<F, Fut>(
     listener: TcpListener,
     shared: Arc<Shared>,
     mut shutdown: watch::Receiver<bool>,
+    header_timeout: Duration,
     serve: F,
 ) -> JoinHandle<()>
 where
@@ -59,7 +63,10 @@ where
             let mut stop = shutdown.clone();
             tokio::spawn(async move {
                 let svc = service_fn(move |req| serve(Arc::clone(&shared), req));
-                let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
+                let conn = http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(header_timeout)
+                    .serve_connection(TokioIo::new(stream), svc);
                 tokio::select! {
                     _ = conn => {}
                     _ = stop.changed() => {}
@@ -98,6 +105,10 @@ impl MockServer {
             limiter: Limiter::new(config.limits),
             faults: Faults::default(),
             inspector: Inspector::default(),
+            body_bounds: BodyBounds {
+                max_bytes: config.max_body_bytes,
+                timeout: config.body_read_timeout,
+            },
             api_domain: format!("http://{api_addr}"),
             accounts_url: format!("http://{accounts_addr}"),
         });
@@ -114,8 +125,20 @@ impl MockServer {
         }
         let (tx, rx) = watch::channel(false);
         let tasks = vec![
-            spawn_accept(api, Arc::clone(&shared), rx.clone(), serve_api),
-            spawn_accept(accounts, Arc::clone(&shared), rx, serve_accounts),
+            spawn_accept(
+                api,
+                Arc::clone(&shared),
+                rx.clone(),
+                config.header_read_timeout,
+                serve_api,
+            ),
+            spawn_accept(
+                accounts,
+                Arc::clone(&shared),
+                rx,
+                config.header_read_timeout,
+                serve_accounts,
+            ),
         ];
         Ok(Self {
             shared,

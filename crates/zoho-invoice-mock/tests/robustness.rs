@@ -1,0 +1,187 @@
+//! The bounds the fake server keeps under abuse: body size, read timeouts, the request log,
+//! numbers out of range and the admin endpoint's input. Raw HTTP throughout; the timeouts are
+//! tested on tokio's paused clock (it jumps to the next timer whenever the runtime is idle),
+//! so no test sleeps for real.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::Api;
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::time::Instant;
+use zoho_invoice_mock::{DEFAULT_ACCESS_TOKEN, MockConfig, codes};
+
+/// A request head for `path` on the API with the default token and organization, ending in
+/// the blank line; `extra` holds more header lines, each ending in CRLF.
+fn head(api: &Api, method: &str, path: &str, extra: &str) -> String {
+    format!(
+        "{method} /invoice/v3{path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Zoho-oauthtoken {DEFAULT_ACCESS_TOKEN}\r\nX-com-zoho-invoice-organizationid: {}\r\n{extra}\r\n",
+        api.server.api_addr(),
+        api.server.organization_id()
+    )
+}
+
+/// Everything the server sends until it closes the connection (a reset counts as closed).
+async fn read_until_closed(stream: &mut TcpStream) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => return out,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+}
+
+/// The status and JSON body of a raw response.
+fn parse_response(raw: &[u8]) -> (u16, Value) {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n").expect("a response head");
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    (status, serde_json::from_str(body).expect("a JSON body"))
+}
+
+/// The server still answers, on a new connection.
+async fn still_serves(api: &Api) {
+    let a = api.call("GET", "/contacts", None).await;
+    assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_a_zoho_413_and_is_not_logged() {
+    let api = Api::start_with(MockConfig::default().with_max_body_bytes(1024)).await;
+    let big = json!({"contact_name": "x".repeat(4096)});
+    let a = api.call("POST", "/contacts", Some(big)).await;
+    assert_eq!(a.status, 413);
+    let v = a.json();
+    assert_eq!(v["code"], codes::REQUEST_TOO_LARGE);
+    assert!(v["message"].as_str().unwrap().contains("1024"), "{v}");
+    assert_eq!(a.header("connection"), "close");
+    let log = api.server.requests();
+    assert_eq!(log.len(), 1);
+    assert!(log[0].body.is_empty(), "the refused body is not kept");
+    // A body within the limit still goes through.
+    let ok = api
+        .call("POST", "/contacts", Some(json!({"contact_name": "Small"})))
+        .await;
+    assert_eq!(ok.status, 201);
+}
+
+#[tokio::test]
+async fn a_huge_content_length_is_refused_before_any_body_is_sent() {
+    let api = Api::start().await;
+    let mut stream = TcpStream::connect(api.server.api_addr()).await.unwrap();
+    // 200 MB announced, not one byte of it sent: the answer cannot wait for the body.
+    let request = head(
+        &api,
+        "POST",
+        "/contacts",
+        "Content-Type: application/json\r\nContent-Length: 209715200\r\n",
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let (status, v) = parse_response(&read_until_closed(&mut stream).await);
+    assert_eq!(
+        (status, v["code"].clone()),
+        (413, json!(codes::REQUEST_TOO_LARGE))
+    );
+    still_serves(&api).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_chunked_body_is_cut_off_once_it_passes_the_limit() {
+    let api = Api::start_with(MockConfig::default().with_max_body_bytes(4096)).await;
+    let mut stream = TcpStream::connect(api.server.api_addr()).await.unwrap();
+    let request = head(
+        &api,
+        "POST",
+        "/contacts",
+        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    // 8 KiB in 1 KiB chunks and no last chunk: a server waiting for the end would time out
+    // (a 408 on the paused clock) instead of answering 413.
+    let chunk = format!("400\r\n{}\r\n", "x".repeat(1024));
+    for _ in 0..8 {
+        stream.write_all(chunk.as_bytes()).await.unwrap();
+    }
+    let (status, v) = parse_response(&read_until_closed(&mut stream).await);
+    assert_eq!(
+        (status, v["code"].clone()),
+        (413, json!(codes::REQUEST_TOO_LARGE))
+    );
+    still_serves(&api).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_half_sent_head_is_closed_after_the_header_read_timeout() {
+    let timeout = Duration::from_secs(5);
+    let api = Api::start_with(MockConfig::default().with_header_read_timeout(timeout)).await;
+    let mut stream = TcpStream::connect(api.server.api_addr()).await.unwrap();
+    let started = Instant::now();
+    stream
+        .write_all(b"GET /invoice/v3/contacts HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut stream).await;
+    assert!(answer.is_empty(), "closed without an answer");
+    assert!(started.elapsed() >= timeout, "{:?}", started.elapsed());
+    still_serves(&api).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn idle_connections_are_closed_after_the_header_read_timeout() {
+    let timeout = Duration::from_secs(5);
+    let api = Api::start_with(MockConfig::default().with_header_read_timeout(timeout)).await;
+    // A connection that never sends anything.
+    let mut silent = TcpStream::connect(api.server.api_addr()).await.unwrap();
+    let started = Instant::now();
+    assert!(read_until_closed(&mut silent).await.is_empty());
+    assert!(started.elapsed() >= timeout);
+    // A keep-alive connection idle after its first request: answered, then closed.
+    let mut kept = TcpStream::connect(api.server.api_addr()).await.unwrap();
+    kept.write_all(head(&api, "GET", "/contacts", "").as_bytes())
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let answer = read_until_closed(&mut kept).await;
+    assert!(started.elapsed() >= timeout);
+    assert_eq!(parse_response(&answer).0, 200);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_half_sent_body_gets_a_408_after_the_body_read_timeout() {
+    let timeout = Duration::from_secs(7);
+    let config = MockConfig::default()
+        .with_body_read_timeout(timeout)
+        .with_header_read_timeout(Duration::from_secs(3600));
+    let api = Api::start_with(config).await;
+    let mut stream = TcpStream::connect(api.server.api_addr()).await.unwrap();
+    let request = head(
+        &api,
+        "POST",
+        "/contacts",
+        "Content-Type: application/json\r\nContent-Length: 100\r\n",
+    );
+    let started = Instant::now();
+    stream.write_all(request.as_bytes()).await.unwrap();
+    stream.write_all(b"{\"contact_").await.unwrap();
+    let (status, v) = parse_response(&read_until_closed(&mut stream).await);
+    assert_eq!(
+        (status, v["code"].clone()),
+        (408, json!(codes::REQUEST_TIMEOUT))
+    );
+    let waited = started.elapsed();
+    assert!(
+        waited >= timeout && waited < Duration::from_secs(3600),
+        "{waited:?}"
+    );
+    still_serves(&api).await;
+}
