@@ -5,7 +5,7 @@
 //! | --- | --- |
 //! | `POST /__admin/faults` | arms a fault: `{"fault": "429" \| "5xx" \| "delay" \| "reset_before" \| "reset_mid_body" \| "truncated" \| "malformed" \| "html" \| "expired_token", "status": 503, "delay_ms": 100, "retry_after": 2, "times": 1, "method": "GET", "path": "/invoices"}` (`times: 0` = until cleared; `retry_after`, in seconds, gives a 429 its `Retry-After`) |
 //! | `DELETE /__admin/faults` | disarms all faults |
-//! | `GET /__admin/requests` | the request log (secrets redacted) |
+//! | `GET /__admin/requests` | the request log (secrets redacted) and `dropped`, how many entries its bounds dropped |
 //! | `DELETE /__admin/requests` | clears the log and the counters |
 //! | `GET /__admin/counters` | requests per operation |
 //! | `POST /__admin/clock/advance` | `{"seconds": 3600}` moves the server's clock |
@@ -112,10 +112,12 @@ pub(crate) fn handle(
                         "headers": r.headers,
                         "body": String::from_utf8_lossy(&r.body),
                         "operation": r.operation,
+                        "body_truncated": r.body_truncated,
                     })
                 })
                 .collect();
-            ok(json!({"requests": list}))
+            let dropped = shared.inspector.dropped();
+            ok(json!({"requests": list, "dropped": dropped}))
         }
         ("DELETE", "/requests") => {
             shared.inspector.clear();

@@ -32,13 +32,14 @@ fn header_str(h: &HeaderMap, name: impl http::header::AsHeaderName) -> &str {
     h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
 
+/// Logs a request; a `body` of `None` (refused) is logged empty and marked truncated.
 fn record(
     shared: &Shared,
     method: &str,
     path: &str,
     query: &[(String, String)],
     headers: &HeaderMap,
-    body: &Bytes,
+    body: Option<&Bytes>,
     operation: Option<String>,
 ) {
     let content_type = header_str(headers, header::CONTENT_TYPE).to_string();
@@ -53,8 +54,9 @@ fn record(
                 (k.as_str().to_string(), redact_header(k.as_str(), &v))
             })
             .collect(),
-        body: redact_body(&content_type, body),
+        body: body.map_or_else(Bytes::new, |b| redact_body(&content_type, b)),
         operation,
+        body_truncated: body.is_none(),
     });
 }
 
@@ -125,14 +127,13 @@ pub(crate) async fn serve_api(
     let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
         Ok(bytes) => bytes,
         Err(e) => {
-            let empty = Bytes::new();
             record(
                 &shared,
                 &method,
                 &path,
                 &query,
                 &parts.headers,
-                &empty,
+                None,
                 operation,
             );
             return refused(&shared, e);
@@ -144,7 +145,7 @@ pub(crate) async fn serve_api(
         &path,
         &query,
         &parts.headers,
-        &bytes,
+        Some(&bytes),
         operation,
     );
     let fault = shared.faults.take(&method, &path);
@@ -338,14 +339,13 @@ pub(crate) async fn serve_accounts(
     let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
         Ok(bytes) => bytes,
         Err(e) => {
-            let empty = Bytes::new();
             record(
                 &shared,
                 &method,
                 &path,
                 &query,
                 &parts.headers,
-                &empty,
+                None,
                 Some(op),
             );
             return refused(&shared, e);
@@ -357,7 +357,7 @@ pub(crate) async fn serve_accounts(
         &path,
         &query,
         &parts.headers,
-        &bytes,
+        Some(&bytes),
         Some(op),
     );
     let fault = shared.faults.take(&method, &path);

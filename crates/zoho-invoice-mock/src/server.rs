@@ -18,7 +18,7 @@ use crate::api::{DropConnection, serve_accounts, serve_api};
 use crate::clock::Clock;
 use crate::config::MockConfig;
 use crate::faults::{Fault, FaultRule, Faults};
-use crate::inspect::{Inspector, RecordedRequest};
+use crate::inspect::{Inspector, LogBounds, RecordedRequest};
 use crate::limits::{Limiter, Limits};
 use crate::read::BodyBounds;
 use crate::shared::Shared;
@@ -104,7 +104,10 @@ impl MockServer {
             accounts: Accounts::new(&config),
             limiter: Limiter::new(config.limits),
             faults: Faults::default(),
-            inspector: Inspector::default(),
+            inspector: Inspector::new(LogBounds {
+                max_entries: config.request_log_max_entries,
+                max_bytes: config.request_log_max_bytes,
+            }),
             body_bounds: BodyBounds {
                 max_bytes: config.max_body_bytes,
                 timeout: config.body_read_timeout,
@@ -247,7 +250,9 @@ impl MockServer {
             .or_insert_with(|| Org::new(id, name));
     }
 
-    /// Every request received so far (API and accounts), secrets redacted.
+    /// Every request received so far (API and accounts), secrets redacted, oldest first;
+    /// within [`MockConfig::request_log_max_entries`] and
+    /// [`MockConfig::request_log_max_bytes`], the oldest having been dropped to stay so.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.inspector.requests()
     }
@@ -263,7 +268,13 @@ impl MockServer {
         self.counters().get(operation).copied().unwrap_or(0)
     }
 
-    /// Clears the request log and the counters.
+    /// How many requests were dropped from the log (oldest first) to keep it within its
+    /// bounds since the server started or the log was last cleared.
+    pub fn dropped_requests(&self) -> u64 {
+        self.shared.inspector.dropped()
+    }
+
+    /// Clears the request log, the counters and the count of dropped requests.
     pub fn clear_requests(&self) {
         self.shared.inspector.clear();
     }

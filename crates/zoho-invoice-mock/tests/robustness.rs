@@ -185,3 +185,71 @@ async fn a_half_sent_body_gets_a_408_after_the_body_read_timeout() {
     );
     still_serves(&api).await;
 }
+
+#[tokio::test]
+async fn the_request_log_keeps_within_its_bounds_and_counts_what_it_dropped() {
+    let max_bytes = 10_000;
+    let api = Api::start_with(MockConfig::default().with_request_log_limits(5, max_bytes)).await;
+    // 20 creates of about 3 KB each: at most three fit in 10,000 bytes.
+    for i in 0..20 {
+        let name = format!("{i:02}{}", "x".repeat(3000));
+        api.call("POST", "/contacts", Some(json!({"contact_name": name})))
+            .await;
+    }
+    let log = api.server.requests();
+    let weight: usize = log
+        .iter()
+        .map(|r| {
+            let pairs =
+                |p: &[(String, String)]| p.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+            r.body.len()
+                + r.method.len()
+                + r.path.len()
+                + r.operation.as_ref().map_or(0, String::len)
+                + pairs(&r.query)
+                + pairs(&r.headers)
+        })
+        .sum();
+    assert!(weight <= max_bytes, "{weight}");
+    assert!(!log.is_empty() && log.len() <= 3, "{}", log.len());
+    assert_eq!(api.server.dropped_requests(), 20 - log.len() as u64);
+    // The newest are kept, in order.
+    let last = log.last().unwrap().json().unwrap();
+    assert!(last["contact_name"].as_str().unwrap().starts_with("19"));
+    // Counters still count every request.
+    assert_eq!(api.server.count("POST /contacts"), 20);
+
+    // Small requests: the entry bound applies.
+    api.server.clear_requests();
+    assert_eq!(api.server.dropped_requests(), 0);
+    for _ in 0..12 {
+        api.call("GET", "/contacts", None).await;
+    }
+    assert_eq!(api.server.requests().len(), 5);
+    assert_eq!(api.server.dropped_requests(), 7);
+    let admin = api
+        .send(
+            http::Request::get(format!("{}/__admin/requests", api.server.api_domain()))
+                .body(Default::default())
+                .unwrap(),
+        )
+        .await
+        .json();
+    assert_eq!(admin["dropped"], 7);
+    assert_eq!(admin["requests"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn an_entry_larger_than_the_log_keeps_a_prefix_of_its_body() {
+    let api = Api::start_with(MockConfig::default().with_request_log_limits(10, 2_000)).await;
+    let name = "y".repeat(5_000);
+    let a = api
+        .call("POST", "/contacts", Some(json!({"contact_name": name})))
+        .await;
+    assert_eq!(a.status, 201);
+    let log = api.server.requests();
+    assert_eq!(log.len(), 1);
+    assert!(log[0].body_truncated);
+    assert!(!log[0].body.is_empty() && log[0].body.len() < 2_000);
+    assert!(log[0].body.starts_with(b"{\"contact_name\":\"yyy"));
+}
