@@ -269,6 +269,9 @@ pub(crate) async fn serve_api(
                             }
                         }
                     }
+                    if let Some(Err(e)) = parsed.json.as_ref().map(crate::numbers::check_body) {
+                        return Ok(wire::with_rate_headers(wire::error(&e), rate));
+                    }
                     let now = shared.clock.epoch();
                     let mut state = shared.state();
                     let (result, new_orgs) = match state.orgs.get_mut(&org_id) {

@@ -53,6 +53,7 @@ mod faults;
 mod inspect;
 mod limits;
 mod list;
+mod numbers;
 mod pdf;
 mod read;
 mod reply;

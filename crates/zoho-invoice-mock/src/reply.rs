@@ -88,6 +88,18 @@ impl ApiError {
         )
     }
 
+    /// 400 / 4 for a number outside `min..=max` (or not finite, or not a number).
+    pub(crate) fn out_of_range(
+        field: &str,
+        min: impl std::fmt::Display,
+        max: impl std::fmt::Display,
+    ) -> Self {
+        Self::bad(
+            codes::INVALID_VALUE,
+            format!("Invalid value passed for {field}: a number from {min} to {max} is expected."),
+        )
+    }
+
     pub(crate) fn state(message: impl Into<String>) -> Self {
         Self::bad(codes::INVALID_STATE, message)
     }

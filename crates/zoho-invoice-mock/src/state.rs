@@ -130,15 +130,10 @@ pub(crate) fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A JSON money value (number or numeric string) in cents.
+/// A JSON money value (number or numeric string) in cents; `None` also when it is not
+/// finite or beyond ±[`crate::numbers::MAX_AMOUNT`], so sums of a few never overflow.
 pub(crate) fn cents(v: Option<&Value>) -> Option<i64> {
-    let f = match v? {
-        Value::Number(n) => n.as_f64()?,
-        Value::String(s) => s.trim().parse::<f64>().ok()?,
-        _ => return None,
-    };
-    #[allow(clippy::cast_possible_truncation)]
-    Some((f * 100.0).round() as i64)
+    crate::numbers::amount(v, "amount").ok().flatten()
 }
 
 /// Cents as a JSON number.

@@ -253,3 +253,154 @@ async fn an_entry_larger_than_the_log_keeps_a_prefix_of_its_body() {
     assert!(!log[0].body.is_empty() && log[0].body.len() < 2_000);
     assert!(log[0].body.starts_with(b"{\"contact_name\":\"yyy"));
 }
+
+/// Asserts a 400 with Zoho's invalid-value code naming `field`, then that the server still
+/// answers on a new connection.
+async fn refused_as_invalid(api: &Api, method: &str, path: &str, body: Value, field: &str) {
+    let a = api.call(method, path, Some(body.clone())).await;
+    assert_eq!(
+        a.status,
+        400,
+        "{body}: {}",
+        String::from_utf8_lossy(&a.body)
+    );
+    let v = a.json();
+    assert_eq!(v["code"], codes::INVALID_VALUE, "{v}");
+    assert!(v["message"].as_str().unwrap().contains(field), "{v}");
+    still_serves(api).await;
+}
+
+#[tokio::test]
+async fn amounts_and_quantities_out_of_range_are_a_400_not_a_panic() {
+    let api = Api::start().await;
+    let customer = api.contact("Overflow Ltd").await;
+    let line = |li: Value| json!({"customer_id": customer, "line_items": [li]});
+    for (li, field) in [
+        (json!({"name": "a", "rate": 1e300}), "rate"),
+        (json!({"name": "a", "rate": "1e400"}), "rate"),
+        (json!({"name": "a", "rate": "NaN"}), "rate"),
+        (
+            json!({"name": "a", "rate": 10, "quantity": 1e300}),
+            "quantity",
+        ),
+        (
+            json!({"name": "a", "rate": 10, "quantity": "-inf"}),
+            "quantity",
+        ),
+        // Each within range, their product not.
+        (
+            json!({"name": "a", "rate": 1e12, "quantity": 1e9}),
+            "item_total",
+        ),
+    ] {
+        refused_as_invalid(&api, "POST", "/invoices", line(li), field).await;
+    }
+    // Two lines within range whose sum is not.
+    let two = json!({"customer_id": customer, "line_items": [
+        {"name": "a", "rate": 1e12}, {"name": "b", "rate": 1e12}
+    ]});
+    refused_as_invalid(&api, "POST", "/invoices", two, "sub_total").await;
+    let shipping = json!({"customer_id": customer, "shipping_charge": -1e300});
+    refused_as_invalid(&api, "POST", "/invoices", shipping, "shipping_charge").await;
+    // Nothing was stored.
+    assert_eq!(api.get("/invoices").await["invoices"], json!([]));
+    // A large amount within range still works.
+    let inv = api.invoice(&customer, 1e11, 10.0).await;
+    assert_eq!(inv["total"], json!(1_000_000_000_000_i64));
+}
+
+#[tokio::test]
+async fn payment_terms_beyond_a_century_are_a_400_not_a_panic() {
+    let api = Api::start().await;
+    let max = json!(9_223_372_036_854_775_807_i64);
+    refused_as_invalid(
+        &api,
+        "POST",
+        "/contacts",
+        json!({"contact_name": "Terms", "payment_terms": max}),
+        "payment_terms",
+    )
+    .await;
+    let customer = api.contact("Terms").await;
+    for terms in [max.clone(), json!("9223372036854775807"), json!(-1)] {
+        let body = json!({"customer_id": customer, "payment_terms": terms,
+            "line_items": [{"name": "a", "rate": 10}]});
+        refused_as_invalid(&api, "POST", "/invoices", body, "payment_terms").await;
+    }
+    let inv = api
+        .create(
+            "/invoices",
+            "invoice",
+            json!({"customer_id": customer, "date": "2024-01-15", "payment_terms": 30,
+                "line_items": [{"name": "a", "rate": 10}]}),
+        )
+        .await;
+    assert_eq!(inv["due_date"], "2024-02-14");
+}
+
+#[tokio::test]
+async fn payment_amounts_out_of_range_are_a_400_not_a_panic() {
+    let api = Api::start().await;
+    let customer = api.contact("Payer").await;
+    let inv = api.invoice(&customer, 100.0, 1.0).await;
+    let invoice_id = common::id(&inv, "invoice_id");
+    api.post_ok(&format!("/invoices/{invoice_id}/status/sent"), None)
+        .await;
+    for (body, field) in [
+        (json!({"customer_id": customer, "amount": 1e300}), "amount"),
+        (
+            json!({"customer_id": customer, "amount": 50,
+                "invoices": [{"invoice_id": invoice_id, "amount_applied": "1e19"}]}),
+            "amount_applied",
+        ),
+    ] {
+        refused_as_invalid(&api, "POST", "/customerpayments", body, field).await;
+    }
+    // Many applications within range whose sum is not.
+    let apps: Vec<Value> = (0..200)
+        .map(|_| json!({"invoice_id": invoice_id, "amount_applied": 1e12}))
+        .collect();
+    let body = json!({"customer_id": customer, "amount": 1e12, "invoices": apps});
+    refused_as_invalid(&api, "POST", "/customerpayments", body, "amount_applied").await;
+    assert_eq!(
+        api.get(&format!("/invoices/{invoice_id}")).await["invoice"]["balance"],
+        100
+    );
+}
+
+#[tokio::test]
+async fn paging_and_logged_time_out_of_range() {
+    let api = Api::start().await;
+    let a = api
+        .call("GET", "/invoices?per_page=99999999999999999999999999", None)
+        .await;
+    assert_eq!(
+        (a.status, a.json()["code"].clone()),
+        (400, json!(codes::INVALID_VALUE))
+    );
+    // Within usize: the page is clamped, a page far past the end is empty.
+    let far = api
+        .get("/invoices?per_page=18446744073709551615&page=18446744073709551615")
+        .await;
+    assert_eq!(far["page_context"]["per_page"], 200);
+    assert_eq!(far["invoices"], json!([]));
+    let customer = api.contact("Hours").await;
+    let project = api
+        .create(
+            "/projects",
+            "project",
+            json!({"project_name": "P", "customer_id": customer, "billing_type": "based_on_task_hours"}),
+        )
+        .await;
+    let project_id = common::id(&project, "project_id");
+    let task = api
+        .create(
+            &format!("/projects/{project_id}/tasks"),
+            "task",
+            json!({"task_name": "T"}),
+        )
+        .await;
+    let body = json!({"project_id": project_id, "task_id": common::id(&task, "task_id"),
+        "log_date": "2024-01-15", "log_time": "9223372036854775807:00"});
+    refused_as_invalid(&api, "POST", "/projects/timeentries", body, "log_time").await;
+}

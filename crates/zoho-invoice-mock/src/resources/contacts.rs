@@ -74,14 +74,14 @@ pub(crate) fn get_contact(c: &mut Ctx<'_>) -> HResult {
                 && text(i.get("status")).as_deref() != Some("draft")
         })
         .map(|i| crate::state::cents(i.get("balance")).unwrap_or(0))
-        .sum();
+        .fold(0_i64, i64::saturating_add);
     let unused: i64 = c
         .org
         .rows(crate::resources::defs::CREDIT_NOTES.table)
         .filter(|i| text(i.get("customer_id")).as_deref() == Some(id.as_str()))
         .filter(|i| text(i.get("status")).as_deref() == Some("open"))
         .map(|i| crate::state::cents(i.get("balance")).unwrap_or(0))
-        .sum();
+        .fold(0_i64, i64::saturating_add);
     rec.insert(
         "outstanding_receivable_amount".into(),
         crate::state::money(outstanding),

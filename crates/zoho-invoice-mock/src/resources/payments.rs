@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
+use crate::numbers::{add_cents, sum_cents};
 use crate::reply::{ApiError, HResult, Reply, codes};
 use crate::resources::billing::{adjust_invoice, check_customer};
 use crate::resources::defs::{CREDIT_NOTES, INVOICES, Mode, PAYMENTS, RETAINER_INVOICES};
@@ -127,7 +128,7 @@ pub(crate) fn prepare_payment(
         return Err(ApiError::invalid("amount"));
     }
     let apps = applications(rec.get("invoices"), "invoice_id")?;
-    let applied: i64 = apps.iter().map(|(_, a)| a).sum();
+    let applied = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
     if applied > amount {
         return Err(exceeds("payment amount"));
     }
@@ -147,13 +148,13 @@ pub(crate) fn prepare_payment(
         let mut balance = cents(inv.get("balance")).unwrap_or(0);
         if mode == Mode::Update {
             let pid = text(rec.get("payment_id")).unwrap_or_default();
-            balance += c
+            let earlier = c
                 .org
                 .rows(INVOICE_PAYMENTS)
                 .filter(|r| text(r.get("payment_id")).as_deref() == Some(pid.as_str()))
                 .filter(|r| text(r.get("invoice_id")).as_deref() == Some(invoice_id.as_str()))
-                .map(|r| cents(r.get("amount")).unwrap_or(0))
-                .sum::<i64>();
+                .map(|r| cents(r.get("amount")).unwrap_or(0));
+            balance = add_cents(balance, sum_cents(earlier, "balance")?, "balance")?;
         }
         if *a > balance {
             return Err(exceeds("balance of the invoice"));
@@ -204,14 +205,15 @@ fn resync_payment(c: &mut Ctx<'_>, payment_id: &str) {
         .filter(|r| text(r.get("payment_id")).as_deref() == Some(payment_id))
         .cloned()
         .collect();
-    let applied: i64 = rows
+    let applied = rows
         .iter()
         .map(|r| cents(r.get("amount")).unwrap_or(0))
-        .sum();
+        .fold(0_i64, i64::saturating_add);
     if let Some(p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let amount = cents(p.get("amount")).unwrap_or(0);
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
-        p.insert("unused_amount".into(), money(amount - applied - refunded));
+        let unused = amount.saturating_sub(applied).saturating_sub(refunded);
+        p.insert("unused_amount".into(), money(unused));
         let list: Vec<Value> = rows
             .iter()
             .map(|r| {
@@ -501,7 +503,7 @@ pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
     if apps.is_empty() {
         return Err(ApiError::missing("invoices"));
     }
-    let total: i64 = apps.iter().map(|(_, a)| a).sum();
+    let total = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
     let balance = c
         .org
         .get(CREDIT_NOTES.table, &cid)
