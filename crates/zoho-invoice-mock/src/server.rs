@@ -206,7 +206,8 @@ impl MockServer {
     }
 
     /// Moves the server's clock forward: tokens expire, quotas reset and invoices fall
-    /// overdue as if that much time had passed.
+    /// overdue as if that much time had passed. The clock stops at 9999-12-31T23:59:59Z:
+    /// moving it further leaves it there (the admin endpoint refuses such a move with a 400).
     pub fn advance_clock(&self, by: Duration) {
         self.shared.clock.advance(by);
     }

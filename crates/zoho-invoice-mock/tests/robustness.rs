@@ -404,3 +404,146 @@ async fn paging_and_logged_time_out_of_range() {
         "log_date": "2024-01-15", "log_time": "9223372036854775807:00"});
     refused_as_invalid(&api, "POST", "/projects/timeentries", body, "log_time").await;
 }
+
+/// An admin call with a raw body.
+async fn admin(api: &Api, method: &str, path: &str, body: &str) -> common::Answer {
+    let req = http::Request::builder()
+        .method(method)
+        .uri(format!("{}/__admin{path}", api.server.api_domain()))
+        .header("Content-Type", "application/json")
+        .body(http_body_util::Full::from(body.to_owned()))
+        .unwrap();
+    api.send(req).await
+}
+
+#[tokio::test]
+async fn the_admin_clock_refuses_to_overflow_and_the_server_keeps_working() {
+    let api = Api::start().await;
+    let today = api.server.today();
+    for body in [
+        json!({"seconds": u64::MAX}),
+        json!({"seconds": 9_000_000_000_000_u64}),
+        json!({"seconds": -1}),
+        json!({"seconds": 1.5}),
+        json!({"seconds": "3600"}),
+        json!({}),
+    ] {
+        let a = admin(&api, "POST", "/clock/advance", &body.to_string()).await;
+        assert_eq!(a.status, 400, "{body}");
+        assert_eq!(a.json()["code"], codes::INVALID_VALUE);
+        assert!(a.json()["message"].as_str().unwrap().contains("seconds"));
+    }
+    assert_eq!(api.server.today(), today, "nothing moved");
+    let too_far = admin(
+        &api,
+        "POST",
+        "/clock/advance",
+        &json!({"seconds": u64::MAX}).to_string(),
+    )
+    .await;
+    assert!(
+        too_far.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("9999-12-31")
+    );
+    // Later requests still work, on the clock's own time.
+    let customer = api.contact("After").await;
+    api.invoice(&customer, 10.0, 1.0).await;
+    still_serves(&api).await;
+    // Within range it moves.
+    let a = admin(&api, "POST", "/clock/advance", r#"{"seconds": 86400}"#).await;
+    assert_eq!(a.status, 200);
+    assert_ne!(api.server.today(), today);
+}
+
+#[tokio::test]
+async fn advancing_the_clock_from_code_stops_at_the_end_of_year_9999() {
+    let api = Api::start().await;
+    api.server.advance_clock(Duration::MAX);
+    api.server.advance_clock(Duration::from_secs(u64::MAX));
+    assert_eq!(api.server.today(), "9999-12-31");
+    let customer = api.contact("Late").await;
+    let inv = api.invoice(&customer, 10.0, 1.0).await;
+    assert_eq!(inv["date"], "9999-12-31");
+    still_serves(&api).await;
+}
+
+#[tokio::test]
+async fn the_admin_endpoint_validates_its_input() {
+    let api = Api::start().await;
+    for (method, path, body, field) in [
+        (
+            "POST",
+            "/faults",
+            r#"{"fault": "5xx", "status": 70000}"#,
+            "status",
+        ),
+        (
+            "POST",
+            "/faults",
+            r#"{"fault": "html", "status": 42}"#,
+            "status",
+        ),
+        (
+            "POST",
+            "/faults",
+            r#"{"fault": "delay", "delay_ms": 18446744073709551615}"#,
+            "delay_ms",
+        ),
+        (
+            "POST",
+            "/faults",
+            r#"{"fault": "429", "retry_after": 18446744073709551615}"#,
+            "retry_after",
+        ),
+        (
+            "POST",
+            "/faults",
+            r#"{"fault": "429", "times": -3}"#,
+            "times",
+        ),
+        ("POST", "/faults", r#"{"fault": "429", "path": 7}"#, "path"),
+        ("POST", "/faults", r#"{"fault": "#, "JSON"),
+        (
+            "PUT",
+            "/limits",
+            r#"{"per_minute": 4294967296}"#,
+            "per_minute",
+        ),
+        ("PUT", "/limits", r#"{"daily": "many"}"#, "daily"),
+        (
+            "POST",
+            "/organizations",
+            r#"{"organization_id": 5}"#,
+            "organization_id",
+        ),
+        (
+            "POST",
+            "/organizations",
+            r#"{"organization_id": ""}"#,
+            "organization_id",
+        ),
+    ] {
+        let a = admin(&api, method, path, body).await;
+        assert_eq!(a.status, 400, "{path} {body}");
+        let v = a.json();
+        assert_eq!(v["code"], codes::INVALID_VALUE);
+        assert!(v["message"].as_str().unwrap().contains(field), "{v}");
+    }
+    // Nothing was armed or limited: requests go through.
+    for _ in 0..3 {
+        still_serves(&api).await;
+    }
+    let a = admin(&api, "PUT", "/limits", r#"{"per_minute": 4294967295}"#).await;
+    assert_eq!(a.status, 200);
+    let a = admin(
+        &api,
+        "POST",
+        "/faults",
+        r#"{"fault": "5xx", "status": 503}"#,
+    )
+    .await;
+    assert_eq!(a.status, 200);
+    assert_eq!(api.call("GET", "/contacts", None).await.status, 503);
+}
