@@ -1,22 +1,5 @@
 //! How a server is set up: ports, organizations, credentials, limits, token rules, seed data,
 //! and the bounds that keep it standing under abuse.
-//!
-//! # Limits it enforces
-//!
-//! | setting | default | when it is exceeded |
-//! | --- | --- | --- |
-//! | [`MockConfig::max_body_bytes`] | 16 MiB | HTTP 413 with `{"code": 1045, ...}`, decided from `Content-Length` before reading, or as soon as a chunked body goes past it; the body is not logged |
-//! | [`MockConfig::request_log_max_entries`] | 10,000 | the oldest entries are dropped and counted in [`crate::MockServer::dropped_requests`] |
-//! | [`MockConfig::request_log_max_bytes`] | 64 MiB | the same; a single entry larger than the bound keeps a prefix of its body |
-//! | [`MockConfig::header_read_timeout`] | 30 s | the connection is closed: a client that connects and sends nothing, or half a request head, or stays idle between keep-alive requests |
-//! | [`MockConfig::body_read_timeout`] | 60 s | HTTP 408 with `{"code": 1046, ...}` and the connection is closed: the whole body must arrive within this time after the head |
-//!
-//! Numbers taken from requests are range-checked too: amounts (rates, totals, payments,
-//! refunds) within ±10<sup>12</sup> in currency units, quantities within ±10<sup>9</sup>, payment
-//! terms from 0 to 36,500 days, logged time up to 100,000 hours, and the admin endpoint's
-//! seconds and milliseconds within the clock's range. A value out of range, not finite or not a
-//! number is a 400 with code 4 (`Invalid value passed for ...`), never a panic or a dropped
-//! connection.
 
 use std::time::Duration;
 
@@ -33,6 +16,25 @@ pub const DEFAULT_CLIENT_SECRET: &str = "mock-client-secret";
 
 /// Settings of a [`crate::MockServer`]. Start from [`MockConfig::default`] and chain the
 /// `with_*` methods.
+///
+/// # Limits it enforces
+///
+/// | setting | default | when it is exceeded |
+/// | --- | --- | --- |
+/// | [`MockConfig::max_body_bytes`] | 16 MiB | HTTP 413 with `{"code": 1045, ...}`, decided from `Content-Length` before reading, or as soon as a chunked body goes past it; the connection is closed and the request is logged without its body ([`crate::RecordedRequest::body_truncated`]) |
+/// | [`MockConfig::request_log_max_entries`] | 10,000 | the oldest entries are dropped and counted in [`crate::MockServer::dropped_requests`] |
+/// | [`MockConfig::request_log_max_bytes`] | 64 MiB | the same; a single entry larger than the bound keeps a prefix of its body |
+/// | [`MockConfig::header_read_timeout`] | 30 s | the connection is closed: a client that connects and sends nothing, or half a request head, or stays idle between keep-alive requests |
+/// | [`MockConfig::body_read_timeout`] | 60 s | HTTP 408 with `{"code": 1046, ...}` and the connection is closed: the whole body must arrive within this time after the head |
+///
+/// Numbers taken from requests are range-checked too: amounts (rates, totals, payments,
+/// refunds) within ±10<sup>12</sup> in currency units, quantities within ±10<sup>9</sup>,
+/// payment terms from 0 to 36,500 days, logged time up to 100,000 hours; sums and products
+/// of them stay within the amount bound. A value out of range, not finite or not a number is
+/// a 400 with code 4 (`Invalid value passed for ...`), never a panic or a dropped
+/// connection. The admin endpoint checks its input the same way: its clock stops at
+/// 9999-12-31T23:59:59Z, delays and `retry_after` are at most a day, limits at most
+/// `u32::MAX`.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct MockConfig {

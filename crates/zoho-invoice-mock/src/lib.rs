@@ -15,6 +15,15 @@
 //! It depends on none of the SDK's crates: it keeps plain JSON documents named as the
 //! reference names them, so it judges the client instead of agreeing with it.
 //!
+//! It bounds what it accepts and keeps, and never panics on input: request bodies are at
+//! most [`MockConfig::max_body_bytes`] (a Zoho-shaped 413 otherwise), the request log keeps
+//! at most [`MockConfig::request_log_max_entries`] and
+//! [`MockConfig::request_log_max_bytes`] (oldest dropped, counted by
+//! [`MockServer::dropped_requests`]), heads and bodies must arrive within
+//! [`MockConfig::header_read_timeout`] and [`MockConfig::body_read_timeout`], and numbers
+//! the server computes with are range-checked (a Zoho 400 with code 4). The [table on
+//! `MockConfig`](MockConfig#limits-it-enforces) has the defaults.
+//!
 //! ```
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! use http_body_util::{BodyExt, Full};
