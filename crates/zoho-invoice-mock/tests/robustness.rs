@@ -547,3 +547,19 @@ async fn the_admin_endpoint_validates_its_input() {
     assert_eq!(a.status, 200);
     assert_eq!(api.call("GET", "/contacts", None).await.status, 503);
 }
+
+#[tokio::test]
+async fn token_lifetimes_at_the_end_of_time_do_not_overflow() {
+    let api = Api::start_with(MockConfig::default().with_token_lifetime(Duration::MAX)).await;
+    api.server.advance_clock(Duration::MAX);
+    let token = api.server.issue_access_token();
+    let req = http::Request::get(format!("{}/contacts", api.server.api_url()))
+        .header("Authorization", format!("Zoho-oauthtoken {token}"))
+        .header(
+            "X-com-zoho-invoice-organizationid",
+            api.server.organization_id(),
+        )
+        .body(http_body_util::Full::default())
+        .unwrap();
+    assert_eq!(api.send(req).await.status, 200);
+}
