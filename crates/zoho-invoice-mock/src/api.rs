@@ -277,6 +277,7 @@ pub(crate) async fn serve_api(
                     let (result, new_orgs) = match state.orgs.get_mut(&org_id) {
                         None => (Err(ApiError::not_found("organization")), Vec::new()),
                         Some(org) => {
+                            org.catch_up(now);
                             let mut ctx = Ctx {
                                 org,
                                 ids: &shared.ids,

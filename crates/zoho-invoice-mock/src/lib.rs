@@ -69,11 +69,14 @@ mod reply;
 mod resources;
 mod router;
 mod routes;
+#[cfg(test)]
+mod scale_tests;
 mod seed;
 mod server;
 mod shared;
 mod state;
 mod synthetic;
+mod table;
 mod wire;
 
 pub use admin::ADMIN_PREFIX;

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::clock::parse_timestamp;
 use crate::reply::{ApiError, codes};
 use crate::state::{Record, text};
+use crate::table::{STATUS_GROUPS, Table};
 
 /// Largest page, and the default.
 pub(crate) const MAX_PER_PAGE: usize = 200;
@@ -41,17 +42,29 @@ fn snake(s: &str) -> String {
     out
 }
 
-fn status_filter(filter_by: &str) -> Option<Vec<String>> {
+/// A `filter_by` on status: the key of the table's status index and the statuses it admits.
+#[derive(Debug)]
+struct StatusFilter {
+    key: String,
+    statuses: Vec<String>,
+}
+
+fn status_filter(filter_by: &str) -> Option<StatusFilter> {
     let status = filter_by.strip_prefix("Status.")?;
-    match status {
-        "All" => None,
-        "Unpaid" => Some(vec![
-            "sent".into(),
-            "overdue".into(),
-            "partially_paid".into(),
-        ]),
-        other => Some(vec![snake(other)]),
+    if status == "All" {
+        return None;
     }
+    if let Some((group, members)) = STATUS_GROUPS.iter().find(|(g, _)| *g == filter_by) {
+        return Some(StatusFilter {
+            key: (*group).to_owned(),
+            statuses: members.iter().map(|m| (*m).to_owned()).collect(),
+        });
+    }
+    let status = snake(status);
+    Some(StatusFilter {
+        key: status.clone(),
+        statuses: vec![status],
+    })
 }
 
 fn as_f64(v: Option<&Value>) -> Option<f64> {
@@ -112,108 +125,202 @@ fn passes(rec: &Record, key: &str, value: &str) -> bool {
     true
 }
 
-/// Filters, sorts and pages `records`; returns the page and its `page_context`.
+/// Whether a query parameter filters records (by [`passes`]); others are ignored.
+fn is_filter(key: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "_startswith",
+        "_contains",
+        "_less_than",
+        "_less_equals",
+        "_greater_than",
+        "_greater_equals",
+        "_before",
+        "_after",
+        "_start",
+        "_end",
+        "_id",
+        "_number",
+    ];
+    !RESERVED.contains(&key)
+        && (key == "status" || key == "email" || SUFFIXES.iter().any(|s| key.ends_with(s)))
+}
+
+/// A list request's parameters: paging, sorting and filters.
+#[derive(Debug)]
+pub(crate) struct ListQuery<'q> {
+    query: &'q [(String, String)],
+    page: usize,
+    per_page: usize,
+    filter_by: &'q str,
+    status: Option<StatusFilter>,
+    search: Option<String>,
+    since: Option<i64>,
+    sort_column: Option<&'q str>,
+    descending: bool,
+}
+
+impl<'q> ListQuery<'q> {
+    /// Reads the parameters; a Zoho 400 for a page, page size or time that is no number.
+    pub(crate) fn parse(query: &'q [(String, String)]) -> Result<Self, ApiError> {
+        let get = |name: &str| {
+            query
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let number = |name: &str, default: usize| -> Result<usize, ApiError> {
+            match get(name) {
+                None | Some("") => Ok(default),
+                Some(v) => v.parse::<usize>().map_err(|_| {
+                    ApiError::bad(
+                        codes::INVALID_VALUE,
+                        format!("Invalid value passed for {name}"),
+                    )
+                }),
+            }
+        };
+        let filter_by = get("filter_by").unwrap_or("Status.All");
+        let since = match get("last_modified_time") {
+            None | Some("") => None,
+            Some(v) => Some(parse_timestamp(v).ok_or_else(|| {
+                ApiError::bad(
+                    codes::INVALID_VALUE,
+                    "Invalid value passed for last_modified_time",
+                )
+            })?),
+        };
+        Ok(Self {
+            query,
+            page: number("page", 1)?.max(1),
+            per_page: number("per_page", MAX_PER_PAGE)?.clamp(1, MAX_PER_PAGE),
+            filter_by,
+            status: status_filter(filter_by),
+            search: get("search_text")
+                .map(str::to_lowercase)
+                .filter(|s| !s.is_empty()),
+            since,
+            sort_column: get("sort_column").filter(|s| !s.is_empty()),
+            descending: matches!(
+                get("sort_order").map(str::to_ascii_lowercase).as_deref(),
+                Some("d" | "desc" | "descending")
+            ),
+        })
+    }
+
+    /// Position of the page's first record among those that pass.
+    fn start(&self) -> usize {
+        (self.page - 1).saturating_mul(self.per_page)
+    }
+
+    /// Whether the page is a slice of a table's id order, by status at most: no sort
+    /// column, search, time or field filter.
+    fn in_key_order(&self) -> bool {
+        self.sort_column.is_none()
+            && self.search.is_none()
+            && self.since.is_none()
+            && !self.query.iter().any(|(k, _)| is_filter(k))
+    }
+
+    /// Whether a record passes the filters.
+    fn admits(&self, r: &Record) -> bool {
+        let status_ok = self.status.as_ref().is_none_or(|f| {
+            let st = text(r.get("status")).unwrap_or_default();
+            f.statuses.contains(&st)
+        });
+        let search_ok = self.search.as_ref().is_none_or(|needle| {
+            r.values().any(|v| match v {
+                Value::String(s) => s.to_lowercase().contains(needle),
+                _ => false,
+            })
+        });
+        let since_ok = self.since.is_none_or(|t| {
+            text(r.get("last_modified_time"))
+                .and_then(|s| parse_timestamp(&s))
+                .is_some_and(|m| m >= t)
+        });
+        status_ok
+            && search_ok
+            && since_ok
+            && self
+                .query
+                .iter()
+                .filter(|(k, _)| !RESERVED.contains(&k.as_str()))
+                .all(|(k, v)| passes(r, k, v))
+    }
+
+    /// The `page_context` of a page.
+    fn context(&self, has_more: bool, report_name: &str) -> Value {
+        json!({
+            "page": self.page,
+            "per_page": self.per_page,
+            "has_more_page": has_more,
+            "report_name": report_name,
+            "applied_filter": self.filter_by,
+            "sort_column": self.sort_column.unwrap_or("created_time"),
+            "sort_order": if self.descending { "D" } else { "A" },
+            "search_criteria": [],
+        })
+    }
+}
+
+/// Filters, sorts and pages `records` (by reference: only the page's own are copied);
+/// returns the page and its `page_context`.
 pub(crate) fn page<R: Borrow<Record>>(
     records: Vec<R>,
     query: &[(String, String)],
     report_name: &str,
 ) -> Result<(Vec<Record>, Value), ApiError> {
-    let get = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let number = |name: &str, default: usize| -> Result<usize, ApiError> {
-        match get(name) {
-            None | Some("") => Ok(default),
-            Some(v) => v.parse::<usize>().map_err(|_| {
-                ApiError::bad(
-                    codes::INVALID_VALUE,
-                    format!("Invalid value passed for {name}"),
-                )
-            }),
-        }
-    };
-    let page = number("page", 1)?.max(1);
-    let per_page = number("per_page", MAX_PER_PAGE)?.clamp(1, MAX_PER_PAGE);
-    let filter_by = get("filter_by").unwrap_or("Status.All");
-    let statuses = status_filter(filter_by);
-    let search = get("search_text")
-        .map(str::to_lowercase)
-        .filter(|s| !s.is_empty());
-    let since = match get("last_modified_time") {
-        None | Some("") => None,
-        Some(v) => Some(parse_timestamp(v).ok_or_else(|| {
-            ApiError::bad(
-                codes::INVALID_VALUE,
-                "Invalid value passed for last_modified_time",
-            )
-        })?),
-    };
-    // Records are filtered and sorted by reference: only the page's own are copied.
-    let mut rows: Vec<&Record> = records.iter().map(Borrow::borrow).collect();
-    rows.retain(|r| {
-        statuses.as_ref().is_none_or(|s| {
-            let st = text(r.get("status")).unwrap_or_default();
-            s.contains(&st)
-        })
-    });
-    let rows: Vec<&Record> = rows
-        .into_iter()
-        .filter(|r| {
-            search.as_ref().is_none_or(|needle| {
-                r.values().any(|v| match v {
-                    Value::String(s) => s.to_lowercase().contains(needle),
-                    _ => false,
-                })
-            })
-        })
-        .filter(|r| {
-            since.is_none_or(|t| {
-                text(r.get("last_modified_time"))
-                    .and_then(|s| parse_timestamp(&s))
-                    .is_some_and(|m| m >= t)
-            })
-        })
-        .filter(|r| {
-            query
-                .iter()
-                .filter(|(k, _)| !RESERVED.contains(&k.as_str()) && k != "organization_id")
-                .all(|(k, v)| passes(r, k, v))
-        })
-        .collect();
-    let sort_column = get("sort_column").filter(|s| !s.is_empty());
-    let descending = matches!(
-        get("sort_order").map(str::to_ascii_lowercase).as_deref(),
-        Some("d" | "desc" | "descending")
-    );
-    let mut rows = rows;
-    if let Some(col) = sort_column {
+    let q = ListQuery::parse(query)?;
+    Ok(filtered_page(
+        &q,
+        records.iter().map(Borrow::borrow),
+        report_name,
+    ))
+}
+
+/// Filters, sorts and pages the records of `rows`, by reference.
+fn filtered_page<'r>(
+    q: &ListQuery<'_>,
+    rows: impl Iterator<Item = &'r Record>,
+    report_name: &str,
+) -> (Vec<Record>, Value) {
+    let mut rows: Vec<&Record> = rows.filter(|r| q.admits(r)).collect();
+    if let Some(col) = q.sort_column {
         rows.sort_by(|a, b| compare_values(a.get(col), b.get(col)));
     }
-    if descending {
+    if q.descending {
         rows.reverse();
     }
-    let start = (page - 1).saturating_mul(per_page);
-    let has_more = rows.len() > start.saturating_add(per_page);
+    let start = q.start();
+    let has_more = rows.len() > start.saturating_add(q.per_page);
     let page_rows: Vec<Record> = rows
         .into_iter()
         .skip(start)
-        .take(per_page)
+        .take(q.per_page)
         .cloned()
         .collect();
-    let context = json!({
-        "page": page,
-        "per_page": per_page,
-        "has_more_page": has_more,
-        "report_name": report_name,
-        "applied_filter": filter_by,
-        "sort_column": sort_column.unwrap_or("created_time"),
-        "sort_order": if descending { "D" } else { "A" },
-        "search_criteria": [],
-    });
-    Ok((page_rows, context))
+    (page_rows, q.context(has_more, report_name))
+}
+
+/// A page of a whole table (`None`: never written to). In the table's id order, filtered by
+/// status at most, it is a slice of the table's indexes, costing its own records whatever
+/// the table's size; otherwise the table's records are filtered and sorted by reference.
+pub(crate) fn table_page(
+    table: Option<&Table>,
+    query: &[(String, String)],
+    report_name: &str,
+) -> Result<(Vec<Record>, Value), ApiError> {
+    let q = ListQuery::parse(query)?;
+    let Some(table) = table else {
+        return Ok((Vec::new(), q.context(false, report_name)));
+    };
+    if !q.in_key_order() {
+        return Ok(filtered_page(&q, table.values(), report_name));
+    }
+    let key = q.status.as_ref().map(|f| f.key.as_str());
+    let slice = table.slice(key, q.start(), q.per_page, q.descending);
+    let rows = slice.rows.into_iter().cloned().collect();
+    Ok((rows, q.context(slice.has_more, report_name)))
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub(crate) struct Seeder<'a> {
 impl<'a> Seeder<'a> {
     /// A seeder of `org` at server time `now` (seconds since 1970).
     pub(crate) fn new(org: &'a mut Org, ids: &'a IdGen, now: i64) -> Self {
+        org.catch_up(now);
         Self { org, ids, now }
     }
 

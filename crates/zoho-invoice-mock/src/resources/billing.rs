@@ -204,6 +204,19 @@ pub(crate) fn refresh_invoice(now: i64, rec: &mut Record) {
     rec.insert("status".into(), json!(next));
 }
 
+/// When a refreshed invoice next changes status on its own: the first second of the day
+/// after its due date, for a sent or partly paid invoice with a balance.
+pub(crate) fn invoice_wakeup(rec: &Record) -> Option<i64> {
+    let status = text(rec.get("status"))?;
+    if !matches!(status.as_str(), "sent" | "partially_paid")
+        || cents(rec.get("balance")).unwrap_or(0) <= 0
+    {
+        return None;
+    }
+    let due = text(rec.get("due_date")).and_then(|d| parse_date(&d))?;
+    due.checked_add(1)?.checked_mul(86_400)
+}
+
 /// Moves an invoice's paid amount by `delta` cents in `field`, checking the balance.
 pub(crate) fn adjust_invoice(
     c: &mut Ctx<'_>,
@@ -212,7 +225,7 @@ pub(crate) fn adjust_invoice(
     delta: i64,
 ) -> Result<(), ApiError> {
     let now = c.now;
-    let inv = c
+    let mut inv = c
         .org
         .get_mut(INVOICES.table, invoice_id)
         .ok_or_else(|| ApiError::invalid("invoice_id"))?;
@@ -233,7 +246,7 @@ pub(crate) fn adjust_invoice(
     if status == "draft" {
         inv.insert("status".into(), json!("sent"));
     }
-    refresh_invoice(now, inv);
+    refresh_invoice(now, &mut inv);
     let ts = crate::clock::format_timestamp(now);
     inv.insert("last_modified_time".into(), json!(ts));
     Ok(())
@@ -327,11 +340,11 @@ pub(crate) fn cancel_write_off(c: &mut Ctx<'_>) -> HResult {
         return Err(ApiError::state("The invoice has not been written off."));
     }
     let now = c.now;
-    if let Some(inv) = c.org.get_mut(INVOICES.table, &id) {
+    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &id) {
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("write_off_amount".into(), json!(0));
         inv.insert("balance".into(), money(balance + written));
-        refresh_invoice(now, inv);
+        refresh_invoice(now, &mut inv);
     }
     generic::add_history(c, &INVOICES, &id, "Write off cancelled");
     Ok(Reply::ok(
@@ -441,7 +454,7 @@ pub(crate) fn bulk_email(
         if text(rec.get("status")).as_deref() == Some("draft") {
             r.insert("status".into(), json!("sent"));
         }
-        (res.refresh)(c.now, &mut r);
+        res.refresh(c.now, &mut r);
         generic::store(c, res, r);
         generic::add_history(c, res, id, "Emailed");
     }

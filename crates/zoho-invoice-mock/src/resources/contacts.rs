@@ -106,12 +106,12 @@ pub(crate) fn mark_primary(c: &mut Ctx<'_>) -> HResult {
     let id = c.param("contact_person_id").to_string();
     let person = generic::load(c, &CONTACT_PERSONS, &id)?;
     let contact = text(person.get("contact_id")).unwrap_or_default();
-    for p in c.org.table(CONTACT_PERSONS.table).values_mut() {
+    c.org.table(CONTACT_PERSONS.table).for_each_mut(|p| {
         if text(p.get("contact_id")).as_deref() == Some(contact.as_str()) {
             let primary = text(p.get("contact_person_id")).as_deref() == Some(id.as_str());
             p.insert("is_primary_contact".into(), json!(primary));
         }
-    }
+    });
     Ok(Reply::ok(
         "This contact person has been marked as your primary contact person.",
         vec![],

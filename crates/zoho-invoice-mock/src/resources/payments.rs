@@ -104,12 +104,12 @@ fn remove_payment_row(c: &mut Ctx<'_>, row: &Record) {
     let invoice_id = text(row.get("invoice_id")).unwrap_or_default();
     let amount = cents(row.get("amount")).unwrap_or(0);
     let now = c.now;
-    if let Some(inv) = c.org.get_mut(INVOICES.table, &invoice_id) {
+    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &invoice_id) {
         let made = cents(inv.get("payment_made")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("payment_made".into(), money(made - amount));
         inv.insert("balance".into(), money(balance + amount));
-        crate::resources::billing::refresh_invoice(now, inv);
+        crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("invoice_payment_id")) {
         c.org.table(INVOICE_PAYMENTS).remove(&id);
@@ -209,7 +209,7 @@ fn resync_payment(c: &mut Ctx<'_>, payment_id: &str) {
         .iter()
         .map(|r| cents(r.get("amount")).unwrap_or(0))
         .fold(0_i64, i64::saturating_add);
-    if let Some(p) = c.org.get_mut(PAYMENTS.table, payment_id) {
+    if let Some(mut p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let amount = cents(p.get("amount")).unwrap_or(0);
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
         let unused = amount.saturating_sub(applied).saturating_sub(refunded);
@@ -317,7 +317,7 @@ pub(crate) fn prepare_payment_refund(
 }
 
 fn move_payment_refund(c: &mut Ctx<'_>, payment_id: &str, delta: i64) {
-    if let Some(p) = c.org.get_mut(PAYMENTS.table, payment_id) {
+    if let Some(mut p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
         let unused = cents(p.get("unused_amount")).unwrap_or(0);
         p.insert("refunded_amount".into(), money(refunded + delta));
@@ -339,7 +339,7 @@ fn move_credit(
     field: &str,
     delta: i64,
 ) -> Result<(), ApiError> {
-    let cn = c
+    let mut cn = c
         .org
         .get_mut(CREDIT_NOTES.table, creditnote_id)
         .ok_or_else(|| ApiError::not_found("credit note"))?;
@@ -481,12 +481,12 @@ fn remove_credit_row(c: &mut Ctx<'_>, row: &Record) -> Result<(), ApiError> {
     let amount = cents(row.get("amount_applied")).unwrap_or(0);
     move_credit(c, &cid, "credits_used", -amount)?;
     let now = c.now;
-    if let Some(inv) = c.org.get_mut(INVOICES.table, &iid) {
+    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &iid) {
         let applied = cents(inv.get("credits_applied")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("credits_applied".into(), money(applied - amount));
         inv.insert("balance".into(), money(balance + amount));
-        crate::resources::billing::refresh_invoice(now, inv);
+        crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("creditnote_invoice_id")) {
         c.org.table(CREDITS_APPLIED).remove(&id);
