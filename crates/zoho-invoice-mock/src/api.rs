@@ -224,6 +224,7 @@ pub(crate) async fn serve_api(
         return Ok(wire::with_rate_headers(r, rate));
     }
 
+    let started = std::time::Instant::now();
     let response = match found {
         _ if is_orgs => {
             let orgs: Vec<Value> = shared
@@ -323,6 +324,7 @@ pub(crate) async fn serve_api(
             "Invalid URL Passed",
         )),
     };
+    let response = wire::with_server_timing(response, started.elapsed());
     drop(permit);
     Ok(fault_after(
         fault.as_ref(),

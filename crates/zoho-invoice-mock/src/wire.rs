@@ -135,6 +135,22 @@ pub(crate) fn with_rate_headers(mut r: Resp, h: RateHeaders) -> Resp {
     r
 }
 
+/// The name of the [`SERVER_TIMING`] metric: the request's handling.
+const TIMING_METRIC: &str = "app";
+
+/// The header that says how long the server took over a request.
+pub(crate) const SERVER_TIMING: &str = "server-timing";
+
+/// Adds `Server-Timing: app;dur=<milliseconds>`: how long the server took over the request,
+/// from routing to the serialized answer.
+pub(crate) fn with_server_timing(mut r: Resp, took: std::time::Duration) -> Resp {
+    let ms = took.as_secs_f64() * 1_000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("{TIMING_METRIC};dur={ms:.3}")) {
+        r.headers_mut().insert(SERVER_TIMING, v);
+    }
+    r
+}
+
 /// The response a fault answers with instead of the real one, if it replaces it.
 pub(crate) fn fault_response(fault: &Fault) -> Option<Resp> {
     match fault {
