@@ -51,6 +51,15 @@ impl Answers {
         Self::new(Shape::One(key), Shape::One(key), Shape::One(key))
     }
 
+    /// Every answer carries a list of one object under `key`.
+    pub(crate) const fn list_of_one(key: &'static str) -> Self {
+        Self::new(
+            Shape::ListOfOne(key),
+            Shape::ListOfOne(key),
+            Shape::ListOfOne(key),
+        )
+    }
+
     /// Create, get and update answers in the given shapes.
     pub(crate) const fn new(create: Shape, get: Shape, update: Shape) -> Self {
         Self {
@@ -317,11 +326,9 @@ pub(crate) static PAYMENTS: Res = Res {
 
 pub(crate) static PAYMENT_REFUNDS: Res = Res {
     parent: Some(&PAYMENTS),
-    answers: Answers::new(
-        Shape::ListOfOne("payment_refunds"),
-        Shape::One("payment_refunds"),
-        Shape::ListOfOne("payment_refunds"),
-    ),
+    // A list of one in every answer, one refund's details too: Zoho Books' OpenAPI documents
+    // `payment_refunds` as a list (the reference's example of the details shows an object).
+    answers: Answers::list_of_one("payment_refunds"),
     required: &["amount"],
     prepare: payments::prepare_payment_refund,
     on_delete: payments::delete_payment_refund,
