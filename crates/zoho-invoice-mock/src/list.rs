@@ -1,7 +1,6 @@
 //! Lists: the common filters (`filter_by`, `search_text`, ids, status, date and number ranges,
 //! `last_modified_time`), sorting and pagination with `page_context`.
 
-use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use serde_json::{Value, json};
@@ -265,17 +264,58 @@ impl<'q> ListQuery<'q> {
 
 /// Filters, sorts and pages `records` (by reference: only the page's own are copied);
 /// returns the page and its `page_context`.
-pub(crate) fn page<R: Borrow<Record>>(
-    records: Vec<R>,
+pub(crate) fn page<'r>(
+    records: impl IntoIterator<Item = &'r Record>,
     query: &[(String, String)],
     report_name: &str,
 ) -> Result<(Vec<Record>, Value), ApiError> {
     let q = ListQuery::parse(query)?;
-    Ok(filtered_page(
-        &q,
-        records.iter().map(Borrow::borrow),
-        report_name,
-    ))
+    Ok(filtered_page(&q, records.into_iter(), report_name))
+}
+
+/// A record's value in the sort column, read once, compared as [`compare_values`] does.
+#[derive(Debug)]
+struct SortKey {
+    number: Option<f64>,
+    time: Option<i64>,
+    lower: String,
+}
+
+impl SortKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        if let (Some(x), Some(y)) = (self.number, other.number) {
+            return x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+        }
+        if let (Some(x), Some(y)) = (self.time, other.time) {
+            return x.cmp(&y);
+        }
+        self.lower.cmp(&other.lower)
+    }
+}
+
+/// Sorts `rows` by `col` (stable), reading each record's value once instead of at every
+/// comparison; the text forms only when some value is not a number.
+fn sort_rows<'r>(rows: Vec<&'r Record>, col: &str) -> Vec<&'r Record> {
+    let mut keyed: Vec<(SortKey, &'r Record)> = rows
+        .into_iter()
+        .map(|r| {
+            let key = SortKey {
+                number: as_f64(r.get(col)),
+                time: None,
+                lower: String::new(),
+            };
+            (key, r)
+        })
+        .collect();
+    if keyed.iter().any(|(k, _)| k.number.is_none()) {
+        for (key, r) in &mut keyed {
+            let t = text(r.get(col)).unwrap_or_default();
+            key.time = parse_timestamp(&t);
+            key.lower = t.to_lowercase();
+        }
+    }
+    keyed.sort_by(|(a, _), (b, _)| a.cmp(b));
+    keyed.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Filters, sorts and pages the records of `rows`, by reference.
@@ -286,7 +326,7 @@ fn filtered_page<'r>(
 ) -> (Vec<Record>, Value) {
     let mut rows: Vec<&Record> = rows.filter(|r| q.admits(r)).collect();
     if let Some(col) = q.sort_column {
-        rows.sort_by(|a, b| compare_values(a.get(col), b.get(col)));
+        rows = sort_rows(rows, col);
     }
     if q.descending {
         rows.reverse();
@@ -354,35 +394,55 @@ mod tests {
                 json!({"id": "3", "status": "sent", "total": 20, "date": "2024-01-09", "customer_name": "bowman jr"}),
             ),
         ];
-        let (p, ctx) = page(
-            rows.clone(),
-            &q(&[("filter_by", "Status.Unpaid")]),
-            "Invoices",
-        )
-        .expect("ok");
+        let (p, ctx) = page(&rows, &q(&[("filter_by", "Status.Unpaid")]), "Invoices").expect("ok");
         assert_eq!(p.len(), 2);
         assert_eq!(ctx["applied_filter"], "Status.Unpaid");
-        let (p, _) = page(rows.clone(), &q(&[("search_text", "BOWMAN")]), "x").expect("ok");
+        let (p, _) = page(&rows, &q(&[("search_text", "BOWMAN")]), "x").expect("ok");
         assert_eq!(p.len(), 2);
         let (p, _) = page(
-            rows.clone(),
+            &rows,
             &q(&[("sort_column", "total"), ("sort_order", "D")]),
             "x",
         )
         .expect("ok");
         assert_eq!(p[0]["id"], "2");
         let (p, _) = page(
-            rows.clone(),
+            &rows,
             &q(&[("date_start", "2024-01-03"), ("date_end", "2024-01-09")]),
             "x",
         )
         .expect("ok");
         assert_eq!(p.len(), 2);
-        let (p, ctx) =
-            page(rows.clone(), &q(&[("per_page", "2"), ("page", "2")]), "x").expect("ok");
+        let (p, ctx) = page(&rows, &q(&[("per_page", "2"), ("page", "2")]), "x").expect("ok");
         assert_eq!(p.len(), 1);
         assert_eq!(ctx["has_more_page"], false);
-        let (_, ctx) = page(rows, &q(&[("per_page", "2")]), "x").expect("ok");
+        let (_, ctx) = page(&rows, &q(&[("per_page", "2")]), "x").expect("ok");
         assert_eq!(ctx["has_more_page"], true);
+    }
+
+    #[test]
+    fn sorting_by_keys_read_once_agrees_with_comparing_values() {
+        let values = [
+            json!(10),
+            json!("9.5"),
+            json!("2024-01-05"),
+            json!("2023-12-31T10:00:00+0000"),
+            json!("bowman"),
+            json!("Zylker"),
+            json!(null),
+            json!(3),
+            json!("abc"),
+        ];
+        let rows: Vec<Record> = values
+            .iter()
+            .enumerate()
+            .map(|(n, v)| rec(json!({"id": n, "col": v})))
+            .collect();
+        for subset in [&rows[..], &rows[..2], &rows[4..], &rows[7..]] {
+            let mut want: Vec<&Record> = subset.iter().collect();
+            want.sort_by(|a, b| compare_values(a.get("col"), b.get("col")));
+            let got = sort_rows(subset.iter().collect(), "col");
+            assert_eq!(got, want);
+        }
     }
 }

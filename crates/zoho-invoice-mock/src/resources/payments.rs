@@ -607,10 +607,9 @@ pub(crate) fn list_credit_refunds(c: &mut Ctx<'_>) -> HResult {
     if !customer.is_empty() {
         generic::load(c, &crate::resources::defs::CONTACTS, &customer)?;
     }
-    let mut rows: Vec<Record> = c.org.rows("creditnote_refunds").cloned().collect();
-    if !customer.is_empty() {
-        rows.retain(|r| text(r.get("customer_id")).as_deref() == Some(customer.as_str()));
-    }
+    let rows = c.org.rows("creditnote_refunds").filter(|r| {
+        customer.is_empty() || text(r.get("customer_id")).as_deref() == Some(customer.as_str())
+    });
     let (page, context) = crate::list::page(rows, &c.query, "Refunds")?;
     Ok(Reply::ok(
         "success",

@@ -211,12 +211,7 @@ pub(crate) fn list_project_invoices(c: &mut Ctx<'_>) -> HResult {
         text(i.get("project_id")).as_deref() == Some(pid.as_str())
             || matches!(i.get("line_items"), Some(Value::Array(items)) if items.iter().any(|li| text(li.get("project_id")).as_deref() == Some(pid.as_str())))
     };
-    let rows: Vec<Record> = c
-        .org
-        .rows(INVOICES.table)
-        .filter(|i| names(i))
-        .cloned()
-        .collect();
+    let rows = c.org.rows(INVOICES.table).filter(|i| names(i));
     let (page, context) = crate::list::page(rows, &c.query, "Invoices")?;
     Ok(Reply::ok(
         "success",
