@@ -270,7 +270,8 @@ pub(crate) fn page<'r>(
     report_name: &str,
 ) -> Result<(Vec<Record>, Value), ApiError> {
     let q = ListQuery::parse(query)?;
-    Ok(filtered_page(&q, records.into_iter(), report_name))
+    let (rows, context) = filtered_page(&q, records.into_iter(), report_name);
+    Ok((rows.into_iter().cloned().collect(), context))
 }
 
 /// A record's value in the sort column, read once, compared as [`compare_values`] does.
@@ -323,7 +324,7 @@ fn filtered_page<'r>(
     q: &ListQuery<'_>,
     rows: impl Iterator<Item = &'r Record>,
     report_name: &str,
-) -> (Vec<Record>, Value) {
+) -> (Vec<&'r Record>, Value) {
     let mut rows: Vec<&Record> = rows.filter(|r| q.admits(r)).collect();
     if let Some(col) = q.sort_column {
         rows = sort_rows(rows, col);
@@ -333,23 +334,18 @@ fn filtered_page<'r>(
     }
     let start = q.start();
     let has_more = rows.len() > start.saturating_add(q.per_page);
-    let page_rows: Vec<Record> = rows
-        .into_iter()
-        .skip(start)
-        .take(q.per_page)
-        .cloned()
-        .collect();
+    let page_rows: Vec<&Record> = rows.into_iter().skip(start).take(q.per_page).collect();
     (page_rows, q.context(has_more, report_name))
 }
 
 /// A page of a whole table (`None`: never written to). In the table's id order, filtered by
 /// status at most, it is a slice of the table's indexes, costing its own records whatever
 /// the table's size; otherwise the table's records are filtered and sorted by reference.
-pub(crate) fn table_page(
-    table: Option<&Table>,
+pub(crate) fn table_page<'t>(
+    table: Option<&'t Table>,
     query: &[(String, String)],
     report_name: &str,
-) -> Result<(Vec<Record>, Value), ApiError> {
+) -> Result<(Vec<&'t Record>, Value), ApiError> {
     let q = ListQuery::parse(query)?;
     let Some(table) = table else {
         return Ok((Vec::new(), q.context(false, report_name)));
@@ -359,8 +355,7 @@ pub(crate) fn table_page(
     }
     let key = q.status.as_ref().map(|f| f.key.as_str());
     let slice = table.slice(key, q.start(), q.per_page, q.descending);
-    let rows = slice.rows.into_iter().cloned().collect();
-    Ok((rows, q.context(slice.has_more, report_name)))
+    Ok((slice.rows, q.context(slice.has_more, report_name)))
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@ fn indexed(org: &Org, pairs: &[(&str, &str)]) -> (Vec<Record>, Value, usize) {
     let before = invoices(org).touched();
     let (rows, context) =
         table_page(org.find_table("invoices"), &q(pairs), "Invoices").expect("a valid query");
+    let rows = rows.into_iter().cloned().collect();
     (rows, context, invoices(org).touched() - before)
 }
 

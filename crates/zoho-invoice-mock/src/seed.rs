@@ -55,6 +55,7 @@ impl<'a> Seeder<'a> {
         };
         match (route.handler)(&mut ctx) {
             Ok(Reply::Json(_, v)) => v,
+            Ok(Reply::Written(_, bytes)) => serde_json::from_slice(&bytes).unwrap_or(Value::Null),
             _ => Value::Null,
         }
     }

@@ -85,7 +85,11 @@ pub(crate) type Resp = Response<MockBody>;
 
 /// A JSON response.
 pub(crate) fn json(status: u16, v: &Value) -> Resp {
-    let bytes = serde_json::to_vec(v).unwrap_or_default();
+    json_bytes(status, serde_json::to_vec(v).unwrap_or_default())
+}
+
+/// A JSON response from its bytes.
+fn json_bytes(status: u16, bytes: Vec<u8>) -> Resp {
     let mut r = Response::new(MockBody::full(bytes));
     *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     r.headers_mut().insert(
@@ -104,6 +108,7 @@ pub(crate) fn error(e: &ApiError) -> Resp {
 pub(crate) fn reply(reply: Reply) -> Resp {
     match reply {
         Reply::Json(status, v) => json(status, &v),
+        Reply::Written(status, bytes) => json_bytes(status, bytes),
         Reply::File {
             content_type,
             file_name,

@@ -194,17 +194,15 @@ pub(crate) fn get(c: &mut Ctx<'_>, res: &Res) -> HResult {
 pub(crate) fn list(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let parent = path_parent(c, res)?;
     let report = capitalize(res.many);
-    let (page, context) = match (&parent, res.parent) {
-        (Some(pid), Some(p)) => {
-            let children: Vec<&Record> = c
-                .org
-                .rows(res.table)
-                .filter(|rec| text(rec.get(p.id)).as_deref() == Some(pid.as_str()))
-                .collect();
-            list::page(children, &c.query, &report)?
-        }
-        _ => list::table_page(c.org.find_table(res.table), &c.query, &report)?,
+    let (Some(pid), Some(p)) = (&parent, res.parent) else {
+        let (page, context) = list::table_page(c.org.find_table(res.table), &c.query, &report)?;
+        return Reply::list(res.many, &page, &context);
     };
+    let children = c
+        .org
+        .rows(res.table)
+        .filter(|rec| text(rec.get(p.id)).as_deref() == Some(pid.as_str()));
+    let (page, context) = list::page(children, &c.query, &report)?;
     Ok(Reply::ok(
         "success",
         vec![
