@@ -100,7 +100,7 @@ impl Accounts {
         t.access.insert(
             token.clone(),
             AccessState {
-                expires_at: now + self.lifetime.as_secs(),
+                expires_at: now.saturating_add(self.lifetime.as_secs()),
                 refresh: None,
             },
         );
@@ -189,7 +189,7 @@ impl Accounts {
                 t.access.insert(
                     access.clone(),
                     AccessState {
-                        expires_at: now + lifetime,
+                        expires_at: now.saturating_add(lifetime),
                         refresh: Some(refresh.clone()),
                     },
                 );
@@ -216,13 +216,17 @@ impl Accounts {
                 let Some(state) = t.refresh.get_mut(&refresh).filter(|s| !s.revoked) else {
                     return error("invalid_code");
                 };
-                while state.recent.front().is_some_and(|&at| at + window <= now) {
+                while state
+                    .recent
+                    .front()
+                    .is_some_and(|&at| at.saturating_add(window) <= now)
+                {
                     state.recent.pop_front();
                 }
                 let locked = state.locked_until.is_some_and(|until| until > now);
                 if locked || state.recent.len() >= per_window as usize {
                     // Retrying while locked extends the lock, as the real service does.
-                    state.locked_until = Some(now + lockout);
+                    state.locked_until = Some(now.saturating_add(lockout));
                     return AccountsReply::Json(
                         400,
                         json!({
@@ -236,7 +240,7 @@ impl Accounts {
                 t.access.insert(
                     access.clone(),
                     AccessState {
-                        expires_at: now + lifetime,
+                        expires_at: now.saturating_add(lifetime),
                         refresh: Some(refresh),
                     },
                 );

@@ -5,7 +5,7 @@
 //! | --- | --- |
 //! | `POST /__admin/faults` | arms a fault: `{"fault": "429" \| "5xx" \| "delay" \| "reset_before" \| "reset_mid_body" \| "truncated" \| "malformed" \| "html" \| "expired_token", "status": 503, "delay_ms": 100, "retry_after": 2, "times": 1, "method": "GET", "path": "/invoices"}` (`times: 0` = until cleared; `retry_after`, in seconds, gives a 429 its `Retry-After`) |
 //! | `DELETE /__admin/faults` | disarms all faults |
-//! | `GET /__admin/requests` | the request log (secrets redacted) |
+//! | `GET /__admin/requests` | the request log (secrets redacted) and `dropped`, how many entries its bounds dropped |
 //! | `DELETE /__admin/requests` | clears the log and the counters |
 //! | `GET /__admin/counters` | requests per operation |
 //! | `POST /__admin/clock/advance` | `{"seconds": 3600}` moves the server's clock |
@@ -13,6 +13,11 @@
 //! | `POST /__admin/tokens/expire` | expires every issued access token |
 //! | `POST /__admin/organizations` | `{"organization_id": "1", "name": "Acme"}` adds one |
 //! | `PUT /__admin/limits` | `{"per_minute": 100, "daily": 1000, "concurrent": 5}` |
+//!
+//! Input is checked: a body that is not JSON, a field of the wrong type, a status outside
+//! 100..=599, a `retry_after` over a day, a `delay_ms` over a day, limits over `u32::MAX`, or
+//! seconds that would move the clock past 9999-12-31T23:59:59Z are a 400 with code 4 and a
+//! message naming the field; nothing is changed.
 
 use std::time::Duration;
 
@@ -39,21 +44,44 @@ fn ok(extra: Value) -> Resp {
     wire::json(200, &v)
 }
 
+/// The longest `retry_after` (seconds) and `delay_ms` (milliseconds) accepted: a day.
+const MAX_FAULT_SECONDS: u64 = 86_400;
+
+/// A whole-number field within `min..=max`: `None` when absent or null.
+fn whole(v: &Value, key: &str, min: u64, max: u64) -> Result<Option<u64>, String> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(n) => n
+            .as_u64()
+            .filter(|n| (min..=max).contains(n))
+            .map(Some)
+            .ok_or_else(|| format!("{key} must be a whole number from {min} to {max}")),
+    }
+}
+
+/// A text field: `None` when absent or null.
+fn string<'a>(v: &'a Value, key: &str) -> Result<Option<&'a str>, String> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(s) => s
+            .as_str()
+            .map(Some)
+            .ok_or_else(|| format!("{key} must be a string")),
+    }
+}
+
 /// Parses a fault rule from its JSON form.
 pub(crate) fn parse_rule(v: &Value) -> Result<FaultRule, String> {
-    let status = v
-        .get("status")
-        .and_then(Value::as_u64)
-        .and_then(|s| u16::try_from(s).ok());
-    let fault = match v.get("fault").and_then(Value::as_str).unwrap_or("") {
-        "429" | "too_many_requests" => match v.get("retry_after").and_then(Value::as_u64) {
+    let status = whole(v, "status", 100, 599)?.and_then(|s| u16::try_from(s).ok());
+    let retry_after = whole(v, "retry_after", 0, MAX_FAULT_SECONDS)?;
+    let delay_ms = whole(v, "delay_ms", 0, MAX_FAULT_SECONDS * 1000)?;
+    let fault = match string(v, "fault")?.unwrap_or("") {
+        "429" | "too_many_requests" => match retry_after {
             Some(secs) => Fault::TooManyRequestsRetryAfter(Duration::from_secs(secs)),
             None => Fault::TooManyRequests,
         },
         "5xx" | "server_error" => Fault::ServerError(status.unwrap_or(500)),
-        "delay" => Fault::Delay(Duration::from_millis(
-            v.get("delay_ms").and_then(Value::as_u64).unwrap_or(1000),
-        )),
+        "delay" => Fault::Delay(Duration::from_millis(delay_ms.unwrap_or(1000))),
         "reset_before" => Fault::ResetBeforeResponse,
         "reset_mid_body" => Fault::ResetMidBody,
         "truncated" => Fault::TruncatedBody,
@@ -63,18 +91,69 @@ pub(crate) fn parse_rule(v: &Value) -> Result<FaultRule, String> {
         other => return Err(format!("unknown fault {other:?}")),
     };
     let mut rule = FaultRule::new(fault);
-    match v.get("times").and_then(Value::as_u64) {
+    match whole(v, "times", 0, u64::MAX)? {
         Some(0) => rule = rule.always(),
         Some(n) => rule = rule.times(usize::try_from(n).unwrap_or(usize::MAX)),
         None => {}
     }
-    if let Some(m) = v.get("method").and_then(Value::as_str) {
+    if let Some(m) = string(v, "method")? {
         rule = rule.method(m);
     }
-    if let Some(p) = v.get("path").and_then(Value::as_str) {
+    if let Some(p) = string(v, "path")? {
         rule = rule.path(p);
     }
     Ok(rule)
+}
+
+/// `POST /__admin/clock/advance`: `{"seconds": N}`, refused past the clock's end.
+fn advance_clock(shared: &Shared, body: &Value) -> Result<(), String> {
+    let seconds = whole(body, "seconds", 0, u64::MAX)?.ok_or("seconds is required")?;
+    shared
+        .clock
+        .try_advance(Duration::from_secs(seconds))
+        .map_err(|room| {
+            format!(
+                "seconds would move the clock past 9999-12-31T23:59:59Z: at most {} more",
+                room.as_secs()
+            )
+        })
+}
+
+/// `PUT /__admin/limits`: each limit a whole number up to `u32::MAX`, absent for none.
+fn parse_limits(body: &Value) -> Result<Limits, String> {
+    let n = |k: &str| -> Result<Option<u32>, String> {
+        Ok(whole(body, k, 0, u64::from(u32::MAX))?.and_then(|n| u32::try_from(n).ok()))
+    };
+    Ok(Limits::default()
+        .with_per_minute(n("per_minute")?)
+        .with_daily(n("daily")?.unwrap_or(Limits::default().daily))
+        .with_concurrent(n("concurrent")?))
+}
+
+/// `POST /__admin/organizations`: `{"organization_id": "1", "name": "Acme"}`.
+fn add_organization(shared: &Shared, body: &Value) -> Result<(), String> {
+    let id = string(body, "organization_id")?
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .ok_or("organization_id is required")?;
+    if id.len() > 64 {
+        return Err("organization_id must be at most 64 characters".into());
+    }
+    let name = string(body, "name")?.unwrap_or("Organization");
+    shared
+        .state()
+        .orgs
+        .entry(id.to_string())
+        .or_insert_with(|| crate::state::Org::new(id, name));
+    Ok(())
+}
+
+/// An empty answer, or the error as a 400.
+fn done(result: Result<(), String>) -> Resp {
+    match result {
+        Ok(()) => ok(json!({})),
+        Err(e) => bad(&e),
+    }
 }
 
 /// Answers an admin request.
@@ -85,7 +164,14 @@ pub(crate) fn handle(
     _query: &[(String, String)],
     body: &Bytes,
 ) -> Resp {
-    let json_body: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+    let json_body: Value = if body.is_empty() {
+        Value::Null
+    } else {
+        match serde_json::from_slice(body) {
+            Ok(v) => v,
+            Err(_) => return bad("The body is not well-formed JSON"),
+        }
+    };
     let sub = path.strip_prefix(ADMIN_PREFIX).unwrap_or("");
     match (method, sub) {
         ("POST", "/faults") => match parse_rule(&json_body) {
@@ -112,60 +198,26 @@ pub(crate) fn handle(
                         "headers": r.headers,
                         "body": String::from_utf8_lossy(&r.body),
                         "operation": r.operation,
+                        "body_truncated": r.body_truncated,
                     })
                 })
                 .collect();
-            ok(json!({"requests": list}))
+            let dropped = shared.inspector.dropped();
+            ok(json!({"requests": list, "dropped": dropped}))
         }
         ("DELETE", "/requests") => {
             shared.inspector.clear();
             ok(json!({}))
         }
         ("GET", "/counters") => ok(json!({"counters": shared.inspector.counters()})),
-        ("POST", "/clock/advance") => match json_body.get("seconds").and_then(Value::as_u64) {
-            Some(s) => {
-                shared.clock.advance(Duration::from_secs(s));
-                ok(json!({}))
-            }
-            None => bad("seconds is required"),
-        },
+        ("POST", "/clock/advance") => done(advance_clock(shared, &json_body)),
         ("POST", "/grant_code") => ok(json!({"grant_code": shared.accounts.grant_code()})),
         ("POST", "/tokens/expire") => {
             shared.accounts.expire_all();
             ok(json!({}))
         }
-        ("POST", "/organizations") => {
-            let id = json_body.get("organization_id").and_then(Value::as_str);
-            let name = json_body
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or("Organization");
-            match id {
-                Some(id) => {
-                    shared
-                        .state()
-                        .orgs
-                        .entry(id.to_string())
-                        .or_insert_with(|| crate::state::Org::new(id, name));
-                    ok(json!({}))
-                }
-                None => bad("organization_id is required"),
-            }
-        }
-        ("PUT", "/limits") => {
-            let n = |k: &str| {
-                json_body
-                    .get(k)
-                    .and_then(Value::as_u64)
-                    .and_then(|n| u32::try_from(n).ok())
-            };
-            let limits = Limits::default()
-                .with_per_minute(n("per_minute"))
-                .with_daily(n("daily").unwrap_or(Limits::default().daily))
-                .with_concurrent(n("concurrent"));
-            shared.limiter.set(limits);
-            ok(json!({}))
-        }
+        ("POST", "/organizations") => done(add_organization(shared, &json_body)),
+        ("PUT", "/limits") => done(parse_limits(&json_body).map(|l| shared.limiter.set(l))),
         _ => wire::json(
             404,
             &json!({"code": 5, "message": "Unknown admin endpoint"}),

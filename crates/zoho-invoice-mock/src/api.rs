@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::{HeaderMap, Request, header};
-use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use serde_json::{Value, json};
 
@@ -16,6 +15,7 @@ use crate::body::{parse_body, parse_pairs};
 use crate::ctx::{Ctx, Format};
 use crate::faults::Fault;
 use crate::inspect::{RecordedRequest, redact_body, redact_header, redact_pairs};
+use crate::read::{ReadError, read_body};
 use crate::reply::{ApiError, codes};
 use crate::router::{Found, find};
 use crate::routes::ROUTES;
@@ -32,13 +32,14 @@ fn header_str(h: &HeaderMap, name: impl http::header::AsHeaderName) -> &str {
     h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
 
+/// Logs a request; a `body` of `None` (refused) is logged empty and marked truncated.
 fn record(
     shared: &Shared,
     method: &str,
     path: &str,
     query: &[(String, String)],
     headers: &HeaderMap,
-    body: &Bytes,
+    body: Option<&Bytes>,
     operation: Option<String>,
 ) {
     let content_type = header_str(headers, header::CONTENT_TYPE).to_string();
@@ -53,9 +54,27 @@ fn record(
                 (k.as_str().to_string(), redact_header(k.as_str(), &v))
             })
             .collect(),
-        body: redact_body(&content_type, body),
+        body: body.map_or_else(Bytes::new, |b| redact_body(&content_type, b)),
         operation,
+        body_truncated: body.is_none(),
     });
+}
+
+/// The answer to a body that was not read: a Zoho error on a connection that then closes, or
+/// no answer at all when the connection broke.
+fn refused(shared: &Shared, e: ReadError) -> Result<Resp, DropConnection> {
+    match e.api_error(shared.body_bounds) {
+        Some(err) => {
+            let mut r = wire::error(&err);
+            r.headers_mut()
+                .insert(header::CONNECTION, http::HeaderValue::from_static("close"));
+            Ok(r)
+        }
+        None => match e {
+            ReadError::Broken(cause) => Err(Box::new(cause)),
+            _ => Err("request body not read".into()),
+        },
+    }
 }
 
 /// Applies a fault that replaces or breaks the answer; `Ok(None)` means answer normally.
@@ -85,14 +104,16 @@ pub(crate) async fn serve_api(
     req: Request<Incoming>,
 ) -> Result<Resp, DropConnection> {
     let (parts, body) = req.into_parts();
-    let bytes = body.collect().await?.to_bytes();
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
     if path.starts_with(crate::admin::ADMIN_PREFIX) {
-        return Ok(crate::admin::handle(
-            &shared, &method, &path, &query, &bytes,
-        ));
+        return match read_body(body, &parts.headers, shared.body_bounds).await {
+            Ok(bytes) => Ok(crate::admin::handle(
+                &shared, &method, &path, &query, &bytes,
+            )),
+            Err(e) => refused(&shared, e),
+        };
     }
     let rel = path.strip_prefix(API_PATH_PREFIX).map(str::to_string);
     let found = rel.as_deref().map(|r| find(ROUTES, &method, r));
@@ -103,13 +124,28 @@ pub(crate) async fn serve_api(
         _ if is_orgs => Some("GET /organizations".to_string()),
         _ => None,
     };
+    let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            record(
+                &shared,
+                &method,
+                &path,
+                &query,
+                &parts.headers,
+                None,
+                operation,
+            );
+            return refused(&shared, e);
+        }
+    };
     record(
         &shared,
         &method,
         &path,
         &query,
         &parts.headers,
-        &bytes,
+        Some(&bytes),
         operation,
     );
     let fault = shared.faults.take(&method, &path);
@@ -188,6 +224,7 @@ pub(crate) async fn serve_api(
         return Ok(wire::with_rate_headers(r, rate));
     }
 
+    let started = std::time::Instant::now();
     let response = match found {
         _ if is_orgs => {
             let orgs: Vec<Value> = shared
@@ -233,11 +270,15 @@ pub(crate) async fn serve_api(
                             }
                         }
                     }
+                    if let Some(Err(e)) = parsed.json.as_ref().map(crate::numbers::check_body) {
+                        return Ok(wire::with_rate_headers(wire::error(&e), rate));
+                    }
                     let now = shared.clock.epoch();
                     let mut state = shared.state();
                     let (result, new_orgs) = match state.orgs.get_mut(&org_id) {
                         None => (Err(ApiError::not_found("organization")), Vec::new()),
                         Some(org) => {
+                            org.catch_up(now);
                             let mut ctx = Ctx {
                                 org,
                                 ids: &shared.ids,
@@ -283,6 +324,7 @@ pub(crate) async fn serve_api(
             "Invalid URL Passed",
         )),
     };
+    let response = wire::with_server_timing(response, started.elapsed());
     drop(permit);
     Ok(fault_after(
         fault.as_ref(),
@@ -296,18 +338,32 @@ pub(crate) async fn serve_accounts(
     req: Request<Incoming>,
 ) -> Result<Resp, DropConnection> {
     let (parts, body) = req.into_parts();
-    let bytes = body.collect().await?.to_bytes();
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
     let op = format!("{method} {path}");
+    let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            record(
+                &shared,
+                &method,
+                &path,
+                &query,
+                &parts.headers,
+                None,
+                Some(op),
+            );
+            return refused(&shared, e);
+        }
+    };
     record(
         &shared,
         &method,
         &path,
         &query,
         &parts.headers,
-        &bytes,
+        Some(&bytes),
         Some(op),
     );
     let fault = shared.faults.take(&method, &path);

@@ -8,6 +8,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tokio::time::Instant;
 
+/// The latest time the clock shows: 9999-12-31T23:59:59Z.
+pub(crate) const MAX_EPOCH: i64 = 253_402_300_799;
+
 /// The server's notion of "now".
 #[derive(Debug)]
 pub(crate) struct Clock {
@@ -32,21 +35,49 @@ impl Clock {
         }
     }
 
-    /// Moves the clock forward.
+    /// Moves the clock forward, at most to [`MAX_EPOCH`].
     pub(crate) fn advance(&self, by: Duration) {
         let mut offset = self.offset.lock().unwrap_or_else(|e| e.into_inner());
-        *offset += by;
+        let room = self.room(*offset);
+        *offset = offset.saturating_add(by.min(room));
+    }
+
+    /// Moves the clock forward, or refuses to move it past [`MAX_EPOCH`] and says how far
+    /// it may still go.
+    pub(crate) fn try_advance(&self, by: Duration) -> Result<(), Duration> {
+        let mut offset = self.offset.lock().unwrap_or_else(|e| e.into_inner());
+        let room = self.room(*offset);
+        if by > room {
+            return Err(room);
+        }
+        *offset = offset.saturating_add(by);
+        Ok(())
+    }
+
+    /// How far the clock may still move with this offset.
+    fn room(&self, offset: Duration) -> Duration {
+        let left = MAX_EPOCH.saturating_sub(self.epoch_at(offset));
+        Duration::from_secs(u64::try_from(left).unwrap_or(0))
     }
 
     /// Time elapsed since the server started, on this clock.
     pub(crate) fn elapsed(&self) -> Duration {
         let offset = *self.offset.lock().unwrap_or_else(|e| e.into_inner());
-        self.start.elapsed() + offset
+        self.start.elapsed().saturating_add(offset)
     }
 
     /// Seconds since 1970 on this clock.
     pub(crate) fn epoch(&self) -> i64 {
-        self.start_epoch + i64::try_from(self.elapsed().as_secs()).unwrap_or(0)
+        let offset = *self.offset.lock().unwrap_or_else(|e| e.into_inner());
+        self.epoch_at(offset)
+    }
+
+    /// Seconds since 1970 with this offset, at most [`MAX_EPOCH`].
+    fn epoch_at(&self, offset: Duration) -> i64 {
+        let secs = self.start.elapsed().saturating_add(offset).as_secs();
+        self.start_epoch
+            .saturating_add(i64::try_from(secs).unwrap_or(i64::MAX))
+            .min(MAX_EPOCH)
     }
 }
 
@@ -165,5 +196,20 @@ mod tests {
         let clock = Clock::new(Some(1_000));
         clock.advance(Duration::from_secs(3600));
         assert!(clock.epoch() >= 4_600);
+    }
+
+    #[test]
+    fn the_clock_stops_at_the_end_of_year_9999() {
+        let clock = Clock::new(Some(1_000));
+        assert!(clock.try_advance(Duration::MAX).is_err());
+        assert!(clock.try_advance(Duration::from_secs(u64::MAX)).is_err());
+        assert!(clock.epoch() < 10_000);
+        clock.advance(Duration::MAX);
+        assert_eq!(clock.epoch(), MAX_EPOCH);
+        assert_eq!(format_date(clock.epoch()), "9999-12-31");
+        assert_eq!(
+            clock.try_advance(Duration::from_secs(1)),
+            Err(Duration::ZERO)
+        );
     }
 }

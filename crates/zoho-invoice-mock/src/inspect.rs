@@ -1,6 +1,7 @@
-//! What reached the server: the request log (secrets redacted) and counters per operation.
+//! What reached the server: the request log (secrets redacted, bounded in entries and bytes,
+//! oldest dropped first) and counters per operation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
 
 use bytes::Bytes;
@@ -23,6 +24,9 @@ pub struct RecordedRequest {
     pub body: Bytes,
     /// The operation, e.g. `GET /invoices/{invoice_id}`, when the path routed to one.
     pub operation: Option<String>,
+    /// The body is not kept whole: it was refused (too large, or too slow to arrive), or it
+    /// was cut to a prefix to keep the log within [`crate::MockConfig::request_log_max_bytes`].
+    pub body_truncated: bool,
 }
 
 impl RecordedRequest {
@@ -45,6 +49,35 @@ impl RecordedRequest {
     /// The body as JSON, if it is JSON.
     pub fn json(&self) -> Option<serde_json::Value> {
         serde_json::from_slice(&self.body).ok()
+    }
+
+    /// What the entry weighs in the log's byte bound: its body, method, path, operation,
+    /// query and headers.
+    fn size(&self) -> usize {
+        let pairs =
+            |p: &[(String, String)]| p.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+        self.body.len()
+            + self.method.len()
+            + self.path.len()
+            + self.operation.as_ref().map_or(0, String::len)
+            + pairs(&self.query)
+            + pairs(&self.headers)
+    }
+
+    /// Cuts the body so the entry weighs at most `max` bytes; `false` when even the rest of
+    /// the entry weighs more.
+    fn fit(&mut self, max: usize) -> bool {
+        let size = self.size();
+        if size <= max {
+            return true;
+        }
+        let rest = size - self.body.len();
+        if rest > max {
+            return false;
+        }
+        self.body = self.body.slice(..max - rest);
+        self.body_truncated = true;
+        true
     }
 }
 
@@ -99,28 +132,86 @@ pub(crate) fn redact_body(content_type: &str, body: &Bytes) -> Bytes {
     Bytes::from(text.join("&"))
 }
 
-/// The log and the counters.
+/// How much the request log keeps.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LogBounds {
+    /// The most entries.
+    pub(crate) max_entries: usize,
+    /// The most bytes, as [`RecordedRequest::size`] counts them.
+    pub(crate) max_bytes: usize,
+}
+
+/// Distinct operations counted at most: paths that route nowhere (on the accounts server,
+/// any path) cannot grow the counters without end.
+const MAX_COUNTED_OPERATIONS: usize = 1024;
+
+/// The log's entries, oldest first, with their total weight and how many were dropped.
 #[derive(Debug, Default)]
+struct Log {
+    entries: VecDeque<RecordedRequest>,
+    bytes: usize,
+    dropped: u64,
+}
+
+impl Log {
+    /// Adds an entry, then drops the oldest until the log is within `bounds`.
+    fn push(&mut self, mut req: RecordedRequest, bounds: LogBounds) {
+        if !req.fit(bounds.max_bytes) {
+            self.dropped += 1;
+            return;
+        }
+        self.bytes += req.size();
+        self.entries.push_back(req);
+        while self.entries.len() > bounds.max_entries || self.bytes > bounds.max_bytes {
+            let Some(old) = self.entries.pop_front() else {
+                break;
+            };
+            self.bytes -= old.size();
+            self.dropped += 1;
+        }
+    }
+}
+
+/// The log and the counters.
+#[derive(Debug)]
 pub(crate) struct Inspector {
-    log: Mutex<Vec<RecordedRequest>>,
+    log: Mutex<Log>,
     counters: Mutex<BTreeMap<String, u64>>,
+    bounds: LogBounds,
 }
 
 impl Inspector {
+    pub(crate) fn new(bounds: LogBounds) -> Self {
+        Self {
+            log: Mutex::default(),
+            counters: Mutex::default(),
+            bounds,
+        }
+    }
+
     pub(crate) fn record(&self, req: RecordedRequest) {
         if let Some(op) = &req.operation {
-            *self
-                .counters
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .entry(op.clone())
-                .or_insert(0) += 1;
+            let mut counters = self.counters.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(n) = counters.get_mut(op) {
+                *n += 1;
+            } else if counters.len() < MAX_COUNTED_OPERATIONS {
+                counters.insert(op.clone(), 1);
+            }
         }
-        self.log.lock().unwrap_or_else(|e| e.into_inner()).push(req);
+        self.log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(req, self.bounds);
     }
 
     pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
-        self.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.entries.iter().cloned().collect()
+    }
+
+    /// How many entries were dropped to keep the log within its bounds.
+    pub(crate) fn dropped(&self) -> u64 {
+        self.log.lock().unwrap_or_else(|e| e.into_inner()).dropped
     }
 
     pub(crate) fn counters(&self) -> BTreeMap<String, u64> {
@@ -131,7 +222,7 @@ impl Inspector {
     }
 
     pub(crate) fn clear(&self) {
-        self.log.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        *self.log.lock().unwrap_or_else(|e| e.into_inner()) = Log::default();
         self.counters
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -158,5 +249,45 @@ mod tests {
             &body[..],
             b"grant_type=refresh_token&refresh_token=[REDACTED]&client_secret=[REDACTED]"
         );
+    }
+
+    fn entry(body: &str) -> RecordedRequest {
+        RecordedRequest {
+            method: "POST".into(),
+            path: "/p".into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Bytes::from(body.to_owned()),
+            operation: None,
+            body_truncated: false,
+        }
+    }
+
+    #[test]
+    fn the_log_drops_the_oldest_to_stay_within_its_bounds() {
+        let bounds = LogBounds {
+            max_entries: 3,
+            max_bytes: 100,
+        };
+        let mut log = Log::default();
+        for i in 0..5 {
+            log.push(entry(&format!("{i}")), bounds);
+        }
+        assert_eq!(log.entries.len(), 3);
+        assert_eq!(log.dropped, 2);
+        assert_eq!(&log.entries[0].body[..], b"2");
+        // 45-byte bodies (+ 6 for method and path): one fits, two do not.
+        log.push(entry(&"a".repeat(45)), bounds);
+        log.push(entry(&"b".repeat(45)), bounds);
+        assert!(log.bytes <= 100);
+        assert_eq!(
+            log.bytes,
+            log.entries.iter().map(RecordedRequest::size).sum::<usize>()
+        );
+        // Larger than the whole bound: a prefix is kept.
+        log.push(entry(&"c".repeat(500)), bounds);
+        assert_eq!(log.entries.len(), 1);
+        assert!(log.entries[0].body_truncated);
+        assert_eq!(log.entries[0].size(), 100);
     }
 }

@@ -15,6 +15,15 @@
 //! It depends on none of the SDK's crates: it keeps plain JSON documents named as the
 //! reference names them, so it judges the client instead of agreeing with it.
 //!
+//! It bounds what it accepts and keeps, and never panics on input: request bodies are at
+//! most [`MockConfig::max_body_bytes`] (a Zoho-shaped 413 otherwise), the request log keeps
+//! at most [`MockConfig::request_log_max_entries`] and
+//! [`MockConfig::request_log_max_bytes`] (oldest dropped, counted by
+//! [`MockServer::dropped_requests`]), heads and bodies must arrive within
+//! [`MockConfig::header_read_timeout`] and [`MockConfig::body_read_timeout`], and numbers
+//! the server computes with are range-checked (a Zoho 400 with code 4). The [table on
+//! `MockConfig`](MockConfig#limits-it-enforces) has the defaults.
+//!
 //! ```
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! use http_body_util::{BodyExt, Full};
@@ -53,24 +62,30 @@ mod faults;
 mod inspect;
 mod limits;
 mod list;
+mod numbers;
 mod pdf;
+mod read;
 mod reply;
 mod resources;
 mod router;
 mod routes;
+#[cfg(test)]
+mod scale_tests;
 mod seed;
 mod server;
 mod shared;
 mod state;
 mod synthetic;
+mod table;
 mod wire;
 
 pub use admin::ADMIN_PREFIX;
 pub use api::ORGANIZATION_HEADER;
 pub use body::Upload;
 pub use config::{
-    DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_ORGANIZATION_ID,
-    MockConfig,
+    DEFAULT_ACCESS_TOKEN, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET,
+    DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_ORGANIZATION_ID,
+    DEFAULT_REQUEST_LOG_MAX_BYTES, DEFAULT_REQUEST_LOG_MAX_ENTRIES, MockConfig,
 };
 pub use faults::{Fault, FaultRule};
 pub use inspect::{REDACTED, RecordedRequest};

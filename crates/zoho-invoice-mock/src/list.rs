@@ -1,7 +1,6 @@
 //! Lists: the common filters (`filter_by`, `search_text`, ids, status, date and number ranges,
 //! `last_modified_time`), sorting and pagination with `page_context`.
 
-use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use serde_json::{Value, json};
@@ -9,6 +8,7 @@ use serde_json::{Value, json};
 use crate::clock::parse_timestamp;
 use crate::reply::{ApiError, codes};
 use crate::state::{Record, text};
+use crate::table::{STATUS_GROUPS, Table};
 
 /// Largest page, and the default.
 pub(crate) const MAX_PER_PAGE: usize = 200;
@@ -41,17 +41,29 @@ fn snake(s: &str) -> String {
     out
 }
 
-fn status_filter(filter_by: &str) -> Option<Vec<String>> {
+/// A `filter_by` on status: the key of the table's status index and the statuses it admits.
+#[derive(Debug)]
+struct StatusFilter {
+    key: String,
+    statuses: Vec<String>,
+}
+
+fn status_filter(filter_by: &str) -> Option<StatusFilter> {
     let status = filter_by.strip_prefix("Status.")?;
-    match status {
-        "All" => None,
-        "Unpaid" => Some(vec![
-            "sent".into(),
-            "overdue".into(),
-            "partially_paid".into(),
-        ]),
-        other => Some(vec![snake(other)]),
+    if status == "All" {
+        return None;
     }
+    if let Some((group, members)) = STATUS_GROUPS.iter().find(|(g, _)| *g == filter_by) {
+        return Some(StatusFilter {
+            key: (*group).to_owned(),
+            statuses: members.iter().map(|m| (*m).to_owned()).collect(),
+        });
+    }
+    let status = snake(status);
+    Some(StatusFilter {
+        key: status.clone(),
+        statuses: vec![status],
+    })
 }
 
 fn as_f64(v: Option<&Value>) -> Option<f64> {
@@ -112,108 +124,238 @@ fn passes(rec: &Record, key: &str, value: &str) -> bool {
     true
 }
 
-/// Filters, sorts and pages `records`; returns the page and its `page_context`.
-pub(crate) fn page<R: Borrow<Record>>(
-    records: Vec<R>,
+/// Whether a query parameter filters records (by [`passes`]); others are ignored.
+fn is_filter(key: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "_startswith",
+        "_contains",
+        "_less_than",
+        "_less_equals",
+        "_greater_than",
+        "_greater_equals",
+        "_before",
+        "_after",
+        "_start",
+        "_end",
+        "_id",
+        "_number",
+    ];
+    !RESERVED.contains(&key)
+        && (key == "status" || key == "email" || SUFFIXES.iter().any(|s| key.ends_with(s)))
+}
+
+/// A list request's parameters: paging, sorting and filters.
+#[derive(Debug)]
+pub(crate) struct ListQuery<'q> {
+    query: &'q [(String, String)],
+    page: usize,
+    per_page: usize,
+    filter_by: &'q str,
+    status: Option<StatusFilter>,
+    search: Option<String>,
+    since: Option<i64>,
+    sort_column: Option<&'q str>,
+    descending: bool,
+}
+
+impl<'q> ListQuery<'q> {
+    /// Reads the parameters; a Zoho 400 for a page, page size or time that is no number.
+    pub(crate) fn parse(query: &'q [(String, String)]) -> Result<Self, ApiError> {
+        let get = |name: &str| {
+            query
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let number = |name: &str, default: usize| -> Result<usize, ApiError> {
+            match get(name) {
+                None | Some("") => Ok(default),
+                Some(v) => v.parse::<usize>().map_err(|_| {
+                    ApiError::bad(
+                        codes::INVALID_VALUE,
+                        format!("Invalid value passed for {name}"),
+                    )
+                }),
+            }
+        };
+        let filter_by = get("filter_by").unwrap_or("Status.All");
+        let since = match get("last_modified_time") {
+            None | Some("") => None,
+            Some(v) => Some(parse_timestamp(v).ok_or_else(|| {
+                ApiError::bad(
+                    codes::INVALID_VALUE,
+                    "Invalid value passed for last_modified_time",
+                )
+            })?),
+        };
+        Ok(Self {
+            query,
+            page: number("page", 1)?.max(1),
+            per_page: number("per_page", MAX_PER_PAGE)?.clamp(1, MAX_PER_PAGE),
+            filter_by,
+            status: status_filter(filter_by),
+            search: get("search_text")
+                .map(str::to_lowercase)
+                .filter(|s| !s.is_empty()),
+            since,
+            sort_column: get("sort_column").filter(|s| !s.is_empty()),
+            descending: matches!(
+                get("sort_order").map(str::to_ascii_lowercase).as_deref(),
+                Some("d" | "desc" | "descending")
+            ),
+        })
+    }
+
+    /// Position of the page's first record among those that pass.
+    fn start(&self) -> usize {
+        (self.page - 1).saturating_mul(self.per_page)
+    }
+
+    /// Whether the page is a slice of a table's id order, by status at most: no sort
+    /// column, search, time or field filter.
+    fn in_key_order(&self) -> bool {
+        self.sort_column.is_none()
+            && self.search.is_none()
+            && self.since.is_none()
+            && !self.query.iter().any(|(k, _)| is_filter(k))
+    }
+
+    /// Whether a record passes the filters.
+    fn admits(&self, r: &Record) -> bool {
+        let status_ok = self.status.as_ref().is_none_or(|f| {
+            let st = text(r.get("status")).unwrap_or_default();
+            f.statuses.contains(&st)
+        });
+        let search_ok = self.search.as_ref().is_none_or(|needle| {
+            r.values().any(|v| match v {
+                Value::String(s) => s.to_lowercase().contains(needle),
+                _ => false,
+            })
+        });
+        let since_ok = self.since.is_none_or(|t| {
+            text(r.get("last_modified_time"))
+                .and_then(|s| parse_timestamp(&s))
+                .is_some_and(|m| m >= t)
+        });
+        status_ok
+            && search_ok
+            && since_ok
+            && self
+                .query
+                .iter()
+                .filter(|(k, _)| !RESERVED.contains(&k.as_str()))
+                .all(|(k, v)| passes(r, k, v))
+    }
+
+    /// The `page_context` of a page.
+    fn context(&self, has_more: bool, report_name: &str) -> Value {
+        json!({
+            "page": self.page,
+            "per_page": self.per_page,
+            "has_more_page": has_more,
+            "report_name": report_name,
+            "applied_filter": self.filter_by,
+            "sort_column": self.sort_column.unwrap_or("created_time"),
+            "sort_order": if self.descending { "D" } else { "A" },
+            "search_criteria": [],
+        })
+    }
+}
+
+/// Filters, sorts and pages `records` (by reference: only the page's own are copied);
+/// returns the page and its `page_context`.
+pub(crate) fn page<'r>(
+    records: impl IntoIterator<Item = &'r Record>,
     query: &[(String, String)],
     report_name: &str,
 ) -> Result<(Vec<Record>, Value), ApiError> {
-    let get = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let number = |name: &str, default: usize| -> Result<usize, ApiError> {
-        match get(name) {
-            None | Some("") => Ok(default),
-            Some(v) => v.parse::<usize>().map_err(|_| {
-                ApiError::bad(
-                    codes::INVALID_VALUE,
-                    format!("Invalid value passed for {name}"),
-                )
-            }),
+    let q = ListQuery::parse(query)?;
+    let (rows, context) = filtered_page(&q, records.into_iter(), report_name);
+    Ok((rows.into_iter().cloned().collect(), context))
+}
+
+/// A record's value in the sort column, read once, compared as [`compare_values`] does.
+#[derive(Debug)]
+struct SortKey {
+    number: Option<f64>,
+    time: Option<i64>,
+    lower: String,
+}
+
+impl SortKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        if let (Some(x), Some(y)) = (self.number, other.number) {
+            return x.partial_cmp(&y).unwrap_or(Ordering::Equal);
         }
-    };
-    let page = number("page", 1)?.max(1);
-    let per_page = number("per_page", MAX_PER_PAGE)?.clamp(1, MAX_PER_PAGE);
-    let filter_by = get("filter_by").unwrap_or("Status.All");
-    let statuses = status_filter(filter_by);
-    let search = get("search_text")
-        .map(str::to_lowercase)
-        .filter(|s| !s.is_empty());
-    let since = match get("last_modified_time") {
-        None | Some("") => None,
-        Some(v) => Some(parse_timestamp(v).ok_or_else(|| {
-            ApiError::bad(
-                codes::INVALID_VALUE,
-                "Invalid value passed for last_modified_time",
-            )
-        })?),
-    };
-    // Records are filtered and sorted by reference: only the page's own are copied.
-    let mut rows: Vec<&Record> = records.iter().map(Borrow::borrow).collect();
-    rows.retain(|r| {
-        statuses.as_ref().is_none_or(|s| {
-            let st = text(r.get("status")).unwrap_or_default();
-            s.contains(&st)
-        })
-    });
-    let rows: Vec<&Record> = rows
+        if let (Some(x), Some(y)) = (self.time, other.time) {
+            return x.cmp(&y);
+        }
+        self.lower.cmp(&other.lower)
+    }
+}
+
+/// Sorts `rows` by `col` (stable), reading each record's value once instead of at every
+/// comparison; the text forms only when some value is not a number.
+fn sort_rows<'r>(rows: Vec<&'r Record>, col: &str) -> Vec<&'r Record> {
+    let mut keyed: Vec<(SortKey, &'r Record)> = rows
         .into_iter()
-        .filter(|r| {
-            search.as_ref().is_none_or(|needle| {
-                r.values().any(|v| match v {
-                    Value::String(s) => s.to_lowercase().contains(needle),
-                    _ => false,
-                })
-            })
-        })
-        .filter(|r| {
-            since.is_none_or(|t| {
-                text(r.get("last_modified_time"))
-                    .and_then(|s| parse_timestamp(&s))
-                    .is_some_and(|m| m >= t)
-            })
-        })
-        .filter(|r| {
-            query
-                .iter()
-                .filter(|(k, _)| !RESERVED.contains(&k.as_str()) && k != "organization_id")
-                .all(|(k, v)| passes(r, k, v))
+        .map(|r| {
+            let key = SortKey {
+                number: as_f64(r.get(col)),
+                time: None,
+                lower: String::new(),
+            };
+            (key, r)
         })
         .collect();
-    let sort_column = get("sort_column").filter(|s| !s.is_empty());
-    let descending = matches!(
-        get("sort_order").map(str::to_ascii_lowercase).as_deref(),
-        Some("d" | "desc" | "descending")
-    );
-    let mut rows = rows;
-    if let Some(col) = sort_column {
-        rows.sort_by(|a, b| compare_values(a.get(col), b.get(col)));
+    if keyed.iter().any(|(k, _)| k.number.is_none()) {
+        for (key, r) in &mut keyed {
+            let t = text(r.get(col)).unwrap_or_default();
+            key.time = parse_timestamp(&t);
+            key.lower = t.to_lowercase();
+        }
     }
-    if descending {
+    keyed.sort_by(|(a, _), (b, _)| a.cmp(b));
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Filters, sorts and pages the records of `rows`, by reference.
+fn filtered_page<'r>(
+    q: &ListQuery<'_>,
+    rows: impl Iterator<Item = &'r Record>,
+    report_name: &str,
+) -> (Vec<&'r Record>, Value) {
+    let mut rows: Vec<&Record> = rows.filter(|r| q.admits(r)).collect();
+    if let Some(col) = q.sort_column {
+        rows = sort_rows(rows, col);
+    }
+    if q.descending {
         rows.reverse();
     }
-    let start = (page - 1).saturating_mul(per_page);
-    let has_more = rows.len() > start.saturating_add(per_page);
-    let page_rows: Vec<Record> = rows
-        .into_iter()
-        .skip(start)
-        .take(per_page)
-        .cloned()
-        .collect();
-    let context = json!({
-        "page": page,
-        "per_page": per_page,
-        "has_more_page": has_more,
-        "report_name": report_name,
-        "applied_filter": filter_by,
-        "sort_column": sort_column.unwrap_or("created_time"),
-        "sort_order": if descending { "D" } else { "A" },
-        "search_criteria": [],
-    });
-    Ok((page_rows, context))
+    let start = q.start();
+    let has_more = rows.len() > start.saturating_add(q.per_page);
+    let page_rows: Vec<&Record> = rows.into_iter().skip(start).take(q.per_page).collect();
+    (page_rows, q.context(has_more, report_name))
+}
+
+/// A page of a whole table (`None`: never written to). In the table's id order, filtered by
+/// status at most, it is a slice of the table's indexes, costing its own records whatever
+/// the table's size; otherwise the table's records are filtered and sorted by reference.
+pub(crate) fn table_page<'t>(
+    table: Option<&'t Table>,
+    query: &[(String, String)],
+    report_name: &str,
+) -> Result<(Vec<&'t Record>, Value), ApiError> {
+    let q = ListQuery::parse(query)?;
+    let Some(table) = table else {
+        return Ok((Vec::new(), q.context(false, report_name)));
+    };
+    if !q.in_key_order() {
+        return Ok(filtered_page(&q, table.values(), report_name));
+    }
+    let key = q.status.as_ref().map(|f| f.key.as_str());
+    let slice = table.slice(key, q.start(), q.per_page, q.descending);
+    Ok((slice.rows, q.context(slice.has_more, report_name)))
 }
 
 #[cfg(test)]
@@ -247,35 +389,55 @@ mod tests {
                 json!({"id": "3", "status": "sent", "total": 20, "date": "2024-01-09", "customer_name": "bowman jr"}),
             ),
         ];
-        let (p, ctx) = page(
-            rows.clone(),
-            &q(&[("filter_by", "Status.Unpaid")]),
-            "Invoices",
-        )
-        .expect("ok");
+        let (p, ctx) = page(&rows, &q(&[("filter_by", "Status.Unpaid")]), "Invoices").expect("ok");
         assert_eq!(p.len(), 2);
         assert_eq!(ctx["applied_filter"], "Status.Unpaid");
-        let (p, _) = page(rows.clone(), &q(&[("search_text", "BOWMAN")]), "x").expect("ok");
+        let (p, _) = page(&rows, &q(&[("search_text", "BOWMAN")]), "x").expect("ok");
         assert_eq!(p.len(), 2);
         let (p, _) = page(
-            rows.clone(),
+            &rows,
             &q(&[("sort_column", "total"), ("sort_order", "D")]),
             "x",
         )
         .expect("ok");
         assert_eq!(p[0]["id"], "2");
         let (p, _) = page(
-            rows.clone(),
+            &rows,
             &q(&[("date_start", "2024-01-03"), ("date_end", "2024-01-09")]),
             "x",
         )
         .expect("ok");
         assert_eq!(p.len(), 2);
-        let (p, ctx) =
-            page(rows.clone(), &q(&[("per_page", "2"), ("page", "2")]), "x").expect("ok");
+        let (p, ctx) = page(&rows, &q(&[("per_page", "2"), ("page", "2")]), "x").expect("ok");
         assert_eq!(p.len(), 1);
         assert_eq!(ctx["has_more_page"], false);
-        let (_, ctx) = page(rows, &q(&[("per_page", "2")]), "x").expect("ok");
+        let (_, ctx) = page(&rows, &q(&[("per_page", "2")]), "x").expect("ok");
         assert_eq!(ctx["has_more_page"], true);
+    }
+
+    #[test]
+    fn sorting_by_keys_read_once_agrees_with_comparing_values() {
+        let values = [
+            json!(10),
+            json!("9.5"),
+            json!("2024-01-05"),
+            json!("2023-12-31T10:00:00+0000"),
+            json!("bowman"),
+            json!("Zylker"),
+            json!(null),
+            json!(3),
+            json!("abc"),
+        ];
+        let rows: Vec<Record> = values
+            .iter()
+            .enumerate()
+            .map(|(n, v)| rec(json!({"id": n, "col": v})))
+            .collect();
+        for subset in [&rows[..], &rows[..2], &rows[4..], &rows[7..]] {
+            let mut want: Vec<&Record> = subset.iter().collect();
+            want.sort_by(|a, b| compare_values(a.get("col"), b.get("col")));
+            let got = sort_rows(subset.iter().collect(), "col");
+            assert_eq!(got, want);
+        }
     }
 }

@@ -3,6 +3,8 @@
 use bytes::Bytes;
 use serde_json::{Map, Value, json};
 
+use crate::state::Record;
+
 /// Zoho error codes the fake server uses.
 pub mod codes {
     /// Success.
@@ -35,6 +37,12 @@ pub mod codes {
     pub const UNKNOWN_ORGANIZATION: i64 = 6041;
     /// Too many requests: a quota or the concurrency limit (HTTP 429).
     pub const RATE_LIMITED: i64 = 44;
+    /// The request body is larger than [`crate::MockConfig::max_body_bytes`] (HTTP 413).
+    /// The fake server's own code: Zoho's reference documents none for this.
+    pub const REQUEST_TOO_LARGE: i64 = 1045;
+    /// The request body did not arrive within [`crate::MockConfig::body_read_timeout`]
+    /// (HTTP 408). The fake server's own code, as above.
+    pub const REQUEST_TIMEOUT: i64 = 1046;
 }
 
 /// A Zoho error: HTTP status, `code` and `message`.
@@ -82,6 +90,18 @@ impl ApiError {
         )
     }
 
+    /// 400 / 4 for a number outside `min..=max` (or not finite, or not a number).
+    pub(crate) fn out_of_range(
+        field: &str,
+        min: impl std::fmt::Display,
+        max: impl std::fmt::Display,
+    ) -> Self {
+        Self::bad(
+            codes::INVALID_VALUE,
+            format!("Invalid value passed for {field}: a number from {min} to {max} is expected."),
+        )
+    }
+
     pub(crate) fn state(message: impl Into<String>) -> Self {
         Self::bad(codes::INVALID_STATE, message)
     }
@@ -96,6 +116,9 @@ impl ApiError {
 pub(crate) enum Reply {
     /// A JSON document with an HTTP status.
     Json(u16, Value),
+    /// A JSON document already written, with an HTTP status (a list page written straight
+    /// from the stored records, see [`Reply::list`]).
+    Written(u16, Vec<u8>),
     /// A file download.
     File {
         content_type: String,
@@ -108,6 +131,38 @@ impl Reply {
     /// `{code: 0, message}` plus the given fields, HTTP 200.
     pub(crate) fn ok(message: &str, fields: Vec<(&str, Value)>) -> Self {
         Self::Json(200, envelope(message, fields))
+    }
+
+    /// A list page, HTTP 200: `{code, message, <key>: [rows], page_context}` written from
+    /// the records themselves, not from copies, its keys in the order of the server's other
+    /// answers (sorted).
+    pub(crate) fn list(key: &str, rows: &[&Record], context: &Value) -> Result<Self, ApiError> {
+        let mut fields: Vec<(&str, Vec<u8>)> = vec![
+            ("code", b"0".to_vec()),
+            ("message", br#""success""#.to_vec()),
+            ("page_context", to_bytes(context)?),
+        ];
+        let mut list = vec![b'['];
+        for (n, row) in rows.iter().enumerate() {
+            if n > 0 {
+                list.push(b',');
+            }
+            serde_json::to_writer(&mut list, row).map_err(unwritable)?;
+        }
+        list.push(b']');
+        fields.push((key, list));
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = vec![b'{'];
+        for (n, (name, value)) in fields.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, name).map_err(unwritable)?;
+            out.push(b':');
+            out.extend_from_slice(value);
+        }
+        out.push(b'}');
+        Ok(Self::Written(200, out))
     }
 
     /// The same with HTTP 201.
@@ -126,6 +181,20 @@ fn envelope(message: &str, fields: Vec<(&str, Value)>) -> Value {
     Value::Object(map)
 }
 
+/// A JSON value as bytes.
+fn to_bytes(v: &Value) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(v).map_err(unwritable)
+}
+
+/// The error of an answer that could not be written.
+fn unwritable(e: serde_json::Error) -> ApiError {
+    ApiError::new(
+        500,
+        codes::INTERNAL,
+        format!("The answer could not be written: {e}"),
+    )
+}
+
 /// A handler's result.
 pub(crate) type HResult = Result<Reply, ApiError>;
 
@@ -135,5 +204,30 @@ pub(crate) fn capitalize(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn a_written_list_is_the_bytes_of_its_json_envelope() {
+        let Value::Object(rec) = json!({"invoice_id": "1", "total": 10.5, "note": "a \"b\""})
+        else {
+            unreachable!("a JSON object literal")
+        };
+        let context = json!({"page": 1, "has_more_page": false});
+        for key in ["invoices", "users", "a"] {
+            let Ok(Reply::Written(200, bytes)) = Reply::list(key, &[&rec, &rec], &context) else {
+                panic!("a written list")
+            };
+            let rows = json!([rec.clone(), rec.clone()]);
+            let value = envelope(
+                "success",
+                vec![(key, rows), ("page_context", context.clone())],
+            );
+            assert_eq!(bytes, serde_json::to_vec(&value).expect("JSON"));
+        }
     }
 }

@@ -25,6 +25,7 @@ pub(crate) struct Seeder<'a> {
 impl<'a> Seeder<'a> {
     /// A seeder of `org` at server time `now` (seconds since 1970).
     pub(crate) fn new(org: &'a mut Org, ids: &'a IdGen, now: i64) -> Self {
+        org.catch_up(now);
         Self { org, ids, now }
     }
 
@@ -54,6 +55,7 @@ impl<'a> Seeder<'a> {
         };
         match (route.handler)(&mut ctx) {
             Ok(Reply::Json(_, v)) => v,
+            Ok(Reply::Written(_, bytes)) => serde_json::from_slice(&bytes).unwrap_or(Value::Null),
             _ => Value::Null,
         }
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -18,8 +18,9 @@ use crate::api::{DropConnection, serve_accounts, serve_api};
 use crate::clock::Clock;
 use crate::config::MockConfig;
 use crate::faults::{Fault, FaultRule, Faults};
-use crate::inspect::{Inspector, RecordedRequest};
+use crate::inspect::{Inspector, LogBounds, RecordedRequest};
 use crate::limits::{Limiter, Limits};
+use crate::read::BodyBounds;
 use crate::shared::Shared;
 use crate::state::{IdGen, Org, State};
 use crate::wire::Resp;
@@ -37,10 +38,13 @@ pub struct MockServer {
     tasks: Mutex<Vec<JoinHandle<()>>>,
 }
 
+/// Accepts connections on `listener` and serves each with `serve`, closing those that take
+/// longer than `header_timeout` to send a request's head.
 fn spawn_accept<F, Fut>(
     listener: TcpListener,
     shared: Arc<Shared>,
     mut shutdown: watch::Receiver<bool>,
+    header_timeout: Duration,
     serve: F,
 ) -> JoinHandle<()>
 where
@@ -59,7 +63,10 @@ where
             let mut stop = shutdown.clone();
             tokio::spawn(async move {
                 let svc = service_fn(move |req| serve(Arc::clone(&shared), req));
-                let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
+                let conn = http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(header_timeout)
+                    .serve_connection(TokioIo::new(stream), svc);
                 tokio::select! {
                     _ = conn => {}
                     _ = stop.changed() => {}
@@ -97,7 +104,14 @@ impl MockServer {
             accounts: Accounts::new(&config),
             limiter: Limiter::new(config.limits),
             faults: Faults::default(),
-            inspector: Inspector::default(),
+            inspector: Inspector::new(LogBounds {
+                max_entries: config.request_log_max_entries,
+                max_bytes: config.request_log_max_bytes,
+            }),
+            body_bounds: BodyBounds {
+                max_bytes: config.max_body_bytes,
+                timeout: config.body_read_timeout,
+            },
             api_domain: format!("http://{api_addr}"),
             accounts_url: format!("http://{accounts_addr}"),
         });
@@ -114,8 +128,20 @@ impl MockServer {
         }
         let (tx, rx) = watch::channel(false);
         let tasks = vec![
-            spawn_accept(api, Arc::clone(&shared), rx.clone(), serve_api),
-            spawn_accept(accounts, Arc::clone(&shared), rx, serve_accounts),
+            spawn_accept(
+                api,
+                Arc::clone(&shared),
+                rx.clone(),
+                config.header_read_timeout,
+                serve_api,
+            ),
+            spawn_accept(
+                accounts,
+                Arc::clone(&shared),
+                rx,
+                config.header_read_timeout,
+                serve_accounts,
+            ),
         ];
         Ok(Self {
             shared,
@@ -180,7 +206,8 @@ impl MockServer {
     }
 
     /// Moves the server's clock forward: tokens expire, quotas reset and invoices fall
-    /// overdue as if that much time had passed.
+    /// overdue as if that much time had passed. The clock stops at 9999-12-31T23:59:59Z:
+    /// moving it further leaves it there (the admin endpoint refuses such a move with a 400).
     pub fn advance_clock(&self, by: Duration) {
         self.shared.clock.advance(by);
     }
@@ -224,7 +251,9 @@ impl MockServer {
             .or_insert_with(|| Org::new(id, name));
     }
 
-    /// Every request received so far (API and accounts), secrets redacted.
+    /// Every request received so far (API and accounts), secrets redacted, oldest first;
+    /// within [`MockConfig::request_log_max_entries`] and
+    /// [`MockConfig::request_log_max_bytes`], the oldest having been dropped to stay so.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.inspector.requests()
     }
@@ -240,7 +269,13 @@ impl MockServer {
         self.counters().get(operation).copied().unwrap_or(0)
     }
 
-    /// Clears the request log and the counters.
+    /// How many requests were dropped from the log (oldest first) to keep it within its
+    /// bounds since the server started or the log was last cleared.
+    pub fn dropped_requests(&self) -> u64 {
+        self.shared.inspector.dropped()
+    }
+
+    /// Clears the request log, the counters and the count of dropped requests.
     pub fn clear_requests(&self) {
         self.shared.inspector.clear();
     }

@@ -7,6 +7,7 @@ use crate::clock::Clock;
 use crate::faults::Faults;
 use crate::inspect::Inspector;
 use crate::limits::Limiter;
+use crate::read::BodyBounds;
 use crate::state::{IdGen, State};
 
 /// The server's state and machinery.
@@ -19,6 +20,8 @@ pub(crate) struct Shared {
     pub(crate) limiter: Limiter,
     pub(crate) faults: Faults,
     pub(crate) inspector: Inspector,
+    /// How large a request body may be and how long it may take.
+    pub(crate) body_bounds: BodyBounds,
     /// `http://127.0.0.1:PORT`, the `api_domain` of token responses.
     pub(crate) api_domain: String,
     /// `http://127.0.0.1:PORT` of the accounts server.

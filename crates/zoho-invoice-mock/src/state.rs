@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::{Map, Value, json};
 
 use crate::body::Upload;
+use crate::table::{RecordMut, Table};
 
 /// One stored record: a JSON object named as the reference names it.
 pub(crate) type Record = Map<String, Value>;
@@ -36,10 +37,12 @@ pub(crate) const CURRENT_USER_ID: &str = "982000000554041";
 pub(crate) struct Org {
     /// The organization record (`organization_id`, `name`, ...).
     pub(crate) info: Record,
-    tables: HashMap<&'static str, BTreeMap<String, Record>>,
+    tables: HashMap<&'static str, Table>,
     numbers: HashMap<&'static str, u64>,
     /// Uploaded files by document id.
     pub(crate) files: HashMap<String, Upload>,
+    /// The time of the request being handled (seconds since 1970), see [`Org::catch_up`].
+    now: i64,
 }
 
 impl Org {
@@ -87,13 +90,20 @@ impl Org {
     }
 
     /// A table, created empty on first use. Ids sort in creation order (equal length).
-    pub(crate) fn table(&mut self, name: &'static str) -> &mut BTreeMap<String, Record> {
-        self.tables.entry(name).or_default()
+    pub(crate) fn table(&mut self, name: &'static str) -> &mut Table {
+        self.tables
+            .entry(name)
+            .or_insert_with(|| Table::new(crate::resources::defs::derive(name), self.now))
     }
 
     /// A read-only view of a table.
     pub(crate) fn rows(&self, name: &str) -> impl Iterator<Item = &Record> {
-        self.tables.get(name).into_iter().flat_map(|t| t.values())
+        self.tables.get(name).into_iter().flat_map(Table::values)
+    }
+
+    /// A table, if it has been used.
+    pub(crate) fn find_table(&self, name: &str) -> Option<&Table> {
+        self.tables.get(name)
     }
 
     /// One record.
@@ -101,9 +111,19 @@ impl Org {
         self.tables.get(table).and_then(|t| t.get(id))
     }
 
-    /// One record, mutably.
-    pub(crate) fn get_mut(&mut self, table: &str, id: &str) -> Option<&mut Record> {
+    /// One record, to change: its table's indexes follow when the handle is dropped.
+    pub(crate) fn get_mut(&mut self, table: &str, id: &str) -> Option<RecordMut<'_>> {
         self.tables.get_mut(table).and_then(|t| t.get_mut(id))
+    }
+
+    /// Moves the organization's time to `now` (seconds since 1970): records written from
+    /// now on are refreshed at it, and those whose derived fields changed since are
+    /// refreshed. Called before each request is handled.
+    pub(crate) fn catch_up(&mut self, now: i64) {
+        self.now = now;
+        for table in self.tables.values_mut() {
+            table.catch_up(now);
+        }
     }
 
     /// The next number of a series: `INV-000001`.
@@ -130,15 +150,10 @@ pub(crate) fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A JSON money value (number or numeric string) in cents.
+/// A JSON money value (number or numeric string) in cents; `None` also when it is not
+/// finite or beyond ±[`crate::numbers::MAX_AMOUNT`], so sums of a few never overflow.
 pub(crate) fn cents(v: Option<&Value>) -> Option<i64> {
-    let f = match v? {
-        Value::Number(n) => n.as_f64()?,
-        Value::String(s) => s.trim().parse::<f64>().ok()?,
-        _ => return None,
-    };
-    #[allow(clippy::cast_possible_truncation)]
-    Some((f * 100.0).round() as i64)
+    crate::numbers::amount(v, "amount").ok().flatten()
 }
 
 /// Cents as a JSON number.

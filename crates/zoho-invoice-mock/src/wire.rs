@@ -85,7 +85,11 @@ pub(crate) type Resp = Response<MockBody>;
 
 /// A JSON response.
 pub(crate) fn json(status: u16, v: &Value) -> Resp {
-    let bytes = serde_json::to_vec(v).unwrap_or_default();
+    json_bytes(status, serde_json::to_vec(v).unwrap_or_default())
+}
+
+/// A JSON response from its bytes.
+fn json_bytes(status: u16, bytes: Vec<u8>) -> Resp {
     let mut r = Response::new(MockBody::full(bytes));
     *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     r.headers_mut().insert(
@@ -104,6 +108,7 @@ pub(crate) fn error(e: &ApiError) -> Resp {
 pub(crate) fn reply(reply: Reply) -> Resp {
     match reply {
         Reply::Json(status, v) => json(status, &v),
+        Reply::Written(status, bytes) => json_bytes(status, bytes),
         Reply::File {
             content_type,
             file_name,
@@ -132,6 +137,22 @@ pub(crate) fn with_rate_headers(mut r: Resp, h: RateHeaders) -> Resp {
     headers.insert("x-rate-limit-limit", HeaderValue::from(h.limit));
     headers.insert("x-rate-limit-remaining", HeaderValue::from(h.remaining));
     headers.insert("x-rate-limit-reset", HeaderValue::from(h.reset));
+    r
+}
+
+/// The name of the [`SERVER_TIMING`] metric: the request's handling.
+const TIMING_METRIC: &str = "app";
+
+/// The header that says how long the server took over a request.
+pub(crate) const SERVER_TIMING: &str = "server-timing";
+
+/// Adds `Server-Timing: app;dur=<milliseconds>`: how long the server took over the request,
+/// from routing to the serialized answer.
+pub(crate) fn with_server_timing(mut r: Resp, took: std::time::Duration) -> Resp {
+    let ms = took.as_secs_f64() * 1_000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("{TIMING_METRIC};dur={ms:.3}")) {
+        r.headers_mut().insert(SERVER_TIMING, v);
+    }
     r
 }
 

@@ -490,3 +490,44 @@ async fn rate_limit_headers_count_down() {
     let b = api.call("GET", "/contacts", None).await;
     assert_eq!(b.header("x-rate-limit-remaining"), "48");
 }
+
+/// The ids of the invoices a list answers.
+fn invoice_ids(list: &Value) -> Vec<String> {
+    list["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| id(i, "invoice_id"))
+        .collect()
+}
+
+#[tokio::test]
+async fn sent_invoices_fall_overdue_in_status_filters_as_the_clock_passes() {
+    let api = Api::start().await;
+    let customer = api.contact("Bowman and Co").await;
+    let invoice = api.invoice(&customer, 10.0, 1.0).await;
+    let iid = id(&invoice, "invoice_id");
+    api.post_ok(&format!("/invoices/{iid}/status/sent"), None)
+        .await;
+    let sent = "/invoices?filter_by=Status.Sent";
+    let overdue = "/invoices?filter_by=Status.Overdue";
+    assert_eq!(invoice_ids(&api.get(sent).await), [iid.as_str()]);
+    assert!(invoice_ids(&api.get(overdue).await).is_empty());
+
+    api.server
+        .advance_clock(Duration::from_secs(400 * 24 * 60 * 60));
+    assert!(invoice_ids(&api.get(sent).await).is_empty());
+    assert_eq!(invoice_ids(&api.get(overdue).await), [iid.as_str()]);
+    let unpaid = api.get("/invoices?filter_by=Status.Unpaid").await;
+    assert_eq!(invoice_ids(&unpaid), [iid.as_str()]);
+    assert_eq!(unpaid["invoices"][0]["status"], "overdue");
+}
+
+#[tokio::test]
+async fn answers_say_how_long_the_server_took() {
+    let api = Api::start().await;
+    let a = api.call("GET", "/invoices", None).await;
+    let timing = a.header("server-timing");
+    let ms: f64 = timing.strip_prefix("app;dur=").unwrap().parse().unwrap();
+    assert!(ms >= 0.0, "{timing}");
+}

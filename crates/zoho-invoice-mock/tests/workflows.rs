@@ -376,12 +376,15 @@ async fn payment_refunds_move_unused_amount() {
         .await;
     assert_eq!(upd.status, 200);
     assert_eq!(upd.json()["payment_refunds"][0]["amount"], 50);
+    let one = api
+        .get(&format!("/customerpayments/{pid}/refunds/{rid}"))
+        .await;
     assert_eq!(
-        api.get(&format!("/customerpayments/{pid}/refunds/{rid}"))
-            .await["payment_refunds"]["amount"],
-        50,
-        "one refund is an object"
+        one["payment_refunds"].as_array().map(Vec::len),
+        Some(1),
+        "one refund is a list of one, as Zoho Books' OpenAPI documents it: {one}"
     );
+    assert_eq!(one["payment_refunds"][0]["amount"], 50);
     assert_eq!(
         api.get(&format!("/customerpayments/{pid}")).await["payment"]["unused_amount"],
         50
@@ -933,4 +936,20 @@ async fn comments_are_taken_from_the_query_as_the_reference_sends_them() {
     // Without a description anywhere, the comment is refused.
     let missing = api.call("POST", &comments, None).await;
     assert_ne!(missing.json()["code"], 0);
+}
+
+#[tokio::test]
+async fn every_template_list_answers_a_list() {
+    let api = Api::start().await;
+    for kind in ["invoices", "estimates", "retainerinvoices", "creditnotes"] {
+        let answer = api.get(&format!("/{kind}/templates")).await;
+        let templates = answer["templates"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{kind}: no list of templates in {answer}"));
+        assert!(!templates.is_empty(), "{kind}");
+        assert!(
+            templates.iter().all(|t| t["template_id"].is_string()),
+            "{kind}: {answer}"
+        );
+    }
 }

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::clock::{format_date, parse_date};
 use crate::ctx::Ctx;
+use crate::numbers::{MAX_PAYMENT_TERMS, add_cents, amount, integer, quantity, sum_cents, times};
 use crate::reply::{ApiError, HResult, Reply};
 use crate::resources::defs::{CONTACTS, INVOICES, ITEMS, Mode, RETAINER_INVOICES, Res};
 use crate::resources::generic;
@@ -58,21 +59,13 @@ fn line_items(c: &Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
         if text(li.get("line_item_id")).is_none() {
             li.insert("line_item_id".into(), json!(c.new_id()));
         }
-        let rate = cents(li.get("rate")).unwrap_or(0);
-        let qty = li
-            .get("quantity")
-            .and_then(|q| match q {
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().parse().ok(),
-                _ => None,
-            })
-            .unwrap_or(1.0);
-        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-        let total = (rate as f64 * qty).round() as i64;
+        let rate = amount(li.get("rate"), "rate")?.unwrap_or(0);
+        let qty = quantity(li.get("quantity"), "quantity")?.unwrap_or(1.0);
+        let total = times(rate, qty, "item_total")?;
         li.insert("quantity".into(), json!(qty));
         li.insert("item_order".into(), json!(i + 1));
         li.insert("item_total".into(), money(total));
-        sub_total += total;
+        sub_total = add_cents(sub_total, total, "sub_total")?;
     }
     Ok(sub_total)
 }
@@ -81,9 +74,9 @@ fn line_items(c: &Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
 fn totals(c: &mut Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
     check_customer(c, rec)?;
     let sub_total = line_items(c, rec)?;
-    let extra =
-        cents(rec.get("shipping_charge")).unwrap_or(0) + cents(rec.get("adjustment")).unwrap_or(0);
-    let total = sub_total + extra;
+    let shipping = amount(rec.get("shipping_charge"), "shipping_charge")?.unwrap_or(0);
+    let adjustment = amount(rec.get("adjustment"), "adjustment")?.unwrap_or(0);
+    let total = sum_cents([sub_total, shipping, adjustment], "total")?;
     rec.insert("sub_total".into(), money(sub_total));
     rec.insert("total".into(), money(total));
     let today = c.today();
@@ -98,6 +91,26 @@ pub(crate) fn prepare_document(c: &mut Ctx<'_>, rec: &mut Record, _: Mode) -> Re
     totals(c, rec).map(|_| ())
 }
 
+/// The due date of a document: its date plus its payment terms (days, checked to be within
+/// range), as `YYYY-MM-DD`.
+fn due_date(c: &Ctx<'_>, rec: &Record) -> Result<String, ApiError> {
+    let terms = integer(
+        rec.get("payment_terms"),
+        "payment_terms",
+        0,
+        MAX_PAYMENT_TERMS,
+    )?
+    .unwrap_or(0);
+    let date = text(rec.get("date"))
+        .and_then(|d| parse_date(&d))
+        .unwrap_or(c.now.div_euclid(86_400));
+    let epoch = date
+        .checked_add(terms)
+        .and_then(|d| d.checked_mul(86_400))
+        .ok_or_else(|| ApiError::invalid("date"))?;
+    Ok(format_date(epoch))
+}
+
 /// Prepare hook of invoices and retainer invoices: totals, due date and balance.
 pub(crate) fn prepare_invoice(
     c: &mut Ctx<'_>,
@@ -106,16 +119,8 @@ pub(crate) fn prepare_invoice(
 ) -> Result<(), ApiError> {
     let total = totals(c, rec)?;
     if text(rec.get("due_date")).is_none() {
-        let terms = text(rec.get("payment_terms"))
-            .and_then(|t| t.parse::<i64>().ok())
-            .unwrap_or(0);
-        let date = text(rec.get("date"))
-            .and_then(|d| parse_date(&d))
-            .unwrap_or(c.now / 86_400);
-        rec.insert(
-            "due_date".into(),
-            json!(format_date((date + terms) * 86_400)),
-        );
+        let due = due_date(c, rec)?;
+        rec.insert("due_date".into(), json!(due));
     }
     if mode == Mode::Create {
         for f in ["payment_made", "credits_applied", "write_off_amount"] {
@@ -148,7 +153,7 @@ pub(crate) fn prepare_credit_note(
     }
     let used = cents(rec.get("credits_used")).unwrap_or(0)
         + cents(rec.get("refunded_amount")).unwrap_or(0);
-    let balance = total - used;
+    let balance = add_cents(total, -used, "balance")?;
     rec.insert("balance".into(), money(balance));
     Ok(())
 }
@@ -199,6 +204,19 @@ pub(crate) fn refresh_invoice(now: i64, rec: &mut Record) {
     rec.insert("status".into(), json!(next));
 }
 
+/// When a refreshed invoice next changes status on its own: the first second of the day
+/// after its due date, for a sent or partly paid invoice with a balance.
+pub(crate) fn invoice_wakeup(rec: &Record) -> Option<i64> {
+    let status = text(rec.get("status"))?;
+    if !matches!(status.as_str(), "sent" | "partially_paid")
+        || cents(rec.get("balance")).unwrap_or(0) <= 0
+    {
+        return None;
+    }
+    let due = text(rec.get("due_date")).and_then(|d| parse_date(&d))?;
+    due.checked_add(1)?.checked_mul(86_400)
+}
+
 /// Moves an invoice's paid amount by `delta` cents in `field`, checking the balance.
 pub(crate) fn adjust_invoice(
     c: &mut Ctx<'_>,
@@ -207,7 +225,7 @@ pub(crate) fn adjust_invoice(
     delta: i64,
 ) -> Result<(), ApiError> {
     let now = c.now;
-    let inv = c
+    let mut inv = c
         .org
         .get_mut(INVOICES.table, invoice_id)
         .ok_or_else(|| ApiError::invalid("invoice_id"))?;
@@ -228,7 +246,7 @@ pub(crate) fn adjust_invoice(
     if status == "draft" {
         inv.insert("status".into(), json!("sent"));
     }
-    refresh_invoice(now, inv);
+    refresh_invoice(now, &mut inv);
     let ts = crate::clock::format_timestamp(now);
     inv.insert("last_modified_time".into(), json!(ts));
     Ok(())
@@ -322,11 +340,11 @@ pub(crate) fn cancel_write_off(c: &mut Ctx<'_>) -> HResult {
         return Err(ApiError::state("The invoice has not been written off."));
     }
     let now = c.now;
-    if let Some(inv) = c.org.get_mut(INVOICES.table, &id) {
+    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &id) {
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("write_off_amount".into(), json!(0));
         inv.insert("balance".into(), money(balance + written));
-        refresh_invoice(now, inv);
+        refresh_invoice(now, &mut inv);
     }
     generic::add_history(c, &INVOICES, &id, "Write off cancelled");
     Ok(Reply::ok(
@@ -436,7 +454,7 @@ pub(crate) fn bulk_email(
         if text(rec.get("status")).as_deref() == Some("draft") {
             r.insert("status".into(), json!("sent"));
         }
-        (res.refresh)(c.now, &mut r);
+        res.refresh(c.now, &mut r);
         generic::store(c, res, r);
         generic::add_history(c, res, id, "Emailed");
     }

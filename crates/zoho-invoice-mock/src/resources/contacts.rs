@@ -74,14 +74,14 @@ pub(crate) fn get_contact(c: &mut Ctx<'_>) -> HResult {
                 && text(i.get("status")).as_deref() != Some("draft")
         })
         .map(|i| crate::state::cents(i.get("balance")).unwrap_or(0))
-        .sum();
+        .fold(0_i64, i64::saturating_add);
     let unused: i64 = c
         .org
         .rows(crate::resources::defs::CREDIT_NOTES.table)
         .filter(|i| text(i.get("customer_id")).as_deref() == Some(id.as_str()))
         .filter(|i| text(i.get("status")).as_deref() == Some("open"))
         .map(|i| crate::state::cents(i.get("balance")).unwrap_or(0))
-        .sum();
+        .fold(0_i64, i64::saturating_add);
     rec.insert(
         "outstanding_receivable_amount".into(),
         crate::state::money(outstanding),
@@ -106,12 +106,12 @@ pub(crate) fn mark_primary(c: &mut Ctx<'_>) -> HResult {
     let id = c.param("contact_person_id").to_string();
     let person = generic::load(c, &CONTACT_PERSONS, &id)?;
     let contact = text(person.get("contact_id")).unwrap_or_default();
-    for p in c.org.table(CONTACT_PERSONS.table).values_mut() {
+    c.org.table(CONTACT_PERSONS.table).for_each_mut(|p| {
         if text(p.get("contact_id")).as_deref() == Some(contact.as_str()) {
             let primary = text(p.get("contact_person_id")).as_deref() == Some(id.as_str());
             p.insert("is_primary_contact".into(), json!(primary));
         }
-    }
+    });
     Ok(Reply::ok(
         "This contact person has been marked as your primary contact person.",
         vec![],

@@ -5,6 +5,7 @@ use crate::ctx::Ctx;
 use crate::reply::ApiError;
 use crate::resources::{billing, contacts, payments, projects};
 use crate::state::Record;
+use crate::table::Derive;
 
 /// Whether a record is being created or updated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +18,6 @@ pub(crate) enum Mode {
 
 /// Fills in derived fields and checks references before a record is stored.
 pub(crate) type Prepare = fn(&mut Ctx<'_>, &mut Record, Mode) -> Result<(), ApiError>;
-/// Brings derived state up to date before a record is shown (e.g. `overdue`).
-pub(crate) type Refresh = fn(i64, &mut Record);
 /// Checks and undoes side effects before a record is deleted.
 pub(crate) type OnDelete = fn(&mut Ctx<'_>, &Record) -> Result<(), ApiError>;
 
@@ -50,6 +49,15 @@ impl Answers {
     /// Every answer carries one object under `key`.
     pub(crate) const fn one(key: &'static str) -> Self {
         Self::new(Shape::One(key), Shape::One(key), Shape::One(key))
+    }
+
+    /// Every answer carries a list of one object under `key`.
+    pub(crate) const fn list_of_one(key: &'static str) -> Self {
+        Self::new(
+            Shape::ListOfOne(key),
+            Shape::ListOfOne(key),
+            Shape::ListOfOne(key),
+        )
     }
 
     /// Create, get and update answers in the given shapes.
@@ -89,15 +97,32 @@ pub(crate) struct Res {
     /// query: `?description=...&show_comment_to_clients=true`); the body wins.
     pub(crate) query_fields: &'static [&'static str],
     pub(crate) prepare: Prepare,
-    pub(crate) refresh: Refresh,
+    /// Fields derived from the record and the clock (an invoice falling overdue), kept up
+    /// to date by the record's table.
+    pub(crate) derive: Option<Derive>,
     pub(crate) on_delete: OnDelete,
+}
+
+impl Res {
+    /// Brings the record's derived fields up to date at `now`.
+    pub(crate) fn refresh(&self, now: i64, rec: &mut Record) {
+        if let Some(d) = self.derive {
+            (d.refresh)(now, rec);
+        }
+    }
+}
+
+/// The derived fields of the records of `table`, if they have any.
+pub(crate) fn derive(table: &str) -> Option<Derive> {
+    [&INVOICES]
+        .into_iter()
+        .find(|res| res.table == table)
+        .and_then(|res| res.derive)
 }
 
 fn no_prepare(_: &mut Ctx<'_>, _: &mut Record, _: Mode) -> Result<(), ApiError> {
     Ok(())
 }
-
-fn no_refresh(_: i64, _: &mut Record) {}
 
 fn no_delete(_: &mut Ctx<'_>, _: &Record) -> Result<(), ApiError> {
     Ok(())
@@ -123,7 +148,7 @@ const fn res(
         history: None,
         query_fields: &[],
         prepare: no_prepare,
-        refresh: no_refresh,
+        derive: None,
         on_delete: no_delete,
     }
 }
@@ -250,7 +275,10 @@ pub(crate) static INVOICES: Res = Res {
     status: Some("draft"),
     history: Some(&INVOICE_COMMENTS),
     prepare: billing::prepare_invoice,
-    refresh: billing::refresh_invoice,
+    derive: Some(Derive {
+        refresh: billing::refresh_invoice,
+        wakeup: billing::invoice_wakeup,
+    }),
     on_delete: billing::delete_invoice,
     ..res("invoices", "invoice_id", "invoice", "invoices", "invoice")
 };
@@ -298,11 +326,9 @@ pub(crate) static PAYMENTS: Res = Res {
 
 pub(crate) static PAYMENT_REFUNDS: Res = Res {
     parent: Some(&PAYMENTS),
-    answers: Answers::new(
-        Shape::ListOfOne("payment_refunds"),
-        Shape::One("payment_refunds"),
-        Shape::ListOfOne("payment_refunds"),
-    ),
+    // A list of one in every answer, one refund's details too: Zoho Books' OpenAPI documents
+    // `payment_refunds` as a list (the reference's example of the details shows an object).
+    answers: Answers::list_of_one("payment_refunds"),
     required: &["amount"],
     prepare: payments::prepare_payment_refund,
     on_delete: payments::delete_payment_refund,

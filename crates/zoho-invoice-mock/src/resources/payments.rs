@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
+use crate::numbers::{add_cents, sum_cents};
 use crate::reply::{ApiError, HResult, Reply, codes};
 use crate::resources::billing::{adjust_invoice, check_customer};
 use crate::resources::defs::{CREDIT_NOTES, INVOICES, Mode, PAYMENTS, RETAINER_INVOICES};
@@ -103,12 +104,12 @@ fn remove_payment_row(c: &mut Ctx<'_>, row: &Record) {
     let invoice_id = text(row.get("invoice_id")).unwrap_or_default();
     let amount = cents(row.get("amount")).unwrap_or(0);
     let now = c.now;
-    if let Some(inv) = c.org.get_mut(INVOICES.table, &invoice_id) {
+    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &invoice_id) {
         let made = cents(inv.get("payment_made")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("payment_made".into(), money(made - amount));
         inv.insert("balance".into(), money(balance + amount));
-        crate::resources::billing::refresh_invoice(now, inv);
+        crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("invoice_payment_id")) {
         c.org.table(INVOICE_PAYMENTS).remove(&id);
@@ -127,7 +128,7 @@ pub(crate) fn prepare_payment(
         return Err(ApiError::invalid("amount"));
     }
     let apps = applications(rec.get("invoices"), "invoice_id")?;
-    let applied: i64 = apps.iter().map(|(_, a)| a).sum();
+    let applied = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
     if applied > amount {
         return Err(exceeds("payment amount"));
     }
@@ -147,13 +148,13 @@ pub(crate) fn prepare_payment(
         let mut balance = cents(inv.get("balance")).unwrap_or(0);
         if mode == Mode::Update {
             let pid = text(rec.get("payment_id")).unwrap_or_default();
-            balance += c
+            let earlier = c
                 .org
                 .rows(INVOICE_PAYMENTS)
                 .filter(|r| text(r.get("payment_id")).as_deref() == Some(pid.as_str()))
                 .filter(|r| text(r.get("invoice_id")).as_deref() == Some(invoice_id.as_str()))
-                .map(|r| cents(r.get("amount")).unwrap_or(0))
-                .sum::<i64>();
+                .map(|r| cents(r.get("amount")).unwrap_or(0));
+            balance = add_cents(balance, sum_cents(earlier, "balance")?, "balance")?;
         }
         if *a > balance {
             return Err(exceeds("balance of the invoice"));
@@ -204,14 +205,15 @@ fn resync_payment(c: &mut Ctx<'_>, payment_id: &str) {
         .filter(|r| text(r.get("payment_id")).as_deref() == Some(payment_id))
         .cloned()
         .collect();
-    let applied: i64 = rows
+    let applied = rows
         .iter()
         .map(|r| cents(r.get("amount")).unwrap_or(0))
-        .sum();
-    if let Some(p) = c.org.get_mut(PAYMENTS.table, payment_id) {
+        .fold(0_i64, i64::saturating_add);
+    if let Some(mut p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let amount = cents(p.get("amount")).unwrap_or(0);
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
-        p.insert("unused_amount".into(), money(amount - applied - refunded));
+        let unused = amount.saturating_sub(applied).saturating_sub(refunded);
+        p.insert("unused_amount".into(), money(unused));
         let list: Vec<Value> = rows
             .iter()
             .map(|r| {
@@ -315,7 +317,7 @@ pub(crate) fn prepare_payment_refund(
 }
 
 fn move_payment_refund(c: &mut Ctx<'_>, payment_id: &str, delta: i64) {
-    if let Some(p) = c.org.get_mut(PAYMENTS.table, payment_id) {
+    if let Some(mut p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
         let unused = cents(p.get("unused_amount")).unwrap_or(0);
         p.insert("refunded_amount".into(), money(refunded + delta));
@@ -337,7 +339,7 @@ fn move_credit(
     field: &str,
     delta: i64,
 ) -> Result<(), ApiError> {
-    let cn = c
+    let mut cn = c
         .org
         .get_mut(CREDIT_NOTES.table, creditnote_id)
         .ok_or_else(|| ApiError::not_found("credit note"))?;
@@ -479,12 +481,12 @@ fn remove_credit_row(c: &mut Ctx<'_>, row: &Record) -> Result<(), ApiError> {
     let amount = cents(row.get("amount_applied")).unwrap_or(0);
     move_credit(c, &cid, "credits_used", -amount)?;
     let now = c.now;
-    if let Some(inv) = c.org.get_mut(INVOICES.table, &iid) {
+    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &iid) {
         let applied = cents(inv.get("credits_applied")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("credits_applied".into(), money(applied - amount));
         inv.insert("balance".into(), money(balance + amount));
-        crate::resources::billing::refresh_invoice(now, inv);
+        crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("creditnote_invoice_id")) {
         c.org.table(CREDITS_APPLIED).remove(&id);
@@ -501,7 +503,7 @@ pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
     if apps.is_empty() {
         return Err(ApiError::missing("invoices"));
     }
-    let total: i64 = apps.iter().map(|(_, a)| a).sum();
+    let total = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
     let balance = c
         .org
         .get(CREDIT_NOTES.table, &cid)
@@ -605,10 +607,9 @@ pub(crate) fn list_credit_refunds(c: &mut Ctx<'_>) -> HResult {
     if !customer.is_empty() {
         generic::load(c, &crate::resources::defs::CONTACTS, &customer)?;
     }
-    let mut rows: Vec<Record> = c.org.rows("creditnote_refunds").cloned().collect();
-    if !customer.is_empty() {
-        rows.retain(|r| text(r.get("customer_id")).as_deref() == Some(customer.as_str()));
-    }
+    let rows = c.org.rows("creditnote_refunds").filter(|r| {
+        customer.is_empty() || text(r.get("customer_id")).as_deref() == Some(customer.as_str())
+    });
     let (page, context) = crate::list::page(rows, &c.query, "Refunds")?;
     Ok(Reply::ok(
         "success",

@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use crate::clock::parse_timestamp;
 use crate::ctx::Ctx;
+use crate::numbers::MAX_LOG_HOURS;
 use crate::reply::{ApiError, HResult, Reply};
 use crate::resources::billing::check_customer;
 use crate::resources::defs::{INVOICES, Mode, PROJECT_USERS, PROJECTS, TASKS, TIME_ENTRIES};
@@ -210,12 +211,7 @@ pub(crate) fn list_project_invoices(c: &mut Ctx<'_>) -> HResult {
         text(i.get("project_id")).as_deref() == Some(pid.as_str())
             || matches!(i.get("line_items"), Some(Value::Array(items)) if items.iter().any(|li| text(li.get("project_id")).as_deref() == Some(pid.as_str())))
     };
-    let rows: Vec<Record> = c
-        .org
-        .rows(INVOICES.table)
-        .filter(|i| names(i))
-        .cloned()
-        .collect();
+    let rows = c.org.rows(INVOICES.table).filter(|i| names(i));
     let (page, context) = crate::list::page(rows, &c.query, "Invoices")?;
     Ok(Reply::ok(
         "success",
@@ -229,12 +225,24 @@ pub(crate) fn list_project_invoices(c: &mut Ctx<'_>) -> HResult {
     ))
 }
 
-/// `HH:MM` to minutes.
-fn minutes(s: &str) -> i64 {
+/// `HH:MM` to minutes (parts that are not numbers count as 0); `None` beyond
+/// [`MAX_LOG_HOURS`] either way.
+fn minutes(s: &str) -> Option<i64> {
     let mut it = s.trim().split(':');
     let h: i64 = it.next().and_then(|h| h.trim().parse().ok()).unwrap_or(0);
     let m: i64 = it.next().and_then(|m| m.trim().parse().ok()).unwrap_or(0);
-    h * 60 + m
+    let total = h.checked_mul(60)?.checked_add(m)?;
+    (total.abs() <= MAX_LOG_HOURS * 60).then_some(total)
+}
+
+/// A time field of a time entry (`log_time`, `begin_time`, `end_time`) in minutes.
+fn minutes_of(rec: &Record, field: &str) -> Result<Option<i64>, ApiError> {
+    match text(rec.get(field)) {
+        None => Ok(None),
+        Some(t) => minutes(&t)
+            .map(Some)
+            .ok_or_else(|| ApiError::out_of_range(field, "-100000:00", "100000:00")),
+    }
 }
 
 fn hhmm(total: i64) -> String {
@@ -291,10 +299,10 @@ pub(crate) fn prepare_time_entry(
             rec.insert("timer_started_at".into(), json!(c.timestamp()));
         }
     }
-    let log = text(rec.get("log_time")).map(|t| minutes(&t)).unwrap_or(0);
+    let log = minutes_of(rec, "log_time")?.unwrap_or(0);
     let log = if log == 0 {
-        match (text(rec.get("begin_time")), text(rec.get("end_time"))) {
-            (Some(b), Some(e)) => (minutes(&e) - minutes(&b)).max(0),
+        match (minutes_of(rec, "begin_time")?, minutes_of(rec, "end_time")?) {
+            (Some(b), Some(e)) => (e - b).max(0),
             _ => 0,
         }
     } else {
@@ -315,7 +323,7 @@ fn with_duration(c: &Ctx<'_>, mut t: Record) -> Record {
     let started = text(t.get("timer_started_at"))
         .and_then(|s| parse_timestamp(&s))
         .unwrap_or(c.now);
-    let secs = (c.now - started).max(0);
+    let secs = c.now.saturating_sub(started).max(0);
     t.insert("timer_duration_in_seconds".into(), json!(secs));
     t.insert("timer_duration_in_minutes".into(), json!(secs / 60));
     t
@@ -351,7 +359,9 @@ pub(crate) fn stop_timer(c: &mut Ctx<'_>) -> HResult {
         .get("timer_duration_in_seconds")
         .and_then(Value::as_i64)
         .unwrap_or(0);
-    let logged = minutes(&text(rec.get("log_time")).unwrap_or_default()) + secs / 60;
+    let logged = minutes(&text(rec.get("log_time")).unwrap_or_default())
+        .unwrap_or(0)
+        .saturating_add(secs / 60);
     rec.insert("log_time".into(), json!(hhmm(logged)));
     rec.insert("timer_started_at".into(), json!(""));
     rec.insert("timer_started_at_utc_time".into(), json!(""));
