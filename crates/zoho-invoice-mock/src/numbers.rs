@@ -17,6 +17,11 @@ pub(crate) const MAX_QUANTITY: f64 = 1e9;
 pub(crate) const MAX_PAYMENT_TERMS: i64 = 36_500;
 /// The most time one time entry logs, in hours.
 pub(crate) const MAX_LOG_HOURS: i64 = 100_000;
+/// Percentages (taxes, discounts) are kept in ten-thousandths of a percent: `12.5` is
+/// `125_000`.
+pub(crate) const PERCENT_SCALE: i64 = 10_000;
+/// The largest percentage accepted (a tax or a discount), in [`PERCENT_SCALE`] units.
+pub(crate) const MAX_PERCENT: i64 = 100 * PERCENT_SCALE;
 
 /// Fields holding money, wherever they appear in a body (line items, applications).
 const AMOUNT_FIELDS: &[&str] = &[
@@ -73,6 +78,82 @@ pub(crate) fn quantity(v: Option<&Value>, field: &str) -> Result<Option<f64>, Ap
         Some(q) if q.abs() > MAX_QUANTITY => Err(out()),
         q => Ok(q),
     }
+}
+
+/// A percentage (`12.5`, `"12.5"` or `"12.5%"`) in [`PERCENT_SCALE`] units, checked to be
+/// within `0..=100`; more than four decimals are rounded half up.
+pub(crate) fn percent(v: Option<&Value>, field: &str) -> Result<Option<i64>, ApiError> {
+    let out = || ApiError::out_of_range(field, 0, 100);
+    let text = match v {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.trim().trim_end_matches('%').trim().to_owned(),
+        Some(_) => return Err(out()),
+    };
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let scaled = scaled_decimal(&text, 4).ok_or_else(out)?;
+    if (0..=MAX_PERCENT).contains(&scaled) {
+        Ok(Some(scaled))
+    } else {
+        Err(out())
+    }
+}
+
+/// A plain decimal (`-12.345`, no exponent) times `10^places`, rounded half away from
+/// zero; `None` when it is not one or is too long to be a sensible number.
+fn scaled_decimal(s: &str, places: u32) -> Option<i64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() > 15
+        || (whole.is_empty() && frac.is_empty())
+        || !all_digits(whole)
+        || !all_digits(frac)
+    {
+        return None;
+    }
+    let mut n: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let mut kept = frac.bytes();
+    for _ in 0..places {
+        let d = kept.next().map_or(0, |b| i64::from(b - b'0'));
+        n = n.checked_mul(10)?.checked_add(d)?;
+    }
+    if kept.next().is_some_and(|b| b >= b'5') {
+        n = n.checked_add(1)?;
+    }
+    Some(if negative { -n } else { n })
+}
+
+/// A discount: a percentage when written `"10%"`, else an amount in cents; checked like
+/// [`percent`] and [`amount`].
+pub(crate) fn discount(v: Option<&Value>, field: &str) -> Result<Option<Discount>, ApiError> {
+    match v {
+        Some(Value::String(s)) if s.trim().ends_with('%') => {
+            Ok(percent(v, field)?.map(Discount::Percent))
+        }
+        _ => match amount(v, field)? {
+            Some(a) if a < 0 => Err(ApiError::out_of_range(field, 0, MAX_AMOUNT)),
+            a => Ok(a.map(Discount::Amount)),
+        },
+    }
+}
+
+/// A discount as a request writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Discount {
+    /// A percentage, in [`PERCENT_SCALE`] units.
+    Percent(i64),
+    /// An amount, in cents.
+    Amount(i64),
 }
 
 /// A whole number field within `min..=max`.
@@ -147,6 +228,10 @@ fn check_field(name: &str, v: &Value) -> Result<(), ApiError> {
         amount(Some(v), name)?;
     } else if name == "quantity" {
         quantity(Some(v), name)?;
+    } else if name == "discount" {
+        discount(Some(v), name)?;
+    } else if name == "tax_percentage" {
+        percent(Some(v), name)?;
     } else if name == "payment_terms" {
         integer(Some(v), name, 0, MAX_PAYMENT_TERMS)?;
     }
@@ -185,6 +270,50 @@ mod tests {
     }
 
     #[test]
+    fn percentages_are_exact_and_bounded() {
+        let cases = [
+            (json!(12.5), Some(125_000)),
+            (json!("12.5%"), Some(125_000)),
+            (json!(" 10 % "), Some(100_000)),
+            (json!("0.00005"), Some(1)),
+            (json!("0.00004"), Some(0)),
+            (json!(100), Some(MAX_PERCENT)),
+            (json!(""), None),
+        ];
+        for (v, want) in cases {
+            assert_eq!(percent(Some(&v), "tax_percentage"), Ok(want), "{v}");
+        }
+        for bad in [
+            json!(-1),
+            json!(100.01),
+            json!("1e2"),
+            json!("ten"),
+            json!(true),
+            json!("."),
+        ] {
+            assert!(percent(Some(&bad), "tax_percentage").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn discounts_are_percentages_or_amounts() {
+        assert_eq!(
+            discount(Some(&json!("10%")), "discount"),
+            Ok(Some(Discount::Percent(100_000)))
+        );
+        assert_eq!(
+            discount(Some(&json!(190)), "discount"),
+            Ok(Some(Discount::Amount(19_000)))
+        );
+        assert_eq!(
+            discount(Some(&json!("2.5")), "discount"),
+            Ok(Some(Discount::Amount(250)))
+        );
+        assert!(discount(Some(&json!("101%")), "discount").is_err());
+        assert!(discount(Some(&json!(-5)), "discount").is_err());
+    }
+
+    #[test]
     fn bodies_are_checked_at_any_depth() {
         assert!(check_body(&json!({"line_items": [{"rate": 10, "quantity": 2}]})).is_ok());
         assert!(check_body(&json!({"line_items": [{"rate": 1e300}]})).is_err());
@@ -192,5 +321,7 @@ mod tests {
         assert!(check_body(&json!({"payment_terms": -1})).is_err());
         assert!(check_body(&json!({"invoices": [{"amount_applied": "1e20"}]})).is_err());
         assert!(check_body(&json!({"line_items": [{"quantity": 1e300}]})).is_err());
+        assert!(check_body(&json!({"line_items": [{"discount": "120%"}]})).is_err());
+        assert!(check_body(&json!({"tax_percentage": 1e300})).is_err());
     }
 }
