@@ -61,9 +61,7 @@ mod ctx;
 mod faults;
 mod inspect;
 mod limits;
-// Used by the documents from the next commit on.
 mod list;
-#[allow(dead_code)]
 mod money;
 mod numbers;
 mod pdf;
