@@ -212,17 +212,17 @@ fn write_line(org: &Org, li: &mut Record, lt: &money::LineTotal) {
         return;
     };
     li.insert("tax_id".into(), json!(id));
-    let (name, pct) = match tax(org, &id) {
-        Some(t) => (t.name, t.percent),
+    let (name, kind, pct) = match tax(org, &id) {
+        Some(t) => (t.name, "tax", t.percent),
         None => {
             let group = org.get(TAX_GROUPS.table, &id);
             let name = group.and_then(|g| text(g.get("tax_group_name")));
             let pct = taxes_of(org, &id).map_or(0, |ts| ts.iter().map(|t| t.percent).sum());
-            (name.unwrap_or_default(), pct)
+            (name.unwrap_or_default(), "tax_group", pct)
         }
     };
     li.insert("tax_name".into(), json!(name));
-    li.insert("tax_type".into(), json!("tax"));
+    li.insert("tax_type".into(), json!(kind));
     li.insert("tax_percentage".into(), percent_value(pct));
 }
 
