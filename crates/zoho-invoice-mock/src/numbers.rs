@@ -55,20 +55,44 @@ fn finite(v: Option<&Value>) -> Result<Option<f64>, ()> {
     if f.is_finite() { Ok(Some(f)) } else { Err(()) }
 }
 
-/// An amount field in cents, checked to be within ±[`MAX_AMOUNT`].
+/// An amount field in cents, checked to be within ±[`MAX_AMOUNT`]; read from the number's
+/// text, so `1.005` is `101` cents (half away from zero), as no float would round it.
 pub(crate) fn amount(v: Option<&Value>, field: &str) -> Result<Option<i64>, ApiError> {
     let out = || ApiError::out_of_range(field, -MAX_AMOUNT, MAX_AMOUNT);
     match finite(v).map_err(|()| out())? {
         None => Ok(None),
-        Some(f) if f.abs() <= MAX_AMOUNT => Ok(Some(to_cents(f))),
+        Some(f) if f.abs() <= MAX_AMOUNT => {
+            Ok(Some(exact(v, 2).unwrap_or_else(|| to_scaled(f, 100.0))))
+        }
         Some(_) => Err(out()),
     }
 }
 
-/// Units to cents; callers have bounded `f` so the cast cannot saturate.
+/// A number's text (a JSON number or a numeric string) times `10^places`, exactly, when it
+/// is a plain decimal; `None` for exponent forms, which are read as floats instead.
+fn exact(v: Option<&Value>, places: u32) -> Option<i64> {
+    match v? {
+        Value::Number(n) => scaled_decimal(&n.to_string(), places),
+        Value::String(s) => scaled_decimal(s.trim(), places),
+        _ => None,
+    }
+}
+
+/// `f` times `scale`, rounded; callers have bounded `f` so the cast cannot saturate.
 #[allow(clippy::cast_possible_truncation)]
-fn to_cents(f: f64) -> i64 {
-    (f * 100.0).round() as i64
+fn to_scaled(f: f64, scale: f64) -> i64 {
+    (f * scale).round() as i64
+}
+
+/// Millionths of a unit: quantities are kept to six decimals.
+pub(crate) const QUANTITY_SCALE: i64 = 1_000_000;
+
+/// A quantity in millionths, read from the number's text like [`amount`], checked to be
+/// within ±[`MAX_QUANTITY`].
+pub(crate) fn quantity_exact(v: Option<&Value>, field: &str) -> Result<Option<i64>, ApiError> {
+    #[allow(clippy::cast_precision_loss)]
+    let scale = QUANTITY_SCALE as f64;
+    Ok(quantity(v, field)?.map(|q| exact(v, 6).unwrap_or_else(|| to_scaled(q, scale))))
 }
 
 /// A quantity, checked to be within ±[`MAX_QUANTITY`].
@@ -195,18 +219,21 @@ pub(crate) fn sum_cents(
         .try_fold(0, |sum, a| add_cents(sum, a, field))
 }
 
-/// `rate` cents times `quantity`, rounded to a cent, refused beyond ±[`MAX_CENTS`].
-pub(crate) fn times(rate: i64, quantity: f64, field: &str) -> Result<i64, ApiError> {
-    #[allow(clippy::cast_precision_loss)]
-    let total = (rate as f64 * quantity).round();
-    #[allow(clippy::cast_precision_loss)]
-    let max = MAX_CENTS as f64;
-    if total.is_finite() && total.abs() <= max {
-        #[allow(clippy::cast_possible_truncation)]
-        Ok(total as i64)
+/// `rate` cents times a quantity in millionths ([`quantity_exact`]), rounded half away from
+/// zero to a cent, refused beyond ±[`MAX_CENTS`].
+pub(crate) fn times(rate: i64, quantity: i64, field: &str) -> Result<i64, ApiError> {
+    let product = i128::from(rate) * i128::from(quantity);
+    let scale = i128::from(QUANTITY_SCALE);
+    let (q, r) = (product / scale, product % scale);
+    let rounded = if 2 * r.abs() >= scale {
+        q + product.signum()
     } else {
-        Err(ApiError::out_of_range(field, -MAX_AMOUNT, MAX_AMOUNT))
-    }
+        q
+    };
+    i64::try_from(rounded)
+        .ok()
+        .filter(|c| c.abs() <= MAX_CENTS)
+        .ok_or_else(|| ApiError::out_of_range(field, -MAX_AMOUNT, MAX_AMOUNT))
 }
 
 /// Checks every number the server computes with in a request body, at any depth: amounts,
@@ -246,6 +273,14 @@ mod tests {
     #[test]
     fn amounts_are_bounded_and_finite() {
         assert_eq!(amount(Some(&json!(12.345)), "rate"), Ok(Some(1235)));
+        // Floats would make these 100 and 14 (1.00499..., 0.14499...).
+        assert_eq!(amount(Some(&json!(1.005)), "rate"), Ok(Some(101)));
+        assert_eq!(amount(Some(&json!("0.145")), "rate"), Ok(Some(15)));
+        assert_eq!(amount(Some(&json!(-0.145)), "rate"), Ok(Some(-15)));
+        assert_eq!(
+            amount(Some(&json!(1e11)), "rate"),
+            Ok(Some(10_000_000_000_000))
+        );
         assert_eq!(amount(Some(&json!("-3")), "rate"), Ok(Some(-300)));
         assert_eq!(amount(Some(&json!("")), "rate"), Ok(None));
         for bad in [
@@ -265,8 +300,26 @@ mod tests {
         assert!(add_cents(i64::MAX, 1, "total").is_err());
         assert_eq!(sum_cents([1, 2, 3], "total"), Ok(6));
         assert!(sum_cents([MAX_CENTS, MAX_CENTS], "total").is_err());
-        assert_eq!(times(1050, 2.0, "item_total"), Ok(2100));
-        assert!(times(MAX_CENTS, MAX_QUANTITY, "item_total").is_err());
+        assert_eq!(times(1050, 2 * QUANTITY_SCALE, "item_total"), Ok(2100));
+        // 0.10 × 0.15 = 0.015: 2 cents, half away from zero.
+        assert_eq!(times(10, 150_000, "item_total"), Ok(2));
+        assert_eq!(times(-10, 150_000, "item_total"), Ok(-2));
+        assert!(times(MAX_CENTS, 1_000 * QUANTITY_SCALE, "item_total").is_err());
+    }
+
+    #[test]
+    fn quantities_are_exact() {
+        let cases = [
+            (json!(2), Some(2_000_000)),
+            (json!(1.1), Some(1_100_000)),
+            (json!("0.0000005"), Some(1)),
+            (json!(-3.25), Some(-3_250_000)),
+            (json!(""), None),
+        ];
+        for (v, want) in cases {
+            assert_eq!(quantity_exact(Some(&v), "quantity"), Ok(want), "{v}");
+        }
+        assert!(quantity_exact(Some(&json!(1e10)), "quantity").is_err());
     }
 
     #[test]

@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
 use crate::money::{self, Currency, Document, Line, Tax, Totals};
-use crate::numbers::{PERCENT_SCALE, amount, discount, percent, quantity, times};
+use crate::numbers::{
+    PERCENT_SCALE, QUANTITY_SCALE, amount, discount, percent, quantity, quantity_exact, times,
+};
 use crate::reply::ApiError;
 use crate::resources::defs::{CURRENCIES, ITEMS, TAX_GROUPS, TAXES};
 use crate::state::{Org, Record, money as json_money, text};
@@ -113,8 +115,9 @@ fn read_line(
         li.insert("line_item_id".into(), json!(c.new_id()));
     }
     let rate = amount(li.get("rate"), "rate")?.unwrap_or(0);
-    let qty = quantity(li.get("quantity"), "quantity")?.unwrap_or(1.0);
-    li.insert("quantity".into(), json!(qty));
+    let shown = quantity(li.get("quantity"), "quantity")?.unwrap_or(1.0);
+    let qty = quantity_exact(li.get("quantity"), "quantity")?.unwrap_or(QUANTITY_SCALE);
+    li.insert("quantity".into(), json!(shown));
     li.insert("item_order".into(), json!(order));
     let taxes = match text(li.get("tax_id")) {
         Some(id) => taxes_of(c.org, &id)?,
