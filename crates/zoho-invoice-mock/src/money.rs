@@ -1,6 +1,7 @@
 //! Money like Zoho: the totals of a document with line items (estimates, invoices, retainer
-//! invoices, recurring invoices, credit notes), computed exactly in cents (`i128`, checked)
-//! and rounded half away from zero to the currency's decimals.
+//! invoices, recurring invoices, credit notes), computed exactly in cents (`i128` products of
+//! amounts within ±10^14 cents and percentages within 0 to 100, which cannot overflow; sums
+//! are checked) and rounded half away from zero to the currency's decimals.
 //!
 //! - A line's `item_total` is its rate times its quantity, less its own discount (an amount,
 //!   or a percentage of rate times quantity) when discounts are item level; item-level
