@@ -62,6 +62,7 @@ mod faults;
 mod inspect;
 mod limits;
 mod list;
+mod money;
 mod numbers;
 mod pdf;
 mod read;

@@ -86,6 +86,7 @@ impl Org {
         }) {
             org.table("users").insert(CURRENT_USER_ID.to_owned(), me);
         }
+        crate::resources::settings::seed_settings(&mut org);
         org
     }
 

@@ -5,10 +5,10 @@ use serde_json::{Value, json};
 
 use crate::clock::{format_date, parse_date};
 use crate::ctx::Ctx;
-use crate::numbers::{MAX_PAYMENT_TERMS, add_cents, amount, integer, quantity, sum_cents, times};
+use crate::numbers::{MAX_PAYMENT_TERMS, add_cents, integer};
 use crate::reply::{ApiError, HResult, Reply};
-use crate::resources::defs::{CONTACTS, INVOICES, ITEMS, Mode, RETAINER_INVOICES, Res};
-use crate::resources::generic;
+use crate::resources::defs::{CONTACTS, INVOICES, Mode, RETAINER_INVOICES, Res};
+use crate::resources::{generic, totals};
 use crate::state::{Record, cents, money, text};
 
 /// Checks `customer_id` names a contact and copies its name.
@@ -31,54 +31,11 @@ pub(crate) fn check_customer(c: &Ctx<'_>, rec: &mut Record) -> Result<(), ApiErr
     Ok(())
 }
 
-/// Normalizes line items (ids, item names and rates, `item_total`) and returns the subtotal
-/// in cents.
-fn line_items(c: &Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
-    let Some(Value::Array(items)) = rec.get_mut("line_items") else {
-        return Ok(0);
-    };
-    let mut sub_total = 0;
-    for (i, li) in items.iter_mut().enumerate() {
-        let Value::Object(li) = li else {
-            return Err(ApiError::invalid("line_items"));
-        };
-        if let Some(item_id) = text(li.get("item_id")) {
-            let item = c
-                .org
-                .get(ITEMS.table, &item_id)
-                .ok_or_else(|| ApiError::invalid("item_id"))?;
-            li.insert("item_id".into(), json!(item_id));
-            for f in ["name", "rate", "unit", "description"] {
-                if text(li.get(f)).is_none() {
-                    if let Some(v) = item.get(f) {
-                        li.insert(f.into(), v.clone());
-                    }
-                }
-            }
-        }
-        if text(li.get("line_item_id")).is_none() {
-            li.insert("line_item_id".into(), json!(c.new_id()));
-        }
-        let rate = amount(li.get("rate"), "rate")?.unwrap_or(0);
-        let qty = quantity(li.get("quantity"), "quantity")?.unwrap_or(1.0);
-        let total = times(rate, qty, "item_total")?;
-        li.insert("quantity".into(), json!(qty));
-        li.insert("item_order".into(), json!(i + 1));
-        li.insert("item_total".into(), money(total));
-        sub_total = add_cents(sub_total, total, "sub_total")?;
-    }
-    Ok(sub_total)
-}
-
-/// Customer, line items and totals of an estimate, invoice or credit note; returns the total.
+/// Customer, line items and totals of a document with line items; returns the total in
+/// cents.
 fn totals(c: &mut Ctx<'_>, rec: &mut Record) -> Result<i64, ApiError> {
     check_customer(c, rec)?;
-    let sub_total = line_items(c, rec)?;
-    let shipping = amount(rec.get("shipping_charge"), "shipping_charge")?.unwrap_or(0);
-    let adjustment = amount(rec.get("adjustment"), "adjustment")?.unwrap_or(0);
-    let total = sum_cents([sub_total, shipping, adjustment], "total")?;
-    rec.insert("sub_total".into(), money(sub_total));
-    rec.insert("total".into(), money(total));
+    let total = totals::compute(c, rec)?;
     let today = c.today();
     if text(rec.get("date")).is_none() {
         rec.insert("date".into(), json!(today));
@@ -136,7 +93,7 @@ pub(crate) fn prepare_invoice(
             "The total cannot be less than the amount already paid.",
         ));
     }
-    rec.insert("balance".into(), money(total - paid));
+    totals::put(rec, "balance", total - paid);
     Ok(())
 }
 
@@ -154,7 +111,7 @@ pub(crate) fn prepare_credit_note(
     let used = cents(rec.get("credits_used")).unwrap_or(0)
         + cents(rec.get("refunded_amount")).unwrap_or(0);
     let balance = add_cents(total, -used, "balance")?;
-    rec.insert("balance".into(), money(balance));
+    totals::put(rec, "balance", balance);
     Ok(())
 }
 
@@ -242,7 +199,7 @@ pub(crate) fn adjust_invoice(
     }
     let current = cents(inv.get(field)).unwrap_or(0);
     inv.insert(field.into(), money(current + delta));
-    inv.insert("balance".into(), money(balance - delta));
+    totals::put(&mut inv, "balance", balance - delta);
     if status == "draft" {
         inv.insert("status".into(), json!("sent"));
     }
@@ -343,7 +300,7 @@ pub(crate) fn cancel_write_off(c: &mut Ctx<'_>) -> HResult {
     if let Some(mut inv) = c.org.get_mut(INVOICES.table, &id) {
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("write_off_amount".into(), json!(0));
-        inv.insert("balance".into(), money(balance + written));
+        totals::put(&mut inv, "balance", balance + written);
         refresh_invoice(now, &mut inv);
     }
     generic::add_history(c, &INVOICES, &id, "Write off cancelled");

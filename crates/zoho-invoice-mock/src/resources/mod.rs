@@ -9,3 +9,4 @@ pub(crate) mod misc;
 pub(crate) mod payments;
 pub(crate) mod projects;
 pub(crate) mod settings;
+pub(crate) mod totals;

@@ -108,7 +108,7 @@ fn remove_payment_row(c: &mut Ctx<'_>, row: &Record) {
         let made = cents(inv.get("payment_made")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("payment_made".into(), money(made - amount));
-        inv.insert("balance".into(), money(balance + amount));
+        crate::resources::totals::put(&mut inv, "balance", balance + amount);
         crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("invoice_payment_id")) {
@@ -353,7 +353,7 @@ fn move_credit(
     }
     let current = cents(cn.get(field)).unwrap_or(0);
     cn.insert(field.into(), money(current + delta));
-    cn.insert("balance".into(), money(balance - delta));
+    crate::resources::totals::put(&mut cn, "balance", balance - delta);
     if status != "void" {
         let next = if balance - delta <= 0 {
             "closed"
@@ -485,7 +485,7 @@ fn remove_credit_row(c: &mut Ctx<'_>, row: &Record) -> Result<(), ApiError> {
         let applied = cents(inv.get("credits_applied")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
         inv.insert("credits_applied".into(), money(applied - amount));
-        inv.insert("balance".into(), money(balance + amount));
+        crate::resources::totals::put(&mut inv, "balance", balance + amount);
         crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("creditnote_invoice_id")) {

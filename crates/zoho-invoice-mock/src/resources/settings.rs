@@ -5,8 +5,55 @@ use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
 use crate::reply::{ApiError, HResult, Reply};
-use crate::resources::defs::USERS;
+use crate::resources::defs::{CURRENCIES as CURRENCIES_RES, TAXES as TAXES_RES, USERS};
 use crate::state::{Org, text};
+
+/// The id of the seeded "VAT" tax (12.5%), as the reference's examples name it.
+pub(crate) const VAT_TAX_ID: &str = "982000000557028";
+
+/// The taxes every organization starts with: `(tax_id, tax_name, tax_percentage)`.
+const TAXES: &[(&str, &str, f64)] = &[
+    (VAT_TAX_ID, "VAT", 12.5),
+    ("982000000566007", "SalesTax", 10.5),
+];
+
+/// The currencies every organization starts with: `(currency_id, currency_code,
+/// currency_name, currency_symbol, price_precision)`; the first is the base currency.
+const CURRENCIES: &[(&str, &str, &str, &str, u32)] = &[
+    ("982000000000190", "USD", "US Dollar", "$", 2),
+    ("982000000000191", "EUR", "Euro", "€", 2),
+    ("982000000000192", "INR", "Indian Rupee", "₹", 2),
+    ("982000000000193", "JPY", "Japanese Yen", "¥", 0),
+];
+
+/// Stores the taxes and currencies a new organization starts with.
+pub(crate) fn seed_settings(org: &mut Org) {
+    for (id, name, percentage) in TAXES {
+        let tax = json!({
+            "tax_id": id, "tax_name": name, "tax_percentage": percentage, "tax_type": "tax",
+            "is_value_added": true, "is_default_tax": false, "is_editable": true,
+        });
+        if let Value::Object(tax) = tax {
+            org.table(TAXES_RES.table).insert((*id).to_owned(), tax);
+        }
+    }
+    for (i, (id, code, name, symbol, precision)) in CURRENCIES.iter().enumerate() {
+        let format = if *precision == 0 {
+            "###,###"
+        } else {
+            "###,##0.00"
+        };
+        let currency = json!({
+            "currency_id": id, "currency_code": code, "currency_name": format!("{code}- {name}"),
+            "currency_symbol": symbol, "price_precision": precision, "currency_format": format,
+            "is_base_currency": i == 0, "exchange_rate": 1,
+        });
+        if let Value::Object(currency) = currency {
+            org.table(CURRENCIES_RES.table)
+                .insert((*id).to_owned(), currency);
+        }
+    }
+}
 
 /// The fields a new organization must carry.
 const NEW_ORGANIZATION_REQUIRED: &[&str] = &["name", "currency_code", "time_zone", "portal_name"];
