@@ -78,6 +78,7 @@ mod shared;
 mod state;
 mod synthetic;
 mod table;
+mod validate;
 mod wire;
 
 pub use admin::ADMIN_PREFIX;

@@ -10,7 +10,7 @@ use crate::ctx::{Ctx, Format};
 use crate::reply::Reply;
 use crate::router::{Found, find};
 use crate::routes::ROUTES;
-use crate::state::{IdGen, Org};
+use crate::state::{CURRENT_USER_ID, IdGen, Org};
 
 /// The seed document, named as the reference names things.
 const SEED: &str = include_str!("../data/seed.json");
@@ -187,15 +187,22 @@ pub(crate) fn seed(org: &mut Org, ids: &IdGen, now: i64) {
         let mut body = body_of(&cn, &["contact", "items"]);
         body.insert("customer_id".into(), json!(pick(&contacts, &cn["contact"])));
         body.insert("line_items".into(), lines(&items, &cn["items"]));
+        body.insert("date".into(), json!(s.day(0)));
         s.call("POST", "/creditnotes", Value::Object(body));
     }
 
+    // An expense's account is the first expense category's.
+    let mut account = Value::Null;
     for c in list("expense_categories") {
-        s.call("POST", "/expensecategories", c);
+        let made = s.call("POST", "/expensecategories", c);
+        if account.is_null() {
+            account = made["expense_category"]["category_id"].clone();
+        }
     }
     for e in list("expenses") {
         let mut body = body_of(&e, &["contact", "date_in_days"]);
         body.insert("customer_id".into(), json!(pick(&contacts, &e["contact"])));
+        body.insert("account_id".into(), account.clone());
         body.insert(
             "date".into(),
             json!(s.day(e["date_in_days"].as_i64().unwrap_or(0))),
@@ -206,6 +213,7 @@ pub(crate) fn seed(org: &mut Org, ids: &IdGen, now: i64) {
     for p in list("projects") {
         let mut body = body_of(&p, &["contact", "time_entries"]);
         body.insert("customer_id".into(), json!(pick(&contacts, &p["contact"])));
+        body.insert("user_id".into(), json!(CURRENT_USER_ID));
         let pid = text(&s.call("POST", "/projects", Value::Object(body))["project"]["project_id"]);
         let tasks: Vec<String> =
             s.call("GET", &format!("/projects/{pid}/tasks"), json!({}))["tasks"]
@@ -215,6 +223,7 @@ pub(crate) fn seed(org: &mut Org, ids: &IdGen, now: i64) {
         for t in p["time_entries"].as_array().cloned().unwrap_or_default() {
             let mut body = body_of(&t, &["task", "log_date_in_days"]);
             body.insert("project_id".into(), json!(pid));
+            body.insert("user_id".into(), json!(CURRENT_USER_ID));
             body.insert("task_id".into(), json!(pick(&tasks, &t["task"])));
             body.insert(
                 "log_date".into(),

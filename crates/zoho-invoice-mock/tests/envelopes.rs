@@ -11,6 +11,9 @@
 
 mod common;
 
+/// The user the server's tokens belong to (`GET /users/me`).
+const USER: &str = "982000000554041";
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -341,7 +344,7 @@ async fn world() -> (Api, World) {
 
     let v = post(
         "/recurringinvoices".into(),
-        json!({"recurrence_name": "Monthly", "customer_id": cid, "line_items": lines()}),
+        json!({"recurrence_name": "Monthly", "recurrence_frequency": "months", "customer_id": cid, "line_items": lines()}),
     )
     .await;
     w.insert(
@@ -351,7 +354,7 @@ async fn world() -> (Api, World) {
 
     let v = post(
         "/customerpayments".into(),
-        json!({"customer_id": cid, "amount": 100, "payment_mode": "cash"}),
+        json!({"customer_id": cid, "amount": 100, "payment_mode": "cash", "date": "2024-01-01"}),
     )
     .await;
     let pid = find_id(&v, "payment_id");
@@ -387,7 +390,7 @@ async fn world() -> (Api, World) {
 
     let v = post(
         "/creditnotes".into(),
-        json!({"customer_id": cid, "line_items": lines()}),
+        json!({"customer_id": cid, "date": "2024-01-01", "line_items": lines()}),
     )
     .await;
     let cnid = find_id(&v, "creditnote_id");
@@ -407,13 +410,13 @@ async fn world() -> (Api, World) {
 
     let v = post(
         "/expenses".into(),
-        json!({"amount": 112.5, "account_id": "982000000561057"}),
+        json!({"amount": 112.5, "account_id": "982000000561057", "date": "2024-01-01"}),
     )
     .await;
     w.insert("expense_id".into(), find_id(&v, "expense_id"));
     let v = post(
         "/recurringexpenses".into(),
-        json!({"recurrence_name": "Rent", "amount": 112.5}),
+        json!({"recurrence_name": "Rent", "amount": 112.5, "account_id": "982000000561057", "start_date": "2024-01-01", "recurrence_frequency": "months", "repeat_every": 1}),
     )
     .await;
     w.insert(
@@ -423,7 +426,7 @@ async fn world() -> (Api, World) {
 
     let v = post(
         "/projects".into(),
-        json!({"project_name": "Traffic Flux", "customer_id": cid, "tasks": [{"task_name": "Analysis"}]}),
+        json!({"project_name": "Traffic Flux", "customer_id": cid, "billing_type": "based_on_task_hours", "user_id": USER, "tasks": [{"task_name": "Analysis"}]}),
     )
     .await;
     let prid = find_id(&v, "project_id");
@@ -444,7 +447,7 @@ async fn world() -> (Api, World) {
     w.insert("projects/comment_id".into(), c);
     let v = post(
         "/projects/timeentries".into(),
-        json!({"project_id": prid, "task_id": tid, "log_date": "2024-01-10", "log_time": "01:30"}),
+        json!({"project_id": prid, "task_id": tid, "user_id": USER, "log_date": "2024-01-10", "log_time": "01:30"}),
     )
     .await;
     w.insert("time_entry_id".into(), find_id(&v, "time_entry_id"));
@@ -566,7 +569,7 @@ async fn prepare(api: &Api, w: &mut World, method: &str, template: &str) {
         ("DELETE", "/invoices/{invoice_id}/payments/{invoice_payment_id}") => {
             api.post_ok(
                 "/customerpayments",
-                Some(json!({"customer_id": g("contact_id"), "amount": 5, "invoices": [{"invoice_id": iid, "amount_applied": 5}]})),
+                Some(json!({"customer_id": g("contact_id"), "amount": 5, "payment_mode": "cash", "date": "2024-01-01", "invoices": [{"invoice_id": iid, "amount_applied": 5}]})),
             )
             .await;
             let rows = api.get(&format!("/invoices/{iid}/payments")).await;
@@ -685,10 +688,10 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
         ("POST", "/contacts/{contact_id}/address")
         | ("PUT", "/contacts/{contact_id}/address/{address_id}") => json!({"city": "Austin"}),
         ("POST", "/estimates" | "/invoices" | "/retainerinvoices" | "/creditnotes") => {
-            json!({"customer_id": cid, "line_items": lines()})
+            json!({"customer_id": cid, "date": "2024-01-01", "line_items": lines()})
         }
         ("POST", "/recurringinvoices") => {
-            json!({"recurrence_name": "Weekly", "customer_id": cid, "line_items": lines()})
+            json!({"recurrence_name": "Weekly", "recurrence_frequency": "weeks", "customer_id": cid, "line_items": lines()})
         }
         (
             "PUT",
@@ -700,7 +703,9 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
         ("PUT", "/recurringinvoices/{recurring_invoice_id}") => {
             json!({"recurrence_name": "Fortnightly"})
         }
-        ("POST", "/customerpayments") => json!({"customer_id": cid, "amount": 20}),
+        ("POST", "/customerpayments") => {
+            json!({"customer_id": cid, "amount": 20, "payment_mode": "cash", "date": "2024-01-01"})
+        }
         ("PUT", "/customerpayments/{payment_id}") => json!({"amount": 90}),
         ("POST", "/customerpayments/{customer_payment_id}/refunds") => json!({"amount": 5}),
         ("PUT", "/customerpayments/{customer_payment_id}/refunds/{refund_id}") => {
@@ -723,9 +728,13 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
         ("PUT", t) if t.contains("/address/") => {
             json!({"address": "4900 Hopyard Rd", "city": "Pleasanton"})
         }
-        ("POST", "/recurringexpenses") => json!({"recurrence_name": "Rent 2", "amount": 50}),
+        ("POST", "/recurringexpenses") => {
+            json!({"recurrence_name": "Rent 2", "amount": 50, "account_id": "982000000561057", "start_date": "2024-01-01", "recurrence_frequency": "months", "repeat_every": 1})
+        }
         ("PUT", "/recurringexpenses/{recurring_expense_id}") => json!({"amount": 60}),
-        ("POST", "/projects") => json!({"project_name": "Another", "customer_id": cid}),
+        ("POST", "/projects") => {
+            json!({"project_name": "Another", "customer_id": cid, "billing_type": "based_on_task_hours", "user_id": USER})
+        }
         ("PUT", "/projects/{project_id}") => json!({"project_name": "Renamed"}),
         ("POST", "/projects/{project_id}/clone") => json!({"project_name": "Copy"}),
         ("POST", "/projects/{project_id}/users") => {
@@ -738,7 +747,7 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
         ("POST", "/projects/{project_id}/tasks") => json!({"task_name": "Painting"}),
         ("PUT", "/projects/{project_id}/tasks/{task_id}") => json!({"task_name": "Paint"}),
         ("POST", "/projects/timeentries") => json!({
-            "project_id": w["project_id"], "task_id": w["task_id"], "log_date": "2024-01-11", "log_time": "00:30"
+            "project_id": w["project_id"], "task_id": w["task_id"], "user_id": USER, "log_date": "2024-01-11", "log_time": "00:30"
         }),
         ("PUT", "/projects/timeentries/{time_entry_id}") => json!({"log_time": "02:00"}),
         ("POST", "/users") => json!({"name": "Bo", "email": "bo@zylker.org"}),

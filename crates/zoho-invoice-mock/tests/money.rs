@@ -215,7 +215,7 @@ async fn payments_credits_and_write_offs_keep_the_balance_and_its_twin() {
     api.create(
         "/customerpayments",
         "payment",
-        json!({"customer_id": cid, "amount": 1000.25, "payment_mode": "cash",
+        json!({"customer_id": cid, "amount": 1000.25, "payment_mode": "cash", "date": "2024-01-01",
                "invoices": [{"invoice_id": iid, "amount_applied": 1000.25}]}),
     )
     .await;
@@ -234,7 +234,7 @@ async fn payments_credits_and_write_offs_keep_the_balance_and_its_twin() {
         .create(
             "/creditnotes",
             "creditnote",
-            json!({"customer_id": cid, "line_items": [vat_line(200.0, 1.0)]}),
+            json!({"customer_id": cid, "date": "2024-01-01", "line_items": [vat_line(200.0, 1.0)]}),
         )
         .await;
     let cnid = id(&cn, "creditnote_id");
@@ -285,7 +285,7 @@ async fn estimates_and_credit_notes_share_the_arithmetic() {
         .create(
             "/creditnotes",
             "creditnote",
-            json!({"customer_id": cid, "line_items": lines}),
+            json!({"customer_id": cid, "date": "2024-01-01", "line_items": lines}),
         )
         .await;
     assert_eq!(sums(&cn), (json!(120), json!(15), json!(135)));

@@ -347,9 +347,12 @@ async fn payment_amounts_out_of_range_are_a_400_not_a_panic() {
     api.post_ok(&format!("/invoices/{invoice_id}/status/sent"), None)
         .await;
     for (body, field) in [
-        (json!({"customer_id": customer, "amount": 1e300}), "amount"),
         (
-            json!({"customer_id": customer, "amount": 50,
+            json!({"customer_id": customer, "amount": 1e300, "payment_mode": "cash", "date": "2024-01-15"}),
+            "amount",
+        ),
+        (
+            json!({"customer_id": customer, "amount": 50, "payment_mode": "cash", "date": "2024-01-15",
                 "invoices": [{"invoice_id": invoice_id, "amount_applied": "1e19"}]}),
             "amount_applied",
         ),
@@ -360,7 +363,8 @@ async fn payment_amounts_out_of_range_are_a_400_not_a_panic() {
     let apps: Vec<Value> = (0..200)
         .map(|_| json!({"invoice_id": invoice_id, "amount_applied": 1e12}))
         .collect();
-    let body = json!({"customer_id": customer, "amount": 1e12, "invoices": apps});
+    let body = json!({"customer_id": customer, "amount": 1e12, "payment_mode": "cash",
+        "date": "2024-01-15", "invoices": apps});
     refused_as_invalid(&api, "POST", "/customerpayments", body, "amount_applied").await;
     assert_eq!(
         api.get(&format!("/invoices/{invoice_id}")).await["invoice"]["balance"],
@@ -389,7 +393,7 @@ async fn paging_and_logged_time_out_of_range() {
         .create(
             "/projects",
             "project",
-            json!({"project_name": "P", "customer_id": customer, "billing_type": "based_on_task_hours"}),
+            json!({"project_name": "P", "customer_id": customer, "billing_type": "based_on_task_hours", "user_id": "982000000554041"}),
         )
         .await;
     let project_id = common::id(&project, "project_id");
@@ -401,7 +405,7 @@ async fn paging_and_logged_time_out_of_range() {
         )
         .await;
     let body = json!({"project_id": project_id, "task_id": common::id(&task, "task_id"),
-        "log_date": "2024-01-15", "log_time": "9223372036854775807:00"});
+        "user_id": "982000000554041", "log_date": "2024-01-15", "log_time": "9223372036854775807:00"});
     refused_as_invalid(&api, "POST", "/projects/timeentries", body, "log_time").await;
 }
 

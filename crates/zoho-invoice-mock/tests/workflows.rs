@@ -3,6 +3,9 @@
 
 mod common;
 
+/// The user the server's tokens belong to (`GET /users/me`).
+const USER: &str = "982000000554041";
+
 use std::time::Duration;
 
 use common::{Api, id};
@@ -182,7 +185,7 @@ async fn payments_move_balance_and_status_and_deleting_restores() {
     api.post_ok(&format!("/invoices/{iid}/status/sent"), None)
         .await;
     let pay = api
-        .create("/customerpayments", "payment", json!({"customer_id": cid, "amount": 60, "payment_mode": "cash", "invoices": [{"invoice_id": iid, "amount_applied": 40}]}))
+        .create("/customerpayments", "payment", json!({"customer_id": cid, "amount": 60, "payment_mode": "cash", "date": "2024-01-01", "invoices": [{"invoice_id": iid, "amount_applied": 40}]}))
         .await;
     assert_eq!(pay["unused_amount"], 20);
     let got = api.get(&format!("/invoices/{iid}")).await["invoice"].clone();
@@ -190,7 +193,7 @@ async fn payments_move_balance_and_status_and_deleting_restores() {
     assert_eq!(got["status"], "partially_paid");
     // Over-applying is refused with a code.
     let over = api
-        .call("POST", "/customerpayments", Some(json!({"customer_id": cid, "amount": 100, "invoices": [{"invoice_id": iid, "amount_applied": 61}]})))
+        .call("POST", "/customerpayments", Some(json!({"customer_id": cid, "amount": 100, "payment_mode": "cash", "date": "2024-01-01", "invoices": [{"invoice_id": iid, "amount_applied": 61}]})))
         .await;
     assert_eq!(over.status, 400);
     assert_ne!(over.json()["code"], 0);
@@ -201,7 +204,7 @@ async fn payments_move_balance_and_status_and_deleting_restores() {
         40
     );
     let pay2 = api
-        .create("/customerpayments", "payment", json!({"customer_id": cid, "amount": 40, "invoices": [{"invoice_id": iid, "amount_applied": 40}]}))
+        .create("/customerpayments", "payment", json!({"customer_id": cid, "amount": 40, "payment_mode": "cash", "date": "2024-01-01", "invoices": [{"invoice_id": iid, "amount_applied": 40}]}))
         .await;
     let got = api.get(&format!("/invoices/{iid}")).await["invoice"].clone();
     assert_eq!(
@@ -249,7 +252,7 @@ async fn credit_notes_apply_and_refund() {
         .create(
             "/creditnotes",
             "creditnote",
-            json!({"customer_id": cid, "line_items": [{"name": "Refund", "rate": 30}]}),
+            json!({"customer_id": cid, "date": "2024-01-01", "line_items": [{"name": "Refund", "rate": 30}]}),
         )
         .await;
     assert_eq!(cn["creditnote_number"], "CN-000001");
@@ -349,7 +352,7 @@ async fn payment_refunds_move_unused_amount() {
         .create(
             "/customerpayments",
             "payment",
-            json!({"customer_id": cid, "amount": 100}),
+            json!({"customer_id": cid, "amount": 100, "payment_mode": "cash", "date": "2024-01-01"}),
         )
         .await;
     let pid = id(&pay, "payment_id");
@@ -467,7 +470,7 @@ async fn estimates_recurring_and_retainers() {
         "accepted"
     );
     let ri = api
-        .create("/recurringinvoices", "recurring_invoice", json!({"recurrence_name": "Monthly", "customer_id": cid, "line_items": [{"name": "x", "rate": 5}]}))
+        .create("/recurringinvoices", "recurring_invoice", json!({"recurrence_name": "Monthly", "recurrence_frequency": "months", "customer_id": cid, "line_items": [{"name": "x", "rate": 5}]}))
         .await;
     let rid = id(&ri, "recurring_invoice_id");
     api.post_ok(&format!("/recurringinvoices/{rid}/status/stop"), None)
@@ -504,7 +507,7 @@ async fn estimates_recurring_and_retainers() {
         .create(
             "/recurringexpenses",
             "recurring_expense",
-            json!({"recurrence_name": "Rent", "amount": 112.5}),
+            json!({"recurrence_name": "Rent", "amount": 112.5, "account_id": "982000000561057", "start_date": "2024-01-01", "recurrence_frequency": "months", "repeat_every": 1}),
         )
         .await;
     let reid = id(&re, "recurring_expense_id");
@@ -521,7 +524,7 @@ async fn projects_tasks_users_time_entries_and_timer() {
     let api = Api::start().await;
     let cid = api.contact("SAF Instruments").await;
     let project = api
-        .create("/projects", "project", json!({"project_name": "Traffic Flux", "customer_id": cid, "tasks": [{"task_name": "Analysis"}]}))
+        .create("/projects", "project", json!({"project_name": "Traffic Flux", "customer_id": cid, "billing_type": "based_on_task_hours", "user_id": USER, "tasks": [{"task_name": "Analysis"}]}))
         .await;
     let pid = id(&project, "project_id");
     let tasks = api.get(&format!("/projects/{pid}/tasks")).await;
@@ -564,7 +567,7 @@ async fn projects_tasks_users_time_entries_and_timer() {
         "inactive"
     );
     let entry = api
-        .create("/projects/timeentries", "time_entry", json!({"project_id": pid, "task_id": task_id, "log_date": "2024-01-02", "log_time": "01:30"}))
+        .create("/projects/timeentries", "time_entry", json!({"project_id": pid, "task_id": task_id, "user_id": USER, "log_date": "2024-01-02", "log_time": "01:30"}))
         .await;
     assert_eq!(entry["task_name"], "Analysis");
     let eid = id(&entry, "time_entry_id");
@@ -586,7 +589,7 @@ async fn projects_tasks_users_time_entries_and_timer() {
             "POST",
             "/projects/timeentries",
             Some(
-                json!({"project_id": pid, "task_id": "982000000999999", "log_date": "2024-01-02"}),
+                json!({"project_id": pid, "task_id": "982000000999999", "user_id": USER, "log_date": "2024-01-02"}),
             ),
         )
         .await;
@@ -700,7 +703,7 @@ async fn attachments_and_receipts_upload_and_download() {
         .create(
             "/expenses",
             "expense",
-            json!({"amount": 112.5, "account_id": "982000000561057"}),
+            json!({"amount": 112.5, "account_id": "982000000561057", "date": "2024-01-01"}),
         )
         .await;
     let eid = id(&exp, "expense_id");

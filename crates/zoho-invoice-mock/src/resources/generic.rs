@@ -9,16 +9,7 @@ use crate::pdf;
 use crate::reply::{ApiError, HResult, Reply, capitalize};
 use crate::resources::defs::{Mode, Res, Shape};
 use crate::state::{Record, text};
-
-/// Whether a required field is present and not blank.
-fn present(rec: &Record, field: &str) -> bool {
-    match rec.get(field) {
-        None | Some(Value::Null) => false,
-        Some(Value::String(s)) => !s.trim().is_empty(),
-        Some(Value::Array(a)) => !a.is_empty(),
-        Some(_) => true,
-    }
-}
+use crate::validate::{self, present};
 
 /// The parent id named in the path, checked to exist.
 fn path_parent(c: &Ctx<'_>, res: &Res) -> Result<Option<String>, ApiError> {
@@ -89,6 +80,7 @@ pub(crate) fn create_record(
     res: &Res,
     mut input: Record,
 ) -> Result<Record, ApiError> {
+    validate::check(c, res, &input, None)?;
     if let Some(parent) = res.parent {
         match path_parent(c, res)? {
             Some(pid) => {
@@ -223,6 +215,7 @@ pub(crate) fn update_record(
     input: Record,
 ) -> Result<Record, ApiError> {
     let mut rec = load(c, res, id)?;
+    validate::check(c, res, &input, Some(&rec))?;
     for (k, v) in input {
         if k == res.id || k == "created_time" {
             continue;

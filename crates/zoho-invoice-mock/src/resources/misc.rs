@@ -27,14 +27,20 @@ pub(crate) fn merge_envelope(fields: Map<String, Value>) -> Value {
     Value::Object(m)
 }
 
+/// The ids of the PDF templates every organization has (standard, professional, simple), the
+/// same for every kind of document.
+pub(crate) const TEMPLATE_IDS: [&str; 3] =
+    ["982000000000143", "982000000000144", "982000000000145"];
+
 /// `GET /invoices/templates` and the like: a list under `templates`, the estimate templates
 /// too (Zoho Books' OpenAPI documents a list, where the reference's example shows one bare
 /// object).
 pub(crate) fn templates(_: &mut Ctx<'_>, kind: &str) -> HResult {
+    let [standard, professional, simple] = TEMPLATE_IDS;
     let list = json!([
-        {"template_name": "Standard", "template_id": "982000000000143", "template_type": "standard"},
-        {"template_name": "Professional", "template_id": "982000000000144", "template_type": "professional"},
-        {"template_name": format!("Simple {kind}"), "template_id": "982000000000145", "template_type": "simple"},
+        {"template_name": "Standard", "template_id": standard, "template_type": "standard"},
+        {"template_name": "Professional", "template_id": professional, "template_type": "professional"},
+        {"template_name": format!("Simple {kind}"), "template_id": simple, "template_type": "simple"},
     ]);
     Ok(Reply::ok("success", vec![("templates", list)]))
 }
