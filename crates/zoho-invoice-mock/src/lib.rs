@@ -12,6 +12,16 @@
 //! are armed from code or from the admin endpoint, and every request is logged with its
 //! secrets redacted, so tests can assert exactly what reached the server.
 //!
+//! It validates like Zoho before storing anything: every create and update must carry its
+//! resource's required fields (a payment its `payment_mode`, a project or time entry its
+//! `user_id`, an expense its `account_id`, a self-numbered credit note its number), and the
+//! ids a body names (customers, items, taxes or tax groups, projects, users, templates,
+//! currencies, the customer's contact persons, invoices, estimates, in line items too) must
+//! exist. A refused request is a 400 with the reference's code and message where it
+//! documents one (2006 `Item does not exist`, 9004 for a currency, 3013, 4031, 5015, 3004),
+//! else code 11 `Required field <field> is missing.` or code 1002 `<Label> does not exist.`,
+//! and changes nothing. The rules are one table (the README lists them).
+//!
 //! It depends on none of the SDK's crates: it keeps plain JSON documents named as the
 //! reference names them, so it judges the client instead of agreeing with it.
 //!
