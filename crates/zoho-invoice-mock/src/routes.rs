@@ -57,9 +57,9 @@ pub(crate) static ROUTES: &[Route] = &[
         g::delete(c, &PRICEBOOKS)
     }),
     // Contacts.
-    r("POST", "/contacts", |c| g::create(c, &CONTACTS)),
+    r("POST", "/contacts", ct::create_contact),
     r("GET", "/contacts", |c| g::list(c, &CONTACTS)),
-    r("PUT", "/contacts/{contact_id}", |c| g::update(c, &CONTACTS)),
+    r("PUT", "/contacts/{contact_id}", ct::update_contact),
     r("DELETE", "/contacts/{contact_id}", |c| {
         g::delete(c, &CONTACTS)
     }),
@@ -932,7 +932,9 @@ pub(crate) static ROUTES: &[Route] = &[
     ),
     // Zoho Books' OpenAPI documents: updates by a custom field's unique value, custom
     // fields, approvals, and the rest Zoho Invoice shares.
-    r("PUT", "/contacts", |c| bk::update_by_unique(c, &CONTACTS)),
+    r("PUT", "/contacts", |c| {
+        bk::update_by_unique(c, &CONTACTS).map(|reply| ct::with_persons(c, reply))
+    }),
     r("PUT", "/creditnotes", |c| {
         bk::update_by_unique(c, &CREDIT_NOTES)
     }),

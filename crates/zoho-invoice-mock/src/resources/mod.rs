@@ -7,6 +7,7 @@ pub(crate) mod defs;
 pub(crate) mod generic;
 pub(crate) mod misc;
 pub(crate) mod payments;
+pub(crate) mod persons;
 pub(crate) mod projects;
 pub(crate) mod settings;
 pub(crate) mod totals;
