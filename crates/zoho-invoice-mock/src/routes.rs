@@ -16,7 +16,7 @@ use crate::resources::defs::{
 };
 use crate::resources::misc::{MAX_BULK_EMAIL, templates};
 use crate::resources::{
-    billing as b, books as bk, contacts as ct, generic as g, misc as m, payments as p,
+    billing as b, books as bk, contacts as ct, generic as g, links as lk, misc as m, payments as p,
     projects as pr, settings as st,
 };
 use crate::router::{Route, route as r};
@@ -780,9 +780,7 @@ pub(crate) static ROUTES: &[Route] = &[
     r("POST", "/projects/timeentries", |c| {
         g::create(c, &TIME_ENTRIES)
     }),
-    r("GET", "/projects/timeentries", |c| {
-        g::list(c, &TIME_ENTRIES)
-    }),
+    r("GET", "/projects/timeentries", lk::list_time_entries),
     r("DELETE", "/projects/timeentries", pr::delete_time_entries),
     r("PUT", "/projects/timeentries/{time_entry_id}", |c| {
         g::update(c, &TIME_ENTRIES)

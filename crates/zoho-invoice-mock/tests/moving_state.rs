@@ -89,3 +89,143 @@ async fn contact_persons_inside_a_contact_become_records() {
         .await;
     assert_ne!(gone.status, 200);
 }
+
+#[tokio::test]
+async fn an_invoice_made_from_an_estimate_marks_it_invoiced() {
+    let api = Api::start().await;
+    let cid = api.contact("Bowman and Co").await;
+    let est = api
+        .create(
+            "/estimates",
+            "estimate",
+            json!({"customer_id": cid, "line_items": [{"name": "x", "rate": 5}]}),
+        )
+        .await;
+    let eid = id(&est, "estimate_id");
+    api.post_ok(&format!("/estimates/{eid}/status/sent"), None)
+        .await;
+    api.post_ok(&format!("/estimates/{eid}/status/accepted"), None)
+        .await;
+    let bad = api
+        .call(
+            "POST",
+            "/invoices",
+            Some(json!({"customer_id": cid, "invoiced_estimate_id": "982000000999999", "line_items": [{"name": "x", "rate": 5}]})),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    let inv = api
+        .create(
+            "/invoices",
+            "invoice",
+            json!({"customer_id": cid, "invoiced_estimate_id": eid, "line_items": [{"name": "x", "rate": 5}]}),
+        )
+        .await;
+    let iid = id(&inv, "invoice_id");
+    assert_eq!(inv["invoiced_estimate_id"], eid.as_str());
+    let got = api.get(&format!("/estimates/{eid}")).await;
+    assert_eq!(got["estimate"]["status"], "invoiced");
+    assert_eq!(got["estimate"]["invoice_ids"], json!([iid]));
+    let listed = api.get("/estimates?filter_by=Status.Invoiced").await;
+    assert_eq!(listed["estimates"].as_array().unwrap().len(), 1);
+    // Deleting the invoice leaves the estimate accepted, with no invoice.
+    api.call("DELETE", &format!("/invoices/{iid}"), None).await;
+    let got = api.get(&format!("/estimates/{eid}")).await;
+    assert_eq!(got["estimate"]["status"], "accepted");
+    assert_eq!(got["estimate"]["invoice_ids"], json!([]));
+}
+
+/// A project with one task and `n` time entries of an hour; returns the customer and the
+/// entries' ids.
+async fn project_with_entries(api: &Api, n: usize) -> (String, Vec<String>) {
+    let cid = api.contact("SAF Instruments").await;
+    let project = api
+        .create("/projects", "project", json!({"project_name": "Flux", "customer_id": cid, "tasks": [{"task_name": "Analysis"}]}))
+        .await;
+    let pid = id(&project, "project_id");
+    let task = id(
+        &api.get(&format!("/projects/{pid}/tasks")).await["tasks"][0],
+        "task_id",
+    );
+    let mut ids = Vec::new();
+    for _ in 0..n {
+        let entry = api
+            .create("/projects/timeentries", "time_entry", json!({"project_id": pid, "task_id": task, "log_date": "2024-01-02", "log_time": "01:00"}))
+            .await;
+        assert_eq!(entry["billed_status"], "unbilled");
+        ids.push(id(&entry, "time_entry_id"));
+    }
+    (cid, ids)
+}
+
+/// The ids of the time entries listed with `filter_by`.
+async fn entries_by(api: &Api, filter: &str) -> Vec<String> {
+    let page = api
+        .get(&format!("/projects/timeentries?filter_by={filter}"))
+        .await;
+    assert_eq!(page["page_context"]["applied_filter"], filter);
+    page["time_entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| id(t, "time_entry_id"))
+        .collect()
+}
+
+#[tokio::test]
+async fn time_entries_are_billed_when_invoiced_and_unbilled_when_the_invoice_goes() {
+    let api = Api::start().await;
+    let (cid, entries) = project_with_entries(&api, 3).await;
+    assert_eq!(entries_by(&api, "Status.Unbilled").await, entries);
+    let unknown = api
+        .call(
+            "POST",
+            "/invoices",
+            Some(json!({"customer_id": cid, "line_items": [{"name": "Hours", "rate": 50, "time_entry_ids": ["982000000999999"]}]})),
+        )
+        .await;
+    assert_eq!(unknown.status, 400);
+    let inv = api
+        .create(
+            "/invoices",
+            "invoice",
+            json!({"customer_id": cid, "line_items": [{"name": "Hours", "rate": 50, "quantity": 2, "time_entry_ids": [entries[0], entries[1]]}]}),
+        )
+        .await;
+    let iid = id(&inv, "invoice_id");
+    assert_eq!(
+        entries_by(&api, "Status.Unbilled").await,
+        [entries[2].clone()]
+    );
+    assert_eq!(entries_by(&api, "Status.Invoiced").await, entries[..2]);
+    let billed = api
+        .get(&format!("/projects/timeentries/{}", entries[0]))
+        .await;
+    assert_eq!(billed["time_entry"]["billed_status"], "billed");
+    assert_eq!(billed["time_entry"]["invoice_id"], iid.as_str());
+    // Another invoice cannot bill an entry already billed.
+    let twice = api
+        .call(
+            "POST",
+            "/invoices",
+            Some(json!({"customer_id": cid, "line_items": [{"name": "Hours", "rate": 50, "time_entry_ids": [entries[1]]}]})),
+        )
+        .await;
+    assert_eq!(twice.status, 400);
+    // An update that stops naming an entry unbills it.
+    let put = api
+        .call(
+            "PUT",
+            &format!("/invoices/{iid}"),
+            Some(json!({"line_items": [{"name": "Hours", "rate": 50, "time_entry_ids": [entries[1]]}]})),
+        )
+        .await;
+    assert_eq!(put.status, 200);
+    assert_eq!(
+        entries_by(&api, "Status.Billed").await,
+        [entries[1].clone()]
+    );
+    api.call("DELETE", &format!("/invoices/{iid}"), None).await;
+    assert_eq!(entries_by(&api, "Status.Unbilled").await, entries);
+    assert!(entries_by(&api, "Status.Invoiced").await.is_empty());
+}

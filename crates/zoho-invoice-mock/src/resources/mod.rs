@@ -5,6 +5,7 @@ pub(crate) mod books;
 pub(crate) mod contacts;
 pub(crate) mod defs;
 pub(crate) mod generic;
+pub(crate) mod links;
 pub(crate) mod misc;
 pub(crate) mod payments;
 pub(crate) mod persons;
