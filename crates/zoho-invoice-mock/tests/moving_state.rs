@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::{Api, id};
 use serde_json::json;
 
@@ -228,4 +230,109 @@ async fn time_entries_are_billed_when_invoiced_and_unbilled_when_the_invoice_goe
     api.call("DELETE", &format!("/invoices/{iid}"), None).await;
     assert_eq!(entries_by(&api, "Status.Unbilled").await, entries);
     assert!(entries_by(&api, "Status.Invoiced").await.is_empty());
+}
+
+/// The invoices a recurring profile has generated (one request: it may generate more first).
+async fn children(api: &Api, rid: &str) -> Vec<serde_json::Value> {
+    api.get(&format!(
+        "/invoices?recurring_invoice_id={rid}&per_page=200"
+    ))
+    .await["invoices"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+async fn recurring_invoices_generate_invoices_as_the_clock_passes_their_dates() {
+    // The clock starts at 2024-01-15T10:00:00Z.
+    let api = Api::start().await;
+    let cid = api.contact("Bowman and Co").await;
+    let bad = api
+        .call(
+            "POST",
+            "/recurringinvoices",
+            Some(json!({"recurrence_name": "X", "customer_id": cid, "recurrence_frequency": "fortnights", "line_items": [{"name": "x", "rate": 5}]})),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    let ri = api
+        .create(
+            "/recurringinvoices",
+            "recurring_invoice",
+            json!({"recurrence_name": "Weekly", "customer_id": cid, "recurrence_frequency": "weeks",
+                   "repeat_every": 1, "start_date": "2024-01-20", "end_date": "2024-02-20",
+                   "line_items": [{"name": "Support", "rate": 40}]}),
+        )
+        .await;
+    let rid = id(&ri, "recurring_invoice_id");
+    assert_eq!(ri["next_invoice_date"], "2024-01-20");
+    assert!(children(&api, &rid).await.is_empty());
+    api.server.advance_clock(Duration::from_secs(10 * 86_400));
+    let made = children(&api, &rid).await;
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0]["date"], "2024-01-20");
+    // Sent on its date, due on receipt, and five days later overdue.
+    assert_eq!(made[0]["status"], "overdue");
+    assert_eq!(made[0]["total"], 40);
+    assert_eq!(made[0]["customer_id"], cid.as_str());
+    let profile = api.get(&format!("/recurringinvoices/{rid}")).await;
+    assert_eq!(profile["recurring_invoice"]["last_sent_date"], "2024-01-20");
+    assert_eq!(
+        profile["recurring_invoice"]["next_invoice_date"],
+        "2024-01-27"
+    );
+    api.server.advance_clock(Duration::from_secs(30 * 86_400));
+    let dates: Vec<String> = children(&api, &rid)
+        .await
+        .iter()
+        .map(|i| i["date"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2024-01-20",
+            "2024-01-27",
+            "2024-02-03",
+            "2024-02-10",
+            "2024-02-17"
+        ]
+    );
+    let profile = api.get(&format!("/recurringinvoices/{rid}")).await;
+    assert_eq!(profile["recurring_invoice"]["status"], "expired");
+    assert_eq!(profile["recurring_invoice"]["last_sent_date"], "2024-02-17");
+}
+
+#[tokio::test]
+async fn a_stopped_profile_generates_nothing_and_a_clock_jump_is_capped_per_request() {
+    let api = Api::start().await;
+    let cid = api.contact("Bowman and Co").await;
+    let daily = api
+        .create(
+            "/recurringinvoices",
+            "recurring_invoice",
+            json!({"recurrence_name": "Daily", "customer_id": cid, "recurrence_frequency": "days",
+                   "start_date": "2024-01-16", "line_items": [{"name": "x", "rate": 1}]}),
+        )
+        .await;
+    let did = id(&daily, "recurring_invoice_id");
+    let stopped = api
+        .create(
+            "/recurringinvoices",
+            "recurring_invoice",
+            json!({"recurrence_name": "Stopped", "customer_id": cid, "recurrence_frequency": "months",
+                   "start_date": "2024-01-16", "line_items": [{"name": "x", "rate": 1}]}),
+        )
+        .await;
+    let sid = id(&stopped, "recurring_invoice_id");
+    api.post_ok(&format!("/recurringinvoices/{sid}/status/stop"), None)
+        .await;
+    // Three years pass: about 1,100 invoices are due, made at most 50 per request.
+    api.server
+        .advance_clock(Duration::from_secs(3 * 365 * 86_400));
+    assert_eq!(children(&api, &did).await.len(), 50);
+    assert_eq!(children(&api, &did).await.len(), 100);
+    assert!(children(&api, &sid).await.is_empty());
+    let profile = api.get(&format!("/recurringinvoices/{did}")).await;
+    assert_eq!(profile["recurring_invoice"]["status"], "active");
 }

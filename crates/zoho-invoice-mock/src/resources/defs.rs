@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::reply::ApiError;
-use crate::resources::{billing, contacts, links, payments, projects};
+use crate::resources::{billing, contacts, links, payments, projects, recurring};
 use crate::state::Record;
 use crate::table::Derive;
 
@@ -294,7 +294,7 @@ pub(crate) static RECURRING_INVOICES: Res = Res {
     required: &["recurrence_name", "customer_id"],
     status: Some("active"),
     history: Some(&RECURRING_INVOICE_COMMENTS),
-    prepare: billing::prepare_document,
+    prepare: recurring::prepare,
     ..res(
         "recurring_invoices",
         "recurring_invoice_id",

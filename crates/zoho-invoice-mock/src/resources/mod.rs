@@ -10,5 +10,6 @@ pub(crate) mod misc;
 pub(crate) mod payments;
 pub(crate) mod persons;
 pub(crate) mod projects;
+pub(crate) mod recurring;
 pub(crate) mod settings;
 pub(crate) mod totals;
