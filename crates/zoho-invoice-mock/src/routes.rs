@@ -16,8 +16,8 @@ use crate::resources::defs::{
 };
 use crate::resources::misc::{MAX_BULK_EMAIL, templates};
 use crate::resources::{
-    billing as b, books as bk, contacts as ct, generic as g, links as lk, misc as m, payments as p,
-    projects as pr, settings as st,
+    approvals as ap, billing as b, books as bk, contacts as ct, generic as g, links as lk,
+    misc as m, payments as p, projects as pr, settings as st,
 };
 use crate::router::{Route, route as r};
 
@@ -562,17 +562,13 @@ pub(crate) static ROUTES: &[Route] = &[
     r("POST", "/creditnotes/{creditnote_id}/email", |c| {
         b::email_one(c, &CREDIT_NOTES)
     }),
-    r("POST", "/creditnotes/{creditnote_id}/void", |c| {
-        b::void(c, &CREDIT_NOTES)
-    }),
+    r(
+        "POST",
+        "/creditnotes/{creditnote_id}/void",
+        ap::void_credit_note,
+    ),
     r("POST", "/creditnotes/{creditnote_id}/converttoopen", |c| {
-        g::transition(
-            c,
-            &CREDIT_NOTES,
-            &["void"],
-            "open",
-            "Status of the credit note changed from void to open.",
-        )
+        ap::open_credit_note(c, &["void"])
     }),
     r("GET", "/creditnotes/{creditnote_id}/emailhistory", |c| {
         g::list(c, &CREDIT_NOTE_COMMENTS).map(|r| rename_list(r, "comments", "email_history"))
@@ -965,84 +961,45 @@ pub(crate) static ROUTES: &[Route] = &[
         |c| bk::set_custom_fields(c, &PAYMENTS),
     ),
     r("POST", "/invoices/{invoice_id}/submit", |c| {
-        g::patch(
-            c,
-            &INVOICES,
-            &[("status", json!("pending_approval"))],
-            "The invoice has been submitted for approval.",
-        )
+        ap::submit(c, &INVOICES)
     }),
     r("POST", "/invoices/{invoice_id}/approve", |c| {
-        g::patch(
-            c,
-            &INVOICES,
-            &[("status", json!("approved"))],
-            "The invoice has been approved.",
-        )
+        ap::approve(c, &INVOICES)
     }),
     r("POST", "/estimates/{estimate_id}/submit", |c| {
-        g::patch(
-            c,
-            &ESTIMATES,
-            &[("status", json!("pending_approval"))],
-            "The estimate has been submitted for approval.",
-        )
+        ap::submit(c, &ESTIMATES)
     }),
     r("POST", "/estimates/{estimate_id}/approve", |c| {
-        g::patch(
-            c,
-            &ESTIMATES,
-            &[("status", json!("approved"))],
-            "The estimate has been approved.",
-        )
+        ap::approve(c, &ESTIMATES)
     }),
     r("POST", "/creditnotes/{creditnote_id}/submit", |c| {
-        g::patch(
-            c,
-            &CREDIT_NOTES,
-            &[("status", json!("pending_approval"))],
-            "The credit note has been submitted for approval.",
-        )
+        ap::submit(c, &CREDIT_NOTES)
     }),
     r("POST", "/creditnotes/{creditnote_id}/approve", |c| {
-        g::patch(
-            c,
-            &CREDIT_NOTES,
-            &[("status", json!("approved"))],
-            "The credit note has been approved.",
-        )
+        ap::approve(c, &CREDIT_NOTES)
     }),
     r(
         "POST",
         "/retainerinvoices/{retainerinvoice_id}/submit",
-        |c| {
-            g::patch(
-                c,
-                &RETAINER_INVOICES,
-                &[("status", json!("pending_approval"))],
-                "The retainer invoice has been submitted for approval.",
-            )
-        },
+        |c| ap::submit(c, &RETAINER_INVOICES),
     ),
     r(
         "POST",
         "/retainerinvoices/{retainerinvoice_id}/approve",
-        |c| {
-            g::patch(
-                c,
-                &RETAINER_INVOICES,
-                &[("status", json!("approved"))],
-                "The retainer invoice has been approved.",
-            )
-        },
+        |c| ap::approve(c, &RETAINER_INVOICES),
     ),
-    r("POST", "/creditnotes/{creditnote_id}/status/draft", |c| {
-        g::patch(
-            c,
-            &CREDIT_NOTES,
-            &[("status", json!("draft"))],
-            "Status of the credit note has been changed to draft.",
-        )
+    r(
+        "POST",
+        "/creditnotes/{creditnote_id}/status/draft",
+        ap::credit_note_to_draft,
+    ),
+    r(
+        "POST",
+        "/creditnotes/{creditnote_id}/status/void",
+        ap::void_credit_note,
+    ),
+    r("POST", "/creditnotes/{creditnote_id}/status/open", |c| {
+        ap::open_credit_note(c, &["draft", "approved"])
     }),
     r("GET", "/creditnotes/{creditnote_id}/email", |c| {
         b::email_content(c, &CREDIT_NOTES)

@@ -336,3 +336,137 @@ async fn a_stopped_profile_generates_nothing_and_a_clock_jump_is_capped_per_requ
     let profile = api.get(&format!("/recurringinvoices/{did}")).await;
     assert_eq!(profile["recurring_invoice"]["status"], "active");
 }
+
+#[tokio::test]
+async fn time_entries_name_real_users() {
+    let api = Api::start().await;
+    let me = api.get("/users/me").await;
+    let my_id = id(&me["user"], "user_id");
+    let listed = api.get(&format!("/users/{my_id}")).await;
+    assert_eq!(listed["user"]["email"], me["user"]["email"]);
+    let cid = api.contact("SAF Instruments").await;
+    let project = api
+        .create("/projects", "project", json!({"project_name": "Flux", "customer_id": cid, "tasks": [{"task_name": "Analysis"}]}))
+        .await;
+    let pid = id(&project, "project_id");
+    let task = id(
+        &api.get(&format!("/projects/{pid}/tasks")).await["tasks"][0],
+        "task_id",
+    );
+    let entry = |user: &str| json!({"project_id": pid, "task_id": task, "log_date": "2024-01-02", "log_time": "01:00", "user_id": user});
+    let mine = api
+        .create("/projects/timeentries", "time_entry", entry(&my_id))
+        .await;
+    assert_eq!(mine["is_current_user"], true);
+    assert_eq!(mine["user_name"], me["user"]["name"]);
+    let nobody = api
+        .call(
+            "POST",
+            "/projects/timeentries",
+            Some(entry("982000000999999")),
+        )
+        .await;
+    assert_eq!(nobody.status, 400);
+    let created = api
+        .call(
+            "POST",
+            "/users",
+            Some(json!({"name": "Ann Lee", "email": "ann@zylker.org"})),
+        )
+        .await;
+    assert_eq!(created.status, 201);
+    let users = api.get("/users").await;
+    let ann = users["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "ann@zylker.org")
+        .map(|u| id(u, "user_id"))
+        .unwrap();
+    let hers = api
+        .create("/projects/timeentries", "time_entry", entry(&ann))
+        .await;
+    assert_eq!(hers["user_name"], "Ann Lee");
+    assert_eq!(hers["is_current_user"], false);
+}
+
+#[tokio::test]
+async fn approvals_move_a_draft_through_submitted_and_approved_to_sent() {
+    let api = Api::start().await;
+    let cid = api.contact("Bowman and Co").await;
+    let inv = api.invoice(&cid, 10.0, 1.0).await;
+    let iid = id(&inv, "invoice_id");
+    let early = api
+        .call("POST", &format!("/invoices/{iid}/approve"), None)
+        .await;
+    assert_eq!(early.status, 400, "only a submitted invoice is approved");
+    api.post_ok(&format!("/invoices/{iid}/submit"), None).await;
+    let status = |v: serde_json::Value| v["invoice"]["status"].clone();
+    assert_eq!(
+        status(api.get(&format!("/invoices/{iid}")).await),
+        "pending_approval"
+    );
+    api.post_ok(&format!("/invoices/{iid}/approve"), None).await;
+    assert_eq!(
+        status(api.get(&format!("/invoices/{iid}")).await),
+        "approved"
+    );
+    api.post_ok(&format!("/invoices/{iid}/status/sent"), None)
+        .await;
+    assert_eq!(status(api.get(&format!("/invoices/{iid}")).await), "sent");
+    let again = api
+        .call("POST", &format!("/invoices/{iid}/submit"), None)
+        .await;
+    assert_eq!(again.status, 400, "a sent invoice is not submitted");
+}
+
+#[tokio::test]
+async fn credit_notes_move_between_open_void_draft_and_closed() {
+    let api = Api::start().await;
+    let cid = api.contact("Bowman and Co").await;
+    let cn = api
+        .create(
+            "/creditnotes",
+            "creditnote",
+            json!({"customer_id": cid, "line_items": [{"name": "x", "rate": 10}]}),
+        )
+        .await;
+    let cnid = id(&cn, "creditnote_id");
+    assert_eq!(cn["status"], "open");
+    let status = async |api: &Api| {
+        api.get(&format!("/creditnotes/{cnid}")).await["creditnote"]["status"].clone()
+    };
+    let early = api
+        .call("POST", &format!("/creditnotes/{cnid}/status/draft"), None)
+        .await;
+    assert_eq!(early.status, 400, "only a void credit note becomes a draft");
+    api.post_ok(&format!("/creditnotes/{cnid}/status/void"), None)
+        .await;
+    assert_eq!(status(&api).await, "void");
+    api.post_ok(&format!("/creditnotes/{cnid}/status/draft"), None)
+        .await;
+    assert_eq!(status(&api).await, "draft");
+    api.post_ok(&format!("/creditnotes/{cnid}/status/open"), None)
+        .await;
+    assert_eq!(status(&api).await, "open");
+    api.post_ok(&format!("/creditnotes/{cnid}/void"), None)
+        .await;
+    api.post_ok(&format!("/creditnotes/{cnid}/converttoopen"), None)
+        .await;
+    assert_eq!(status(&api).await, "open");
+    // Used up, it is closed, and it can no longer be voided.
+    let inv = api.invoice(&cid, 10.0, 1.0).await;
+    let iid = id(&inv, "invoice_id");
+    api.post_ok(&format!("/invoices/{iid}/status/sent"), None)
+        .await;
+    api.post_ok(
+        &format!("/creditnotes/{cnid}/invoices"),
+        Some(json!({"invoices": [{"invoice_id": iid, "amount_applied": 10}]})),
+    )
+    .await;
+    assert_eq!(status(&api).await, "closed");
+    let refused = api
+        .call("POST", &format!("/creditnotes/{cnid}/void"), None)
+        .await;
+    assert_eq!(refused.status, 400);
+}
