@@ -296,6 +296,7 @@ pub(crate) async fn serve_api(
                                     })
                                     .collect(),
                             };
+                            crate::resources::recurring::generate_due(&mut ctx);
                             let result = (route.handler)(&mut ctx);
                             (result, ctx.new_orgs)
                         }

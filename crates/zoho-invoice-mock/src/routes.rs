@@ -16,8 +16,8 @@ use crate::resources::defs::{
 };
 use crate::resources::misc::{MAX_BULK_EMAIL, templates};
 use crate::resources::{
-    billing as b, books as bk, contacts as ct, generic as g, misc as m, payments as p,
-    projects as pr, settings as st,
+    approvals as ap, billing as b, books as bk, contacts as ct, generic as g, links as lk,
+    misc as m, payments as p, projects as pr, settings as st,
 };
 use crate::router::{Route, route as r};
 
@@ -57,9 +57,9 @@ pub(crate) static ROUTES: &[Route] = &[
         g::delete(c, &PRICEBOOKS)
     }),
     // Contacts.
-    r("POST", "/contacts", |c| g::create(c, &CONTACTS)),
+    r("POST", "/contacts", ct::create_contact),
     r("GET", "/contacts", |c| g::list(c, &CONTACTS)),
-    r("PUT", "/contacts/{contact_id}", |c| g::update(c, &CONTACTS)),
+    r("PUT", "/contacts/{contact_id}", ct::update_contact),
     r("DELETE", "/contacts/{contact_id}", |c| {
         g::delete(c, &CONTACTS)
     }),
@@ -562,17 +562,13 @@ pub(crate) static ROUTES: &[Route] = &[
     r("POST", "/creditnotes/{creditnote_id}/email", |c| {
         b::email_one(c, &CREDIT_NOTES)
     }),
-    r("POST", "/creditnotes/{creditnote_id}/void", |c| {
-        b::void(c, &CREDIT_NOTES)
-    }),
+    r(
+        "POST",
+        "/creditnotes/{creditnote_id}/void",
+        ap::void_credit_note,
+    ),
     r("POST", "/creditnotes/{creditnote_id}/converttoopen", |c| {
-        g::transition(
-            c,
-            &CREDIT_NOTES,
-            &["void"],
-            "open",
-            "Status of the credit note changed from void to open.",
-        )
+        ap::open_credit_note(c, &["void"])
     }),
     r("GET", "/creditnotes/{creditnote_id}/emailhistory", |c| {
         g::list(c, &CREDIT_NOTE_COMMENTS).map(|r| rename_list(r, "comments", "email_history"))
@@ -780,9 +776,7 @@ pub(crate) static ROUTES: &[Route] = &[
     r("POST", "/projects/timeentries", |c| {
         g::create(c, &TIME_ENTRIES)
     }),
-    r("GET", "/projects/timeentries", |c| {
-        g::list(c, &TIME_ENTRIES)
-    }),
+    r("GET", "/projects/timeentries", lk::list_time_entries),
     r("DELETE", "/projects/timeentries", pr::delete_time_entries),
     r("PUT", "/projects/timeentries/{time_entry_id}", |c| {
         g::update(c, &TIME_ENTRIES)
@@ -932,7 +926,9 @@ pub(crate) static ROUTES: &[Route] = &[
     ),
     // Zoho Books' OpenAPI documents: updates by a custom field's unique value, custom
     // fields, approvals, and the rest Zoho Invoice shares.
-    r("PUT", "/contacts", |c| bk::update_by_unique(c, &CONTACTS)),
+    r("PUT", "/contacts", |c| {
+        bk::update_by_unique(c, &CONTACTS).map(|reply| ct::with_persons(c, reply))
+    }),
     r("PUT", "/creditnotes", |c| {
         bk::update_by_unique(c, &CREDIT_NOTES)
     }),
@@ -965,84 +961,45 @@ pub(crate) static ROUTES: &[Route] = &[
         |c| bk::set_custom_fields(c, &PAYMENTS),
     ),
     r("POST", "/invoices/{invoice_id}/submit", |c| {
-        g::patch(
-            c,
-            &INVOICES,
-            &[("status", json!("pending_approval"))],
-            "The invoice has been submitted for approval.",
-        )
+        ap::submit(c, &INVOICES)
     }),
     r("POST", "/invoices/{invoice_id}/approve", |c| {
-        g::patch(
-            c,
-            &INVOICES,
-            &[("status", json!("approved"))],
-            "The invoice has been approved.",
-        )
+        ap::approve(c, &INVOICES)
     }),
     r("POST", "/estimates/{estimate_id}/submit", |c| {
-        g::patch(
-            c,
-            &ESTIMATES,
-            &[("status", json!("pending_approval"))],
-            "The estimate has been submitted for approval.",
-        )
+        ap::submit(c, &ESTIMATES)
     }),
     r("POST", "/estimates/{estimate_id}/approve", |c| {
-        g::patch(
-            c,
-            &ESTIMATES,
-            &[("status", json!("approved"))],
-            "The estimate has been approved.",
-        )
+        ap::approve(c, &ESTIMATES)
     }),
     r("POST", "/creditnotes/{creditnote_id}/submit", |c| {
-        g::patch(
-            c,
-            &CREDIT_NOTES,
-            &[("status", json!("pending_approval"))],
-            "The credit note has been submitted for approval.",
-        )
+        ap::submit(c, &CREDIT_NOTES)
     }),
     r("POST", "/creditnotes/{creditnote_id}/approve", |c| {
-        g::patch(
-            c,
-            &CREDIT_NOTES,
-            &[("status", json!("approved"))],
-            "The credit note has been approved.",
-        )
+        ap::approve(c, &CREDIT_NOTES)
     }),
     r(
         "POST",
         "/retainerinvoices/{retainerinvoice_id}/submit",
-        |c| {
-            g::patch(
-                c,
-                &RETAINER_INVOICES,
-                &[("status", json!("pending_approval"))],
-                "The retainer invoice has been submitted for approval.",
-            )
-        },
+        |c| ap::submit(c, &RETAINER_INVOICES),
     ),
     r(
         "POST",
         "/retainerinvoices/{retainerinvoice_id}/approve",
-        |c| {
-            g::patch(
-                c,
-                &RETAINER_INVOICES,
-                &[("status", json!("approved"))],
-                "The retainer invoice has been approved.",
-            )
-        },
+        |c| ap::approve(c, &RETAINER_INVOICES),
     ),
-    r("POST", "/creditnotes/{creditnote_id}/status/draft", |c| {
-        g::patch(
-            c,
-            &CREDIT_NOTES,
-            &[("status", json!("draft"))],
-            "Status of the credit note has been changed to draft.",
-        )
+    r(
+        "POST",
+        "/creditnotes/{creditnote_id}/status/draft",
+        ap::credit_note_to_draft,
+    ),
+    r(
+        "POST",
+        "/creditnotes/{creditnote_id}/status/void",
+        ap::void_credit_note,
+    ),
+    r("POST", "/creditnotes/{creditnote_id}/status/open", |c| {
+        ap::open_credit_note(c, &["draft", "approved"])
     }),
     r("GET", "/creditnotes/{creditnote_id}/email", |c| {
         b::email_content(c, &CREDIT_NOTES)

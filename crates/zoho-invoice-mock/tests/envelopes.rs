@@ -603,7 +603,24 @@ async fn prepare(api: &Api, w: &mut World, method: &str, template: &str) {
             api.post_ok(&format!("/recurringexpenses/{id}/status/stop"), None)
                 .await;
         }
+        ("POST", "/creditnotes/{creditnote_id}/void") => {
+            // A credit note with a refund cannot be voided.
+            let refund = g("creditnote_refund_id");
+            api.call(
+                "DELETE",
+                &format!("/creditnotes/{cnid}/refunds/{refund}"),
+                None,
+            )
+            .await;
+        }
         ("POST", "/creditnotes/{creditnote_id}/converttoopen") => {
+            let refund = g("creditnote_refund_id");
+            api.call(
+                "DELETE",
+                &format!("/creditnotes/{cnid}/refunds/{refund}"),
+                None,
+            )
+            .await;
             api.post_ok(&format!("/creditnotes/{cnid}/void"), None)
                 .await;
         }

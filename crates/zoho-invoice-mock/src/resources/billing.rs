@@ -221,12 +221,12 @@ pub(crate) fn delete_invoice(_: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiErr
     Ok(())
 }
 
-/// `POST /invoices/{id}/status/sent` and the like.
+/// `POST /invoices/{id}/status/sent` and the like: a draft, or an approved record, is sent.
 pub(crate) fn mark_sent(c: &mut Ctx<'_>, res: &Res) -> HResult {
     generic::transition(
         c,
         res,
-        &["draft"],
+        &["draft", "approved"],
         "sent",
         &format!(
             "{} status has been changed to Sent.",

@@ -5,15 +5,17 @@ use serde_json::{Value, json};
 use crate::ctx::Ctx;
 use crate::reply::{ApiError, HResult, Reply};
 use crate::resources::defs::{CLIENT_REVIEWS, CONTACT_PERSONS, CONTACTS, INVOICES, Mode};
-use crate::resources::generic;
+use crate::resources::{generic, persons};
 use crate::state::{Record, text};
 
-/// Prepare hook of contacts: defaults of a new contact.
+/// Prepare hook of contacts: defaults of a new contact; the persons sent inside it become
+/// contact-person records.
 pub(crate) fn prepare_contact(
-    _: &mut Ctx<'_>,
+    c: &mut Ctx<'_>,
     rec: &mut Record,
     mode: Mode,
 ) -> Result<(), ApiError> {
+    persons::store_inline(c, rec)?;
     if mode == Mode::Create {
         rec.entry("contact_type").or_insert(json!("customer"));
         rec.entry("company_name").or_insert(json!(""));
@@ -40,7 +42,36 @@ pub(crate) fn delete_contact(c: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiErr
             "Contacts with transactions cannot be deleted. Mark them as inactive instead.",
         ));
     }
+    persons::remove_of_contact(c, &id);
     Ok(())
+}
+
+/// `POST /contacts`: the answer shows the contact's persons with their ids.
+pub(crate) fn create_contact(c: &mut Ctx<'_>) -> HResult {
+    let reply = generic::create(c, &CONTACTS)?;
+    Ok(with_persons(c, reply))
+}
+
+/// `PUT /contacts/{contact_id}`: the answer shows the contact's persons with their ids.
+pub(crate) fn update_contact(c: &mut Ctx<'_>) -> HResult {
+    let reply = generic::update(c, &CONTACTS)?;
+    Ok(with_persons(c, reply))
+}
+
+/// Puts the stored persons of the contact a reply carries in its `contact_persons`.
+pub(crate) fn with_persons(c: &Ctx<'_>, reply: Reply) -> Reply {
+    let Reply::Json(status, mut doc) = reply else {
+        return reply;
+    };
+    if let Some(Value::Object(contact)) = doc.get_mut("contact") {
+        let id = text(contact.get("contact_id")).unwrap_or_default();
+        let all = persons::of_contact(c, &id)
+            .into_iter()
+            .map(Value::Object)
+            .collect();
+        contact.insert("contact_persons".into(), Value::Array(all));
+    }
+    Reply::Json(status, doc)
 }
 
 /// Prepare hook of comments: who, when and what kind.
@@ -90,14 +121,11 @@ pub(crate) fn get_contact(c: &mut Ctx<'_>) -> HResult {
         "unused_credits_receivable_amount".into(),
         crate::state::money(unused),
     );
-    let persons: Vec<Value> = c
-        .org
-        .rows(CONTACT_PERSONS.table)
-        .filter(|p| text(p.get("contact_id")).as_deref() == Some(id.as_str()))
-        .cloned()
+    let all = persons::of_contact(c, &id)
+        .into_iter()
         .map(Value::Object)
         .collect();
-    rec.insert("contact_persons".into(), Value::Array(persons));
+    rec.insert("contact_persons".into(), Value::Array(all));
     Ok(Reply::ok("success", vec![("contact", Value::Object(rec))]))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::reply::ApiError;
-use crate::resources::{billing, contacts, payments, projects};
+use crate::resources::{billing, contacts, links, payments, projects, recurring};
 use crate::state::Record;
 use crate::table::Derive;
 
@@ -274,12 +274,12 @@ pub(crate) static INVOICES: Res = Res {
     required: &["customer_id", "line_items"],
     status: Some("draft"),
     history: Some(&INVOICE_COMMENTS),
-    prepare: billing::prepare_invoice,
+    prepare: links::prepare_invoice,
     derive: Some(Derive {
         refresh: billing::refresh_invoice,
         wakeup: billing::invoice_wakeup,
     }),
-    on_delete: billing::delete_invoice,
+    on_delete: links::delete_invoice,
     ..res("invoices", "invoice_id", "invoice", "invoices", "invoice")
 };
 
@@ -294,7 +294,7 @@ pub(crate) static RECURRING_INVOICES: Res = Res {
     required: &["recurrence_name", "customer_id"],
     status: Some("active"),
     history: Some(&RECURRING_INVOICE_COMMENTS),
-    prepare: billing::prepare_document,
+    prepare: recurring::prepare,
     ..res(
         "recurring_invoices",
         "recurring_invoice_id",

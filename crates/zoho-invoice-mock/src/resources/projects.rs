@@ -7,12 +7,12 @@ use crate::ctx::Ctx;
 use crate::numbers::MAX_LOG_HOURS;
 use crate::reply::{ApiError, HResult, Reply};
 use crate::resources::billing::check_customer;
-use crate::resources::defs::{INVOICES, Mode, PROJECT_USERS, PROJECTS, TASKS, TIME_ENTRIES};
+use crate::resources::defs::{INVOICES, Mode, PROJECT_USERS, PROJECTS, TASKS, TIME_ENTRIES, USERS};
 use crate::resources::generic;
 use crate::state::{Record, text};
 
-/// The user every request acts as.
-const ME: &str = "982000000554041";
+/// The user every request acts as (a stored user, see `GET /users/me`).
+const ME: &str = crate::state::CURRENT_USER_ID;
 
 /// Prepare hook of projects: the customer, and tasks and users given inline.
 pub(crate) fn prepare_project(
@@ -284,12 +284,11 @@ pub(crate) fn prepare_time_entry(
         "task_name".into(),
         task.get("task_name").cloned().unwrap_or(json!("")),
     );
-    if text(rec.get("user_id")).is_none() {
-        rec.insert("user_id".into(), json!(ME));
-    }
-    let user = text(rec.get("user_id")).unwrap_or_default();
+    let user = text(rec.get("user_id")).unwrap_or_else(|| ME.to_owned());
+    let name = user_name(c, &pid, &user).ok_or_else(|| ApiError::invalid("user_id"))?;
+    rec.insert("user_id".into(), json!(user));
     rec.insert("is_current_user".into(), json!(user == ME));
-    rec.entry("user_name").or_insert(json!("John David"));
+    rec.insert("user_name".into(), json!(name));
     if mode == Mode::Create {
         rec.entry("billed_status").or_insert(json!("unbilled"));
         rec.entry("is_billable").or_insert(json!(true));
@@ -310,6 +309,20 @@ pub(crate) fn prepare_time_entry(
     };
     rec.insert("log_time".into(), json!(hhmm(log)));
     Ok(())
+}
+
+/// The name of a user of the organization (`/users`, the current user among them) or of
+/// the project; `None` when the id names neither.
+fn user_name(c: &Ctx<'_>, project_id: &str, user_id: &str) -> Option<String> {
+    let user = c.org.get(USERS.table, user_id).or_else(|| {
+        c.org
+            .get(PROJECT_USERS.table, &format!("{project_id}:{user_id}"))
+    })?;
+    Some(
+        text(user.get("name"))
+            .or_else(|| text(user.get("user_name")))
+            .unwrap_or_default(),
+    )
 }
 
 fn running(c: &Ctx<'_>) -> Option<Record> {
