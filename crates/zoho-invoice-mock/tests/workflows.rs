@@ -581,6 +581,11 @@ async fn projects_tasks_users_time_entries_and_timer() {
     api.server.advance_clock(Duration::from_secs(45 * 60));
     let stopped = api.post_ok("/projects/timeentries/timer/stop", None).await;
     assert_eq!(stopped["time_entry"]["log_time"], "02:15");
+    assert_eq!(
+        stopped["time_entry"]["timer_duration_in_minutes"], "45",
+        "durations are text, as the reference and the documents give them"
+    );
+    assert_eq!(stopped["time_entry"]["timer_duration_in_seconds"], "2700");
     let bad_task = api
         .call(
             "POST",
