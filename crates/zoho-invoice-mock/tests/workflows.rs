@@ -958,3 +958,57 @@ async fn every_template_list_answers_a_list() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_tax_group_lists_its_taxes_and_their_sum() {
+    let api = Api::start().await;
+    let vat = api
+        .create(
+            "/settings/taxes",
+            "tax",
+            json!({"tax_name": "VAT", "tax_percentage": 12.5}),
+        )
+        .await;
+    let cess = api
+        .create(
+            "/settings/taxes",
+            "tax",
+            json!({"tax_name": "Cess", "tax_percentage": 2}),
+        )
+        .await;
+    let (vat, cess) = (id(&vat[0], "tax_id"), id(&cess[0], "tax_id"));
+    let group = api
+        .create(
+            "/settings/taxgroups",
+            "tax_group",
+            json!({"tax_group_name": "Both", "taxes": format!("{vat},{cess}")}),
+        )
+        .await;
+    assert_eq!(group["tax_group_percentage"], 14.5);
+    assert_eq!(group["taxes"][0]["tax_id"], vat.as_str());
+    assert_eq!(group["taxes"][0]["tax_name"], "VAT");
+    assert_eq!(group["taxes"][1]["tax_percentage"], 2);
+    let gid = id(&group, "tax_group_id");
+    let renamed = api
+        .call(
+            "PUT",
+            &format!("/settings/taxgroups/{gid}"),
+            Some(json!({"tax_group_name": "Renamed"})),
+        )
+        .await
+        .json();
+    assert_eq!(renamed["tax_group"]["taxes"], group["taxes"], "kept");
+    let unknown = api
+        .call(
+            "POST",
+            "/settings/taxgroups",
+            Some(json!({"tax_group_name": "None", "taxes": "982000000000000999"})),
+        )
+        .await;
+    assert_eq!(
+        unknown.status,
+        400,
+        "{}",
+        String::from_utf8_lossy(&unknown.body)
+    );
+}
