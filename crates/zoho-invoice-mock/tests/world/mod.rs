@@ -433,6 +433,13 @@ async fn prepare(api: &Api, w: &mut World, method: &str, template: &str) {
             let a = upload(api, &format!("/invoices/{iid}/attachment"), "attachment").await;
             assert_eq!(a.status, 201, "{}", String::from_utf8_lossy(&a.body));
         }
+        ("GET" | "DELETE", "/invoices/{invoice_id}/documents/{document_id}") => {
+            let a = upload(api, &format!("/invoices/{iid}/attachment"), "attachment").await;
+            assert_eq!(a.status, 201, "{}", String::from_utf8_lossy(&a.body));
+            let got = api.get(&format!("/invoices/{iid}")).await;
+            let doc = find_id(&got["invoice"], "document_id");
+            w.insert("document_id".into(), doc);
+        }
         ("DELETE", "/retainerinvoices/{retainerinvoice_id}/documents/{document_id}") => {
             let rid = g("retainerinvoice_id");
             let path = format!("/retainerinvoices/{rid}/attachment");
@@ -442,7 +449,10 @@ async fn prepare(api: &Api, w: &mut World, method: &str, template: &str) {
             let doc = find_id(&got["retainerinvoice"], "document_id");
             w.insert("document_id".into(), doc);
         }
-        ("DELETE", "/invoices/expenses/{expense_id}/receipt") => {
+        (
+            "DELETE",
+            "/invoices/expenses/{expense_id}/receipt" | "/expenses/{expense_id}/receipt",
+        ) => {
             let path = format!("/expenses/{}/receipt", g("expense_id"));
             let a = upload(api, &path, "receipt").await;
             assert_eq!(a.status, 201, "{}", String::from_utf8_lossy(&a.body));
@@ -452,7 +462,7 @@ async fn prepare(api: &Api, w: &mut World, method: &str, template: &str) {
 }
 
 /// The concrete path (with any query the operation needs) of a template.
-fn concrete(w: &World, template: &str) -> String {
+fn concrete(w: &World, method: &str, template: &str) -> String {
     let first = template
         .trim_start_matches('/')
         .split('/')
@@ -472,7 +482,23 @@ fn concrete(w: &World, template: &str) -> String {
         )
         .collect::<Vec<_>>()
         .join("/");
-    let query = match template {
+    let query = match (method, template) {
+        ("DELETE", "/customerpayments") => {
+            format!("?payment_id={}&bulk_delete=true", w["payment_id"])
+        }
+        (_, "/itemdetails") => format!("?item_ids={}", w["item_id"]),
+        (_, "/share/paymentlink") => format!(
+            "?transaction_id={}&transaction_type=invoice&link_type=public&expiry_time=2024-12-31",
+            w["invoice_id"]
+        ),
+        (_, t) => query(w, t),
+    };
+    format!("{path}{query}")
+}
+
+/// The query an operation needs whatever its method.
+fn query(w: &World, template: &str) -> String {
+    match template {
         "/estimates/email" => format!("?estimate_ids={}", w["estimate_id"]),
         "/invoices/email" | "/invoices/paymentreminder" => {
             format!("?invoice_ids={}", w["invoice_id"])
@@ -480,8 +506,7 @@ fn concrete(w: &World, template: &str) -> String {
         "/projects/timeentries" => format!("?time_entry_ids={}", w["time_entry_id"]),
         "/invoices/{invoice_id}/attachment" => "?can_send_in_mail=true".to_string(),
         _ => String::new(),
-    };
-    format!("{path}{query}")
+    }
 }
 
 /// The JSON body of a create or update (`None`: the operation takes none).
@@ -537,6 +562,14 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
         ("PUT", t) if t.contains("/address/") => {
             json!({"address": "4900 Hopyard Rd", "city": "Pleasanton"})
         }
+        ("POST", "/expenses") => json!({"amount": 20, "account_id": "982000000561057"}),
+        (
+            "PUT",
+            "/invoice/{invoice_id}/customfields"
+            | "/estimate/{estimate_id}/customfields"
+            | "/item/{item_id}/customfields"
+            | "/customerpayment/{customer_payment_id}/customfields",
+        ) => json!([{"customfield_id": "982000000656001", "value": "Shaped"}]),
         ("POST", "/recurringexpenses") => json!({"recurrence_name": "Rent 2", "amount": 50}),
         ("PUT", "/recurringexpenses/{recurring_expense_id}") => json!({"amount": 60}),
         ("POST", "/projects") => json!({"project_name": "Another", "customer_id": cid}),
@@ -589,14 +622,30 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
     Some(v)
 }
 
+/// A `PUT` of a whole collection: an update by a custom field's unique value that creates
+/// the record (`X-Upsert`) since no record holds the value.
+async fn upsert(api: &Api, path: &str, body: Option<Value>) -> Answer {
+    let req = api
+        .builder("PUT", path)
+        .header("X-Unique-Identifier-Key", "cf_reference")
+        .header("X-Unique-Identifier-Value", "UPSERT-1")
+        .header("X-Upsert", "true")
+        .header("Content-Type", "application/json")
+        .body(Full::from(serde_json::to_vec(&body).unwrap()))
+        .unwrap();
+    api.send(req).await
+}
+
 /// Runs one row against a fresh world and answers its JSON.
 pub async fn drive(row: &Row) -> Result<Value, String> {
     let (api, mut w) = world().await;
     let (method, template) = (row.method.as_str(), row.template.as_str());
     prepare(&api, &mut w, method, template).await;
-    let path = concrete(&w, template);
+    let path = concrete(&w, method, template);
     let answer = if method == "POST" && template.ends_with("/attachment") {
         upload(&api, &path, "attachment").await
+    } else if method == "PUT" && !template.contains('{') {
+        upsert(&api, &path, body(&w, "POST", template)).await
     } else {
         api.call(method, &path, body(&w, method, template)).await
     };
