@@ -10,6 +10,9 @@ use std::time::Duration;
 use common::{Api, id};
 use serde_json::json;
 
+/// The current user (`GET /users/me`), whom projects and time entries name.
+const ME: &str = "982000000554041";
+
 #[tokio::test]
 async fn contact_persons_inside_a_contact_become_records() {
     let api = Api::start().await;
@@ -142,7 +145,7 @@ async fn an_invoice_made_from_an_estimate_marks_it_invoiced() {
 async fn project_with_entries(api: &Api, n: usize) -> (String, Vec<String>) {
     let cid = api.contact("SAF Instruments").await;
     let project = api
-        .create("/projects", "project", json!({"project_name": "Flux", "customer_id": cid, "tasks": [{"task_name": "Analysis"}]}))
+        .create("/projects", "project", json!({"project_name": "Flux", "customer_id": cid, "billing_type": "based_on_task_hours", "user_id": ME, "tasks": [{"task_name": "Analysis"}]}))
         .await;
     let pid = id(&project, "project_id");
     let task = id(
@@ -152,7 +155,7 @@ async fn project_with_entries(api: &Api, n: usize) -> (String, Vec<String>) {
     let mut ids = Vec::new();
     for _ in 0..n {
         let entry = api
-            .create("/projects/timeentries", "time_entry", json!({"project_id": pid, "task_id": task, "log_date": "2024-01-02", "log_time": "01:00"}))
+            .create("/projects/timeentries", "time_entry", json!({"project_id": pid, "task_id": task, "user_id": ME, "log_date": "2024-01-02", "log_time": "01:00"}))
             .await;
         assert_eq!(entry["billed_status"], "unbilled");
         ids.push(id(&entry, "time_entry_id"));
@@ -346,7 +349,7 @@ async fn time_entries_name_real_users() {
     assert_eq!(listed["user"]["email"], me["user"]["email"]);
     let cid = api.contact("SAF Instruments").await;
     let project = api
-        .create("/projects", "project", json!({"project_name": "Flux", "customer_id": cid, "tasks": [{"task_name": "Analysis"}]}))
+        .create("/projects", "project", json!({"project_name": "Flux", "customer_id": cid, "billing_type": "based_on_task_hours", "user_id": ME, "tasks": [{"task_name": "Analysis"}]}))
         .await;
     let pid = id(&project, "project_id");
     let task = id(
@@ -428,7 +431,7 @@ async fn credit_notes_move_between_open_void_draft_and_closed() {
         .create(
             "/creditnotes",
             "creditnote",
-            json!({"customer_id": cid, "line_items": [{"name": "x", "rate": 10}]}),
+            json!({"customer_id": cid, "date": "2024-01-01", "line_items": [{"name": "x", "rate": 10}]}),
         )
         .await;
     let cnid = id(&cn, "creditnote_id");

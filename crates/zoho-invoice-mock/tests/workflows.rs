@@ -584,6 +584,11 @@ async fn projects_tasks_users_time_entries_and_timer() {
     api.server.advance_clock(Duration::from_secs(45 * 60));
     let stopped = api.post_ok("/projects/timeentries/timer/stop", None).await;
     assert_eq!(stopped["time_entry"]["log_time"], "02:15");
+    assert_eq!(
+        stopped["time_entry"]["timer_duration_in_minutes"], "45",
+        "durations are text, as the reference and the documents give them"
+    );
+    assert_eq!(stopped["time_entry"]["timer_duration_in_seconds"], "2700");
     let bad_task = api
         .call(
             "POST",
@@ -955,4 +960,58 @@ async fn every_template_list_answers_a_list() {
             "{kind}: {answer}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_tax_group_lists_its_taxes_and_their_sum() {
+    let api = Api::start().await;
+    let vat = api
+        .create(
+            "/settings/taxes",
+            "tax",
+            json!({"tax_name": "VAT", "tax_percentage": 12.5}),
+        )
+        .await;
+    let cess = api
+        .create(
+            "/settings/taxes",
+            "tax",
+            json!({"tax_name": "Cess", "tax_percentage": 2}),
+        )
+        .await;
+    let (vat, cess) = (id(&vat[0], "tax_id"), id(&cess[0], "tax_id"));
+    let group = api
+        .create(
+            "/settings/taxgroups",
+            "tax_group",
+            json!({"tax_group_name": "Both", "taxes": format!("{vat},{cess}")}),
+        )
+        .await;
+    assert_eq!(group["tax_group_percentage"], 14.5);
+    assert_eq!(group["taxes"][0]["tax_id"], vat.as_str());
+    assert_eq!(group["taxes"][0]["tax_name"], "VAT");
+    assert_eq!(group["taxes"][1]["tax_percentage"], 2);
+    let gid = id(&group, "tax_group_id");
+    let renamed = api
+        .call(
+            "PUT",
+            &format!("/settings/taxgroups/{gid}"),
+            Some(json!({"tax_group_name": "Renamed"})),
+        )
+        .await
+        .json();
+    assert_eq!(renamed["tax_group"]["taxes"], group["taxes"], "kept");
+    let unknown = api
+        .call(
+            "POST",
+            "/settings/taxgroups",
+            Some(json!({"tax_group_name": "None", "taxes": "982000000000000999"})),
+        )
+        .await;
+    assert_eq!(
+        unknown.status,
+        400,
+        "{}",
+        String::from_utf8_lossy(&unknown.body)
+    );
 }

@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::reply::ApiError;
-use crate::resources::{billing, contacts, links, payments, projects, recurring};
+use crate::resources::{billing, contacts, links, payments, projects, recurring, settings};
 use crate::state::Record;
 use crate::table::Derive;
 
@@ -535,6 +535,7 @@ pub(crate) static TAXES: Res = Res {
 
 pub(crate) static TAX_GROUPS: Res = Res {
     required: &["tax_group_name", "taxes"],
+    prepare: settings::prepare_tax_group,
     ..res(
         "tax_groups",
         "tax_group_id",

@@ -332,13 +332,23 @@ fn running(c: &Ctx<'_>) -> Option<Record> {
         .cloned()
 }
 
-fn with_duration(c: &Ctx<'_>, mut t: Record) -> Record {
+/// The seconds a time entry's timer has run (0 when it is not running).
+fn elapsed(c: &Ctx<'_>, t: &Record) -> i64 {
     let started = text(t.get("timer_started_at"))
         .and_then(|s| parse_timestamp(&s))
         .unwrap_or(c.now);
-    let secs = c.now.saturating_sub(started).max(0);
-    t.insert("timer_duration_in_seconds".into(), json!(secs));
-    t.insert("timer_duration_in_minutes".into(), json!(secs / 60));
+    c.now.saturating_sub(started).max(0)
+}
+
+/// The entry with how long its timer has run, as text like Zoho's (`"125"`, `"2"`): the
+/// reference and Zoho Books' OpenAPI documents both give the durations as strings.
+fn with_duration(c: &Ctx<'_>, mut t: Record) -> Record {
+    let secs = elapsed(c, &t);
+    t.insert("timer_duration_in_seconds".into(), json!(secs.to_string()));
+    t.insert(
+        "timer_duration_in_minutes".into(),
+        json!((secs / 60).to_string()),
+    );
     t
 }
 
@@ -367,11 +377,8 @@ pub(crate) fn start_timer(c: &mut Ctx<'_>) -> HResult {
 /// `POST /projects/timeentries/timer/stop`: the elapsed time is added to `log_time`.
 pub(crate) fn stop_timer(c: &mut Ctx<'_>) -> HResult {
     let rec = running(c).ok_or_else(|| ApiError::state("No timer is running."))?;
+    let secs = elapsed(c, &rec);
     let mut rec = with_duration(c, rec);
-    let secs = rec
-        .get("timer_duration_in_seconds")
-        .and_then(Value::as_i64)
-        .unwrap_or(0);
     let logged = minutes(&text(rec.get("log_time")).unwrap_or_default())
         .unwrap_or(0)
         .saturating_add(secs / 60);

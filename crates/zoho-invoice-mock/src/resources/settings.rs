@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
 use crate::reply::{ApiError, HResult, Reply};
-use crate::resources::defs::{CURRENCIES as CURRENCIES_RES, TAXES as TAXES_RES, USERS};
-use crate::state::{Org, text};
+use crate::resources::defs::{CURRENCIES as CURRENCIES_RES, Mode, TAXES as TAXES_RES, USERS};
+use crate::state::{Org, Record, cents, money, text};
 
 /// The id of the seeded "VAT" tax (12.5%), as the reference's examples name it.
 pub(crate) const VAT_TAX_ID: &str = "982000000557028";
@@ -127,4 +127,36 @@ pub(crate) fn current_user(c: &mut Ctx<'_>) -> HResult {
         .cloned()
         .ok_or_else(|| ApiError::not_found("user"))?;
     Ok(Reply::ok("success", vec![("user", Value::Object(me))]))
+}
+
+/// A tax group's `taxes`, sent as comma-separated tax ids, kept as the taxes themselves
+/// (`tax_id`, `tax_name`, `tax_percentage`, `tax_type`), with `tax_group_percentage` their
+/// sum, as Zoho Books' document and its example show the group. A list (an update that
+/// leaves the taxes alone) is kept; an id that names no tax is refused.
+pub(crate) fn prepare_tax_group(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    _mode: Mode,
+) -> Result<(), ApiError> {
+    let Some(ids) = rec.get("taxes").and_then(Value::as_str).map(str::to_owned) else {
+        return Ok(());
+    };
+    let mut taxes = Vec::new();
+    let mut percent = 0i64;
+    for id in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let tax = c
+            .org
+            .get(TAXES_RES.table, id)
+            .ok_or_else(|| ApiError::invalid("taxes"))?;
+        percent = percent.saturating_add(cents(tax.get("tax_percentage")).unwrap_or(0));
+        taxes.push(json!({
+            "tax_id": id,
+            "tax_name": tax.get("tax_name").cloned().unwrap_or(json!("")),
+            "tax_percentage": tax.get("tax_percentage").cloned().unwrap_or(json!(0)),
+            "tax_type": tax.get("tax_type").cloned().unwrap_or(json!("tax")),
+        }));
+    }
+    rec.insert("taxes".into(), Value::Array(taxes));
+    rec.insert("tax_group_percentage".into(), money(percent));
+    Ok(())
 }

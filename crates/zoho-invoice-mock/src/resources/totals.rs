@@ -66,8 +66,8 @@ fn tax(org: &Org, id: &str) -> Option<Tax> {
     })
 }
 
-/// The taxes a line's `tax_id` names: one tax, or the members of a tax group (`taxes`, ids
-/// separated by commas or a list).
+/// The taxes a line's `tax_id` names: one tax, or the members of a tax group (`taxes`: the
+/// list of its tax records, or ids separated by commas).
 fn taxes_of(org: &Org, id: &str) -> Result<Vec<Tax>, ApiError> {
     if let Some(t) = tax(org, id) {
         return Ok(vec![t]);
@@ -76,7 +76,10 @@ fn taxes_of(org: &Org, id: &str) -> Result<Vec<Tax>, ApiError> {
         .get(TAX_GROUPS.table, id)
         .ok_or_else(|| ApiError::invalid("tax_id"))?;
     let members: Vec<String> = match group.get("taxes") {
-        Some(Value::Array(ids)) => ids.iter().filter_map(|v| text(Some(v))).collect(),
+        Some(Value::Array(members)) => members
+            .iter()
+            .filter_map(|m| text(m.get("tax_id")).or_else(|| text(Some(m))))
+            .collect(),
         v => text(v)
             .unwrap_or_default()
             .split(',')

@@ -84,14 +84,15 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
     let (server, client) = mock().await;
     let customer_id = customer(&client, "SAF Instruments Inc").await;
 
-    // A project with a task, and a user on it.
+    // A project owned by the user making the calls, with a task, and another user on it.
+    let me = client.users().get_current().await.unwrap().user_id;
     let project = client
         .send(&CreateProject {
             project: ProjectInput::new(
                 "Traffic Flux",
                 customer_id.clone(),
                 BillingType::BasedOnTaskHours,
-                "460000000024003".parse::<UserId>().unwrap(),
+                me.clone(),
             ),
         })
         .await
@@ -152,13 +153,8 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
     // An hour logged by hand, then twenty-five minutes with the timer.
     let logged = client
         .send(&LogTimeEntry {
-            entry: TimeEntryInput::new(
-                pid.clone(),
-                tid.clone(),
-                user_id.clone(),
-                date("2024-03-01"),
-            )
-            .log_time("01:00"),
+            entry: TimeEntryInput::new(pid.clone(), tid.clone(), me.clone(), date("2024-03-01"))
+                .log_time("01:00"),
         })
         .await
         .unwrap()
