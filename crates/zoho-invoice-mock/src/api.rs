@@ -33,21 +33,14 @@ fn header_str(h: &HeaderMap, name: impl http::header::AsHeaderName) -> &str {
 }
 
 /// Logs a request; a `body` of `None` (refused) is logged empty and marked truncated.
-fn record(
-    shared: &Shared,
-    method: &str,
-    path: &str,
-    query: &[(String, String)],
-    headers: &HeaderMap,
-    body: Option<&Bytes>,
-    operation: Option<String>,
-) {
-    let content_type = header_str(headers, header::CONTENT_TYPE).to_string();
+fn record(shared: &Shared, seen: &Seen<'_>, body: Option<&Bytes>, operation: Option<String>) {
+    let content_type = header_str(seen.headers, header::CONTENT_TYPE).to_string();
     shared.inspector.record(RecordedRequest {
-        method: method.to_string(),
-        path: path.to_string(),
-        query: redact_pairs(query.to_vec()),
-        headers: headers
+        method: seen.method.to_string(),
+        path: seen.path.to_string(),
+        query: redact_pairs(seen.query.to_vec()),
+        headers: seen
+            .headers
             .iter()
             .map(|(k, v)| {
                 let v = String::from_utf8_lossy(v.as_bytes());
@@ -58,6 +51,34 @@ fn record(
         operation,
         body_truncated: body.is_none(),
     });
+}
+
+/// What a request is, as logged.
+struct Seen<'a> {
+    method: &'a str,
+    path: &'a str,
+    query: &'a [(String, String)],
+    headers: &'a HeaderMap,
+}
+
+/// Reads the body within the server's bounds and logs the request (with its body when it
+/// was read); a body refused is answered here, as the `Err`.
+async fn read_and_record(
+    shared: &Shared,
+    seen: &Seen<'_>,
+    body: Incoming,
+    operation: Option<String>,
+) -> Result<Bytes, Result<Resp, DropConnection>> {
+    match read_body(body, seen.headers, shared.body_bounds).await {
+        Ok(bytes) => {
+            record(shared, seen, Some(&bytes), operation);
+            Ok(bytes)
+        }
+        Err(e) => {
+            record(shared, seen, None, operation);
+            Err(refused(shared, e))
+        }
+    }
 }
 
 /// The answer to a body that was not read: a Zoho error on a connection that then closes, or
@@ -124,30 +145,16 @@ pub(crate) async fn serve_api(
         _ if is_orgs => Some("GET /organizations".to_string()),
         _ => None,
     };
-    let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            record(
-                &shared,
-                &method,
-                &path,
-                &query,
-                &parts.headers,
-                None,
-                operation,
-            );
-            return refused(&shared, e);
-        }
+    let seen = Seen {
+        method: &method,
+        path: &path,
+        query: &query,
+        headers: &parts.headers,
     };
-    record(
-        &shared,
-        &method,
-        &path,
-        &query,
-        &parts.headers,
-        Some(&bytes),
-        operation,
-    );
+    let bytes = match read_and_record(&shared, &seen, body, operation).await {
+        Ok(bytes) => bytes,
+        Err(answer) => return answer,
+    };
     let fault = shared.faults.take(&method, &path);
 
     // Authentication.
@@ -343,30 +350,16 @@ pub(crate) async fn serve_accounts(
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
     let op = format!("{method} {path}");
-    let bytes = match read_body(body, &parts.headers, shared.body_bounds).await {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            record(
-                &shared,
-                &method,
-                &path,
-                &query,
-                &parts.headers,
-                None,
-                Some(op),
-            );
-            return refused(&shared, e);
-        }
+    let seen = Seen {
+        method: &method,
+        path: &path,
+        query: &query,
+        headers: &parts.headers,
     };
-    record(
-        &shared,
-        &method,
-        &path,
-        &query,
-        &parts.headers,
-        Some(&bytes),
-        Some(op),
-    );
+    let bytes = match read_and_record(&shared, &seen, body, Some(op)).await {
+        Ok(bytes) => bytes,
+        Err(answer) => return answer,
+    };
     let fault = shared.faults.take(&method, &path);
     if let Some(Fault::Delay(d)) = &fault {
         tokio::time::sleep(*d).await;
