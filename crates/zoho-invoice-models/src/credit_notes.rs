@@ -90,8 +90,14 @@ model! {
         email: String,
         /// The credits raised.
         total: Decimal,
+        /// `total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        total_formatted: String,
         /// The credits not yet applied or refunded.
         balance: Decimal,
+        /// `balance` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        balance_formatted: String,
         /// Its lines.
         line_items: Vec<LineItem>,
         /// The invoices it was applied to.

@@ -130,10 +130,19 @@ model! {
         adjustment_description: String,
         /// The total of the lines before tax.
         sub_total: Decimal,
+        /// `sub_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        sub_total_formatted: String,
         /// The estimate's total.
         total: Decimal,
+        /// `total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        total_formatted: String,
         /// The total tax.
         tax_total: Decimal,
+        /// `tax_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        tax_total_formatted: String,
         /// The number of decimal places of prices.
         price_precision: u32,
         /// The tax summary.

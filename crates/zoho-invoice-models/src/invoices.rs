@@ -185,10 +185,19 @@ model! {
         adjustment_description: String,
         /// The total of the lines before tax.
         sub_total: Decimal,
+        /// `sub_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        sub_total_formatted: String,
         /// The total tax.
         tax_total: Decimal,
+        /// `tax_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        tax_total_formatted: String,
         /// The amount to be paid.
         total: Decimal,
+        /// `total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        total_formatted: String,
         /// The tax summary.
         taxes: Vec<TaxAmount>,
         /// Whether automatic payment reminders are on.
@@ -201,6 +210,9 @@ model! {
         tax_amount_withheld: Decimal,
         /// The amount still unpaid.
         balance: Decimal,
+        /// `balance` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        balance_formatted: String,
         /// The amount written off as not expected to be paid.
         write_off_amount: Decimal,
         /// Whether the customer may pay in part.
@@ -635,5 +647,23 @@ string_enum! {
         Private = "private",
         /// Anyone with the link.
         Public = "public",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Invoice;
+
+    #[test]
+    fn the_formatted_twins_zoho_sends_are_named() {
+        let invoice: Invoice = serde_json::from_str(
+            r#"{"invoice_id": "1", "sub_total": 1000, "sub_total_formatted": "$1,000.00",
+                "tax_total": 125, "tax_total_formatted": "$125.00", "total": 1125,
+                "total_formatted": "$1,125.00", "balance": 1125, "balance_formatted": "$1,125.00"}"#,
+        )
+        .expect("decodes");
+        assert!(invoice.extra.is_empty(), "unnamed: {:?}", invoice.extra);
+        assert_eq!(invoice.total_formatted.as_deref(), Some("$1,125.00"));
+        assert_eq!(invoice.balance_formatted.as_deref(), Some("$1,125.00"));
     }
 }

@@ -42,6 +42,8 @@ model! {
         fiscal_year_start_month: u32,
         /// When the account was created.
         account_created_date: NaiveDate,
+        /// `account_created_date` as Zoho displays it (`15 Feb 2012`).
+        account_created_date_formatted: String,
         /// The organization's time zone (`PST`).
         time_zone: String,
         /// Whether the organization is active.

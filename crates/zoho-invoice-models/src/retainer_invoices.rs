@@ -108,8 +108,14 @@ model! {
         line_items: Vec<LineItem>,
         /// The total before taxes.
         sub_total: Decimal,
+        /// `sub_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        sub_total_formatted: String,
         /// The total due.
         total: Decimal,
+        /// `total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        total_formatted: String,
         /// The taxes levied.
         taxes: Vec<TaxAmount>,
         /// The amount paid.
@@ -118,6 +124,9 @@ model! {
         payment_drawn: Decimal,
         /// The amount unpaid.
         balance: Decimal,
+        /// `balance` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        balance_formatted: String,
         /// Whether the customer may pay in part.
         allow_partial_payments: bool,
         /// The number of decimals of prices.
