@@ -87,7 +87,8 @@ pub(crate) struct Res {
     pub(crate) parent: Option<&'static Res>,
     /// Number field and prefix (`invoice_number`, `INV-`).
     pub(crate) number: Option<(&'static str, &'static str)>,
-    /// Fields a create must carry.
+    /// Fields a create must carry, for the resources `validate.rs` has no rule for (those it
+    /// has are checked there, with Zoho's codes).
     pub(crate) required: &'static [&'static str],
     /// Status of a new record.
     pub(crate) status: Option<&'static str>,
@@ -178,7 +179,6 @@ const fn comments(
 }
 
 pub(crate) static ITEMS: Res = Res {
-    required: &["name", "rate"],
     status: Some("active"),
     ..res("items", "item_id", "item", "items", "item")
 };
@@ -196,7 +196,6 @@ pub(crate) static PRICEBOOKS: Res = Res {
 };
 
 pub(crate) static CONTACTS: Res = Res {
-    required: &["contact_name"],
     status: Some("active"),
     history: Some(&CONTACT_COMMENTS),
     prepare: contacts::prepare_contact,
@@ -229,7 +228,6 @@ pub(crate) static CONTACT_PERSONS: Res = Res {
         Shape::One("contact_person"),
         Shape::ListOfOne("contact_person"),
     ),
-    required: &["first_name"],
     ..res(
         "contact_persons",
         "contact_person_id",
@@ -249,7 +247,6 @@ pub(crate) static CLIENT_REVIEWS: Res = res(
 
 pub(crate) static ESTIMATES: Res = Res {
     number: Some(("estimate_number", "EST-")),
-    required: &["customer_id", "line_items"],
     status: Some("draft"),
     history: Some(&ESTIMATE_COMMENTS),
     prepare: billing::prepare_document,
@@ -271,7 +268,6 @@ pub(crate) static ESTIMATE_COMMENTS: Res = comments(
 
 pub(crate) static INVOICES: Res = Res {
     number: Some(("invoice_number", "INV-")),
-    required: &["customer_id", "line_items"],
     status: Some("draft"),
     history: Some(&INVOICE_COMMENTS),
     prepare: links::prepare_invoice,
@@ -291,7 +287,6 @@ pub(crate) static INVOICE_COMMENTS: Res = comments(
 );
 
 pub(crate) static RECURRING_INVOICES: Res = Res {
-    required: &["recurrence_name", "customer_id"],
     status: Some("active"),
     history: Some(&RECURRING_INVOICE_COMMENTS),
     prepare: recurring::prepare,
@@ -312,7 +307,6 @@ pub(crate) static RECURRING_INVOICE_COMMENTS: Res = comments(
 );
 
 pub(crate) static PAYMENTS: Res = Res {
-    required: &["customer_id", "amount"],
     prepare: payments::prepare_payment,
     on_delete: payments::delete_payment,
     ..res(
@@ -343,7 +337,6 @@ pub(crate) static PAYMENT_REFUNDS: Res = Res {
 
 pub(crate) static RETAINER_INVOICES: Res = Res {
     number: Some(("retainerinvoice_number", "RET-")),
-    required: &["customer_id", "line_items"],
     status: Some("draft"),
     history: Some(&RETAINER_COMMENTS),
     prepare: billing::prepare_invoice,
@@ -370,7 +363,6 @@ pub(crate) static RETAINER_COMMENTS: Res = comments(
 
 pub(crate) static CREDIT_NOTES: Res = Res {
     number: Some(("creditnote_number", "CN-")),
-    required: &["customer_id", "line_items"],
     status: Some("open"),
     history: Some(&CREDIT_NOTE_COMMENTS),
     prepare: billing::prepare_credit_note,
@@ -406,7 +398,6 @@ pub(crate) static CREDIT_NOTE_REFUNDS: Res = Res {
 };
 
 pub(crate) static EXPENSES: Res = Res {
-    required: &["amount"],
     history: Some(&EXPENSE_COMMENTS),
     status: Some("unbilled"),
     prepare: billing::prepare_expense,
@@ -426,7 +417,6 @@ pub(crate) static EXPENSE_CATEGORIES: Res = Res {
 };
 
 pub(crate) static RECURRING_EXPENSES: Res = Res {
-    required: &["recurrence_name"],
     history: Some(&RECURRING_EXPENSE_COMMENTS),
     status: Some("active"),
     prepare: billing::prepare_expense,
@@ -440,7 +430,6 @@ pub(crate) static RECURRING_EXPENSES: Res = Res {
 };
 
 pub(crate) static PROJECTS: Res = Res {
-    required: &["project_name", "customer_id"],
     status: Some("active"),
     history: Some(&PROJECT_COMMENTS),
     prepare: projects::prepare_project,
@@ -460,7 +449,6 @@ pub(crate) static PROJECT_COMMENTS: Res = comments(
 
 pub(crate) static TASKS: Res = Res {
     parent: Some(&PROJECTS),
-    required: &["task_name"],
     status: Some("open"),
     ..res("tasks", "task_id", "task", "tasks", "task")
 };
@@ -473,7 +461,6 @@ pub(crate) static PROJECT_USERS: Res = Res {
 
 pub(crate) static TIME_ENTRIES: Res = Res {
     parent: Some(&PROJECTS),
-    required: &["project_id", "task_id", "log_date"],
     prepare: projects::prepare_time_entry,
     ..res(
         "time_entries",

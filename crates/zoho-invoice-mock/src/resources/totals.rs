@@ -66,8 +66,8 @@ fn tax(org: &Org, id: &str) -> Option<Tax> {
     })
 }
 
-/// The taxes a line's `tax_id` names: one tax, or the members of a tax group (`taxes`: the
-/// list of its tax records, or ids separated by commas).
+/// The taxes a line's `tax_id` names: one tax, or the members of a tax group (its `taxes`,
+/// stored as the member taxes' records).
 fn taxes_of(org: &Org, id: &str) -> Result<Vec<Tax>, ApiError> {
     if let Some(t) = tax(org, id) {
         return Ok(vec![t]);
@@ -75,18 +75,13 @@ fn taxes_of(org: &Org, id: &str) -> Result<Vec<Tax>, ApiError> {
     let group = org
         .get(TAX_GROUPS.table, id)
         .ok_or_else(|| ApiError::invalid("tax_id"))?;
-    let members: Vec<String> = match group.get("taxes") {
-        Some(Value::Array(members)) => members
-            .iter()
-            .filter_map(|m| text(m.get("tax_id")).or_else(|| text(Some(m))))
-            .collect(),
-        v => text(v)
-            .unwrap_or_default()
-            .split(',')
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect(),
-    };
+    let members: Vec<String> = group
+        .get("taxes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| text(m.get("tax_id")))
+        .collect();
     members
         .iter()
         .map(|m| tax(org, m).ok_or_else(|| ApiError::invalid("tax_id")))
