@@ -30,7 +30,7 @@ fn main() {
             }
             _ => {
                 let text = std::str::from_utf8(black_box(&bytes)).unwrap_or_default();
-                black_box(serde_json::from_str::<Page<Invoice>>(text).ok());
+                black_box(zoho_invoice_models::from_str::<Page<Invoice>>(text).ok());
             }
         }
     }

@@ -415,6 +415,8 @@ impl Default for EstimateTemplateList {
     }
 }
 
+impl crate::direct::ReadDirect for EstimateTemplateList {}
+
 impl Lenient for EstimateTemplateList {
     fn read_json(raw: &str) -> Reading<Self> {
         if raw.trim_start().starts_with('[') {

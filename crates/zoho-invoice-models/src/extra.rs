@@ -37,7 +37,7 @@ use crate::raw::{RawSeed, RawText};
 pub struct Extra {
     /// Each field's key and JSON text (always valid JSON: it comes from a parser or an
     /// encoder). Few, so a list: no key is there twice. A named field's key is its name.
-    fields: Vec<(Cow<'static, str>, Box<str>)>,
+    fields: Vec<(Cow<'static, str>, Cow<'static, str>)>,
 }
 
 impl Extra {
@@ -79,18 +79,21 @@ impl Extra {
         value: &impl Serialize,
     ) -> Result<Option<String>, serde_json::Error> {
         let text = serde_json::to_string(value)?;
-        Ok(self.put(Cow::Owned(key.into()), text.into_boxed_str()))
+        Ok(self.put(Cow::Owned(key.into()), Cow::Owned(text)))
     }
 
     /// Sets a field to JSON text; returns the text it replaces.
     pub fn insert_raw(&mut self, key: impl Into<String>, raw: Box<RawValue>) -> Option<String> {
-        self.put(Cow::Owned(key.into()), raw.into())
+        self.put(
+            Cow::Owned(key.into()),
+            Cow::Owned(Box::<str>::from(raw).into()),
+        )
     }
 
     /// Takes a field out; returns its JSON text.
     pub fn remove(&mut self, key: &str) -> Option<String> {
         let i = self.position(key)?;
-        Some(String::from(self.fields.remove(i).1))
+        Some(self.fields.remove(i).1.into_owned())
     }
 
     /// The keys, in the order they came.
@@ -105,12 +108,17 @@ impl Extra {
 
     /// Keeps `raw` under `key` (text that came from a JSON parser, so valid JSON).
     pub(crate) fn keep(&mut self, key: &str, raw: &str) {
-        self.put(Cow::Owned(key.to_owned()), raw.into());
+        self.put(Cow::Owned(key.to_owned()), Cow::Owned(raw.to_owned()));
     }
 
     /// Keeps `raw` under a named field's `key`.
     pub(crate) fn keep_named(&mut self, key: &'static str, raw: &str) {
-        self.put(Cow::Borrowed(key), raw.into());
+        self.keep_named_text(key, Cow::Owned(raw.to_owned()));
+    }
+
+    /// Keeps `raw` under a named field's `key`, taking the text as it is.
+    pub(crate) fn keep_named_text(&mut self, key: &'static str, raw: Cow<'static, str>) {
+        self.put(Cow::Borrowed(key), raw);
     }
 
     fn position(&self, key: &str) -> Option<usize> {
@@ -118,10 +126,14 @@ impl Extra {
     }
 
     /// Sets `key` to `text`, in place when it is there; returns the text it replaces.
-    fn put(&mut self, key: Cow<'static, str>, text: Box<str>) -> Option<String> {
+    fn put(&mut self, key: Cow<'static, str>, text: Cow<'static, str>) -> Option<String> {
         match self.position(&key) {
-            Some(i) => Some(String::from(std::mem::replace(&mut self.fields[i].1, text))),
+            Some(i) => Some(std::mem::replace(&mut self.fields[i].1, text).into_owned()),
             None => {
+                if self.fields.capacity() == 0 {
+                    // A record that keeps one field usually keeps several.
+                    self.fields.reserve(8);
+                }
                 self.fields.push((key, text));
                 None
             }

@@ -33,6 +33,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use serde_json::value::RawValue;
 
+use crate::id_text::IdText;
 use crate::lenient::{FromScalar, Lenient, Reading, is_plain_integer, non_blank};
 use crate::raw::Scalar;
 
@@ -44,7 +45,7 @@ pub trait IdKind {
 
 /// An id of one kind of resource; use the aliases ([`InvoiceId`], [`ContactId`], ...).
 pub struct Id<K> {
-    text: Box<str>,
+    text: IdText,
     /// Whether it arrived as a bare JSON number, so that it is encoded back the same way.
     numeric: bool,
     kind: PhantomData<fn() -> K>,
@@ -97,10 +98,14 @@ impl<K> Id<K> {
     pub fn new(text: impl Into<String>) -> Result<Self, InvalidId> {
         let text = text.into();
         check_id(&text)?;
-        Ok(Self::unchecked(text.into_boxed_str(), false))
+        Ok(Self::unchecked(&text, false))
     }
 
-    fn unchecked(text: Box<str>, numeric: bool) -> Self {
+    fn unchecked(text: &str, numeric: bool) -> Self {
+        Self::with_text(IdText::new(text), numeric)
+    }
+
+    fn with_text(text: IdText, numeric: bool) -> Self {
         Self {
             text,
             numeric,
@@ -110,18 +115,18 @@ impl<K> Id<K> {
 
     /// The id's text.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The id as a number, when it is one.
     pub fn as_u64(&self) -> Option<u64> {
-        self.text.parse().ok()
+        self.as_str().parse().ok()
     }
 }
 
 impl<K> From<u64> for Id<K> {
     fn from(value: u64) -> Self {
-        Self::unchecked(value.to_string().into_boxed_str(), false)
+        Self::unchecked(itoa::Buffer::new().format(value), false)
     }
 }
 
@@ -155,13 +160,13 @@ impl<K> From<&Id<K>> for Id<K> {
 
 impl<K> Clone for Id<K> {
     fn clone(&self) -> Self {
-        Self::unchecked(self.text.clone(), self.numeric)
+        Self::with_text(self.text.clone(), self.numeric)
     }
 }
 
 impl<K> PartialEq for Id<K> {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 
@@ -169,7 +174,7 @@ impl<K> Eq for Id<K> {}
 
 impl<K> Hash for Id<K> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
+        self.as_str().hash(state);
     }
 }
 
@@ -182,25 +187,26 @@ impl<K> PartialOrd for Id<K> {
 /// Numeric ids order by value (shorter digit strings first), others by text.
 impl<K> Ord for Id<K> {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.text.len(), &self.text).cmp(&(other.text.len(), &other.text))
+        let (a, b) = (self.as_str(), other.as_str());
+        (a.len(), a).cmp(&(b.len(), b))
     }
 }
 
 impl<K: IdKind> fmt::Debug for Id<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({:?})", K::NAME, &*self.text)
+        write!(f, "{}({:?})", K::NAME, self.as_str())
     }
 }
 
 impl<K> fmt::Display for Id<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
 impl<K> AsRef<str> for Id<K> {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
@@ -210,13 +216,21 @@ impl<K> FromScalar for Id<K> {
     fn read_scalar(scalar: Scalar<'_>) -> Reading<Self> {
         match scalar {
             Scalar::Text(text) if non_blank(&text).is_some() => {
-                Reading::exact(Self::unchecked(Box::from(&*text), false))
+                Reading::exact(Self::unchecked(&text, false))
             }
             Scalar::Number(text) if is_plain_integer(text) => {
-                Reading::exact(Self::unchecked(Box::from(text), true))
+                Reading::exact(Self::unchecked(text, true))
             }
             _ => Reading::inexact(None),
         }
+    }
+}
+
+impl<K> crate::direct::ReadDirect for Id<K> {
+    fn read_direct<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<crate::direct::Direct<Self>, D::Error> {
+        crate::direct::read_scalar(d)
     }
 }
 
@@ -233,14 +247,14 @@ impl<K> Serialize for Id<K> {
     /// A string, or the number it came as (every digit, beyond `u64` too).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if !self.numeric {
-            return s.serialize_str(&self.text);
+            return s.serialize_str(self.as_str());
         }
-        if let Ok(n) = self.text.parse::<u64>() {
+        if let Ok(n) = self.as_str().parse::<u64>() {
             return s.serialize_u64(n);
         }
-        match RawValue::from_string(self.text.to_string()) {
+        match RawValue::from_string(self.as_str().to_owned()) {
             Ok(raw) => raw.serialize(s),
-            Err(_) => s.serialize_str(&self.text),
+            Err(_) => s.serialize_str(self.as_str()),
         }
     }
 }

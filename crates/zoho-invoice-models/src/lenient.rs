@@ -44,6 +44,7 @@ use serde::de::{
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::direct::{DirectSeed, ReadDirect};
 use crate::extra::Extra;
 use crate::raw::{RawSeed, RawText, Scalar};
 
@@ -217,11 +218,21 @@ pub(crate) const fn field_key(name: &'static str) -> &'static str {
 
 /// Reads a named field's value; its text goes to `extra` when the typed value would not give
 /// it back.
-pub(crate) fn read_field<'de, A: MapAccess<'de>, T: Lenient>(
+/// (`one_pass`: in one pass, see [`crate::direct`].)
+#[inline(always)]
+pub(crate) fn read_field<'de, A: MapAccess<'de>, T: ReadDirect>(
     map: &mut A,
     key: &'static str,
     extra: &mut Extra,
+    one_pass: bool,
 ) -> Result<Option<T>, A::Error> {
+    if one_pass {
+        let direct = map.next_value_seed(DirectSeed::<T>(PhantomData))?;
+        if let Some(raw) = direct.kept {
+            extra.keep_named_text(key, raw);
+        }
+        return Ok(direct.value);
+    }
     let raw = map.next_value_seed(RawSeed)?;
     let reading = T::read_json(&raw);
     if !reading.exact {
@@ -279,7 +290,7 @@ pub(crate) fn read_object<T: DeserializeOwned>(raw: &str) -> Reading<T> {
     if !raw.trim_start().starts_with('{') {
         return Reading::inexact(None);
     }
-    match serde_json::from_str(raw) {
+    match crate::direct::exactly(|| serde_json::from_str(raw)) {
         Ok(model) => Reading::exact(model),
         Err(_) => Reading::inexact(None),
     }
@@ -493,7 +504,7 @@ impl<T: Lenient> Lenient for Vec<T> {
             return Reading::inexact(None);
         }
         let mut de = serde_json::Deserializer::from_str(raw);
-        de.deserialize_seq(ElementsVisitor(PhantomData))
+        crate::direct::exactly(|| de.deserialize_seq(ElementsVisitor(PhantomData)))
             .unwrap_or_else(|_| Reading::inexact(None))
     }
 

@@ -40,8 +40,10 @@
 #![warn(clippy::unwrap_used)]
 
 pub mod common;
+mod direct;
 pub mod envelope;
 pub mod extra;
+mod id_text;
 pub mod ids;
 pub mod lenient;
 mod macros;
@@ -71,6 +73,7 @@ pub mod users;
 pub mod webhooks;
 
 pub use chrono::NaiveDate;
+pub use direct::from_str;
 pub use envelope::{Page, PageContext, Placement, Record, Reply, Resource};
 pub use extra::Extra;
 pub use money::Discount;

@@ -86,6 +86,7 @@ macro_rules! model {
                         mut __map: A,
                     ) -> Result<$name, A::Error> {
                         let mut __extra = crate::extra::Extra::new();
+                        let __one_pass = crate::direct::one_pass();
                         $( let mut $f: crate::macros::model!(@slot $kind $t) = None; )*
                         while let Some(__key) = __map.next_key_seed(crate::raw::StrSeed)? {
                             match &*__key {
@@ -95,6 +96,7 @@ macro_rules! model {
                                             &mut __map,
                                             crate::macros::model!(@key $f),
                                             &mut __extra,
+                                            __one_pass,
                                         )?;
                                         $f = crate::macros::model!(@fill $kind read);
                                     }
@@ -130,6 +132,14 @@ macro_rules! model {
                     }
                 }
                 __map.end()
+            }
+        }
+
+        impl crate::direct::ReadDirect for $name {
+            fn read_direct<'de, D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<crate::direct::Direct<Self>, D::Error> {
+                crate::direct::read_object(d)
             }
         }
 
@@ -301,6 +311,7 @@ macro_rules! string_enum {
         }
 
         crate::lenient::lenient_scalar!($name);
+        crate::direct::direct_scalar!($name);
     };
 }
 pub(crate) use string_enum;

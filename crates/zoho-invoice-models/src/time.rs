@@ -117,6 +117,8 @@ impl FromScalar for NaiveDate {
     }
 }
 
+crate::direct::direct_scalar!(Timestamp);
+
 impl Lenient for Timestamp {
     fn read_json(raw: &str) -> Reading<Self> {
         Self::read_scalar(Scalar::of(raw))
