@@ -124,6 +124,31 @@ pub(crate) struct Nested {
     pub(crate) required: &'static [&'static str],
     /// Fields of each entry naming other records.
     pub(crate) references: &'static [Reference],
+    /// What else each entry must carry, beyond the fields every entry must.
+    pub(crate) entry: fn(&Record) -> Result<(), ApiError>,
+}
+
+/// An entry with nothing more to check.
+fn any_entry(_: &Record) -> Result<(), ApiError> {
+    Ok(())
+}
+
+/// A line item names its item (`item_id`), or stands for no item and then carries a
+/// `name` or a `description` and its `rate` (an item's line takes its rate from the item).
+/// The reference marks `item_id` and `rate` required, and its own examples send lines with
+/// a blank `item_id` and a name: so one of the two suffices. `quantity` may be left out (it
+/// is then 1); when given it is a number ([`crate::numbers::check_body`]).
+fn line_item(line: &Record) -> Result<(), ApiError> {
+    if present(line, "item_id") {
+        return Ok(());
+    }
+    if !present(line, "name") && !present(line, "description") {
+        return Err(ApiError::missing("item_id"));
+    }
+    if !present(line, "rate") {
+        return Err(ApiError::missing("rate"));
+    }
+    Ok(())
 }
 
 /// The references of a sales document.
@@ -154,6 +179,7 @@ const LINES: Nested = Nested {
         ("tax_id", Target::Tax),
         ("project_id", Target::Project),
     ],
+    entry: line_item,
 };
 
 /// The references of an expense.
@@ -225,6 +251,7 @@ pub(crate) static RULES: &[Rule] = &[
             field: "invoices",
             required: &["invoice_id", "amount_applied"],
             references: &[("invoice_id", Target::Invoice)],
+            entry: any_entry,
         }),
     },
     Rule {
@@ -329,6 +356,7 @@ pub(crate) fn check(
     if let Some(nested) = &rule.nested {
         for entry in entries(input, nested.field) {
             check_required(rule.table, nested.required, entry, Mode::Create)?;
+            (nested.entry)(entry)?;
             check_references(c, nested.references, entry, customer.as_deref())?;
         }
     }

@@ -149,6 +149,11 @@ fn invoice_with(w: &World, field: &str, value: Value) -> Value {
     body
 }
 
+/// A document body of the customer with these lines.
+fn lines(w: &World, lines: Value) -> Value {
+    json!({"customer_id": w.customer, "line_items": lines})
+}
+
 /// An invoice body whose one line names `field: value`.
 fn line_with(w: &World, field: &str, value: &str) -> Value {
     json!({"customer_id": w.customer, "line_items": [{"name": "x", "rate": 1, field: value}]})
@@ -282,6 +287,62 @@ fn refused_cases(w: &World) -> Vec<Refused> {
             json!({"recurrence_name": "Rent", "amount": 10}),
             11,
             "Required field account_id is missing.",
+        ),
+        // Line items: an item, or a name or description with a rate; a quantity that is a
+        // number.
+        refused(
+            "POST",
+            "/invoices",
+            lines(w, json!([{"rate": 1, "quantity": 2}])),
+            11,
+            "Required field item_id is missing.",
+        ),
+        refused(
+            "POST",
+            "/estimates",
+            lines(w, json!([{"name": "x", "rate": 1}, {"name": "Hours", "quantity": 2}])),
+            11,
+            "Required field rate is missing.",
+        ),
+        refused(
+            "POST",
+            "/creditnotes",
+            with(
+                lines(w, json!([{"description": "Returned", "quantity": 1}])),
+                "date",
+                json!("2024-01-02"),
+            ),
+            11,
+            "Required field rate is missing.",
+        ),
+        refused(
+            "POST",
+            "/recurringinvoices",
+            with(
+                with(
+                    lines(w, json!([{"description": "", "rate": 5}])),
+                    "recurrence_name",
+                    json!("Monthly"),
+                ),
+                "recurrence_frequency",
+                json!("months"),
+            ),
+            11,
+            "Required field item_id is missing.",
+        ),
+        refused(
+            "POST",
+            "/invoices",
+            lines(w, json!([{"name": "x", "rate": 1, "quantity": "two"}])),
+            4,
+            "Invalid value passed for quantity: a number from -1000000000 to 1000000000 is expected.",
+        ),
+        refused(
+            "PUT",
+            format!("/invoices/{}", w.invoice),
+            json!({"line_items": [{"rate": 5}]}),
+            11,
+            "Required field item_id is missing.",
         ),
         // Ids naming no record.
         refused(
@@ -467,6 +528,16 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
             document(json!({"invoiced_estimate_id": w.estimate})),
         ),
         ("POST", "/estimates".into(), document(json!({}))),
+        (
+            "POST",
+            "/invoices".into(),
+            lines(&w, json!([{"item_id": w.item}, {"name": "Hours", "rate": 80}])),
+        ),
+        (
+            "POST",
+            "/retainerinvoices".into(),
+            lines(&w, json!([{"description": "Advance", "rate": 500}])),
+        ),
         ("POST", "/retainerinvoices".into(), document(json!({}))),
         (
             "POST",
