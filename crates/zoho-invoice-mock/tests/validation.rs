@@ -300,7 +300,10 @@ fn refused_cases(w: &World) -> Vec<Refused> {
         refused(
             "POST",
             "/estimates",
-            lines(w, json!([{"name": "x", "rate": 1}, {"name": "Hours", "quantity": 2}])),
+            lines(
+                w,
+                json!([{"name": "x", "rate": 1}, {"name": "Hours", "quantity": 2}]),
+            ),
             11,
             "Required field rate is missing.",
         ),
@@ -531,7 +534,10 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
         (
             "POST",
             "/invoices".into(),
-            lines(&w, json!([{"item_id": w.item}, {"name": "Hours", "rate": 80}])),
+            lines(
+                &w,
+                json!([{"item_id": w.item}, {"name": "Hours", "rate": 80}]),
+            ),
         ),
         (
             "POST",

@@ -337,10 +337,15 @@ pub(crate) fn set_address(c: &mut Ctx<'_>, res: &Res, which: &str) -> HResult {
     )
 }
 
-/// `PUT /things/{id}/templates/{template_id}`.
+/// `PUT /things/{id}/templates/{template_id}`: the template must be one of the
+/// organization's.
 pub(crate) fn set_template(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.param(res.id).to_string();
     let template = c.param("template_id").to_string();
+    generic::load(c, res, &id)?;
+    if !crate::resources::misc::TEMPLATE_IDS.contains(&template.as_str()) {
+        return Err(ApiError::not_found("template"));
+    }
     generic::patch_id(
         c,
         res,

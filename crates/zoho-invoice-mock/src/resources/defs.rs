@@ -323,7 +323,6 @@ pub(crate) static PAYMENT_REFUNDS: Res = Res {
     // A list of one in every answer, one refund's details too: Zoho Books' OpenAPI documents
     // `payment_refunds` as a list (the reference's example of the details shows an object).
     answers: Answers::list_of_one("payment_refunds"),
-    required: &["amount"],
     prepare: payments::prepare_payment_refund,
     on_delete: payments::delete_payment_refund,
     ..res(
@@ -385,7 +384,6 @@ pub(crate) static CREDIT_NOTE_COMMENTS: Res = comments(
 
 pub(crate) static CREDIT_NOTE_REFUNDS: Res = Res {
     parent: Some(&CREDIT_NOTES),
-    required: &["amount"],
     prepare: payments::prepare_credit_refund,
     on_delete: payments::delete_credit_refund,
     ..res(

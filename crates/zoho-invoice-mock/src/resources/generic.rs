@@ -9,7 +9,7 @@ use crate::pdf;
 use crate::reply::{ApiError, HResult, Reply, capitalize};
 use crate::resources::defs::{Mode, Res, Shape};
 use crate::state::{Record, text};
-use crate::validate::{self, present};
+use crate::validate::{self, Scope, present};
 
 /// The parent id named in the path, checked to exist.
 fn path_parent(c: &Ctx<'_>, res: &Res) -> Result<Option<String>, ApiError> {
@@ -117,6 +117,22 @@ pub(crate) fn create_record(
     let label = res.label;
     add_history(c, res, &id, &format!("{} created", capitalize(label)));
     Ok(c.org.get(res.table, &id).cloned().unwrap_or(input))
+}
+
+/// Checks that the record of `res` named in the path exists, then the body of operation
+/// `op` ([`validate::check_operation`]) with the record's customer (a contact's own id) in
+/// scope. Answers the record.
+pub(crate) fn check_body(c: &mut Ctx<'_>, res: &Res, op: &str) -> Result<Record, ApiError> {
+    let id = c.param(res.id).to_string();
+    let rec = load(c, res, &id)?;
+    let input = c.input()?;
+    let customer = text(rec.get("customer_id")).or_else(|| text(rec.get("contact_id")));
+    let scope = Scope {
+        customer: customer.as_deref(),
+        project: None,
+    };
+    validate::check_operation(c, op, &input, scope)?;
+    Ok(rec)
 }
 
 /// A success answer carrying `rec` in `shape`, with HTTP `status`.

@@ -10,6 +10,7 @@ use crate::resources::billing::{adjust_invoice, check_customer};
 use crate::resources::defs::{CREDIT_NOTES, INVOICES, Mode, PAYMENTS, RETAINER_INVOICES};
 use crate::resources::generic;
 use crate::state::{Record, cents, money, text};
+use crate::validate::Target;
 
 /// Table of payment applications (one row per payment and invoice).
 const INVOICE_PAYMENTS: &str = "invoice_payments";
@@ -494,23 +495,22 @@ fn remove_credit_row(c: &mut Ctx<'_>, row: &Record) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// `POST /creditnotes/{creditnote_id}/invoices`.
+/// `POST /creditnotes/{creditnote_id}/invoices`: every application is checked before any
+/// is made.
 pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
     let cid = c.param("creditnote_id").to_string();
-    generic::load(c, &CREDIT_NOTES, &cid)?;
+    let note = generic::check_body(
+        c,
+        &CREDIT_NOTES,
+        "POST /creditnotes/{creditnote_id}/invoices",
+    )?;
     let input = c.input()?;
     let apps = applications(input.get("invoices"), "invoice_id")?;
-    if apps.is_empty() {
-        return Err(ApiError::missing("invoices"));
-    }
+    let customer = text(note.get("customer_id"));
     let total = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
-    let balance = c
-        .org
-        .get(CREDIT_NOTES.table, &cid)
-        .and_then(|r| cents(r.get("balance")))
-        .unwrap_or(0);
-    if total > balance {
-        return Err(exceeds("balance of the credit note"));
+    check_note_gives(c, &cid, customer.as_deref(), total)?;
+    for (iid, a) in by_id(&apps)? {
+        check_invoice_takes(c, &iid, customer.as_deref(), a)?;
     }
     for (iid, a) in apps {
         apply_credit(c, &cid, &iid, a)?;
@@ -519,6 +519,84 @@ pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
         "Credits have been applied to the invoice(s).",
         vec![],
     ))
+}
+
+/// The amounts of applications summed per record, in the order the records first appear.
+fn by_id(apps: &[(String, i64)]) -> Result<Vec<(String, i64)>, ApiError> {
+    let mut out: Vec<(String, i64)> = Vec::new();
+    for (id, a) in apps {
+        match out.iter_mut().find(|(i, _)| i == id) {
+            Some((_, sum)) => *sum = add_cents(*sum, *a, "amount_applied")?,
+            None => out.push((id.clone(), *a)),
+        }
+    }
+    Ok(out)
+}
+
+/// Checks that invoice `iid` is the customer's, not void, and can take `amount`.
+fn check_invoice_takes(
+    c: &Ctx<'_>,
+    iid: &str,
+    customer: Option<&str>,
+    amount: i64,
+) -> Result<(), ApiError> {
+    let inv = c
+        .org
+        .get(INVOICES.table, iid)
+        .ok_or_else(|| Target::Invoice.unknown())?;
+    if text(inv.get("customer_id")).as_deref() != customer {
+        return Err(ApiError::invalid("invoice_id"));
+    }
+    if text(inv.get("status")).as_deref() == Some("void") {
+        return Err(ApiError::state("The invoice is void."));
+    }
+    if amount > cents(inv.get("balance")).unwrap_or(0) {
+        return Err(exceeds("balance of the invoice"));
+    }
+    Ok(())
+}
+
+/// Checks that credit note `cid` is the customer's, not void, and has `amount` left.
+fn check_note_gives(
+    c: &Ctx<'_>,
+    cid: &str,
+    customer: Option<&str>,
+    amount: i64,
+) -> Result<(), ApiError> {
+    let note = c
+        .org
+        .get(CREDIT_NOTES.table, cid)
+        .ok_or_else(|| Target::CreditNote.unknown())?;
+    if text(note.get("customer_id")).as_deref() != customer {
+        return Err(ApiError::invalid("creditnote_id"));
+    }
+    if text(note.get("status")).as_deref() == Some("void") {
+        return Err(ApiError::state("The credit note is void."));
+    }
+    if amount > cents(note.get("balance")).unwrap_or(0) {
+        return Err(exceeds("balance of the credit note"));
+    }
+    Ok(())
+}
+
+/// Checks that payment `pid` is the customer's and has `amount` unused.
+fn check_payment_gives(
+    c: &Ctx<'_>,
+    pid: &str,
+    customer: Option<&str>,
+    amount: i64,
+) -> Result<(), ApiError> {
+    let payment = c
+        .org
+        .get(PAYMENTS.table, pid)
+        .ok_or_else(|| Target::Payment.unknown())?;
+    if text(payment.get("customer_id")).as_deref() != customer {
+        return Err(ApiError::invalid("payment_id"));
+    }
+    if amount > cents(payment.get("unused_amount")).unwrap_or(0) {
+        return Err(exceeds("unused amount of the payment"));
+    }
+    Ok(())
 }
 
 fn credit_rows(c: &Ctx<'_>, field: &str, id: &str) -> Vec<Value> {
@@ -567,26 +645,26 @@ pub(crate) fn delete_credit_application(c: &mut Ctx<'_>, owner_field: &str) -> H
     ))
 }
 
-/// `POST /invoices/{invoice_id}/credits`: credit notes and unused payments.
+/// `POST /invoices/{invoice_id}/credits`: credit notes and unused payments, every one
+/// checked before any is applied.
 pub(crate) fn apply_credits(c: &mut Ctx<'_>) -> HResult {
     let iid = c.param("invoice_id").to_string();
-    generic::load(c, &INVOICES, &iid)?;
+    let invoice = generic::check_body(c, &INVOICES, "POST /invoices/{invoice_id}/credits")?;
     let input = c.input()?;
     let notes = applications(input.get("apply_creditnotes"), "creditnote_id")?;
     let pays = applications(input.get("invoice_payments"), "payment_id")?;
     if notes.is_empty() && pays.is_empty() {
         return Err(ApiError::missing("apply_creditnotes"));
     }
-    for (pid, a) in &pays {
-        let payment = c
-            .org
-            .get(PAYMENTS.table, pid)
-            .cloned()
-            .ok_or_else(|| ApiError::invalid("payment_id"))?;
-        if *a > cents(payment.get("unused_amount")).unwrap_or(0) {
-            return Err(exceeds("unused amount of the payment"));
-        }
+    let customer = text(invoice.get("customer_id"));
+    for (cid, a) in by_id(&notes)? {
+        check_note_gives(c, &cid, customer.as_deref(), a)?;
     }
+    for (pid, a) in by_id(&pays)? {
+        check_payment_gives(c, &pid, customer.as_deref(), a)?;
+    }
+    let total = sum_cents(notes.iter().chain(&pays).map(|(_, a)| *a), "amount_applied")?;
+    check_invoice_takes(c, &iid, customer.as_deref(), total)?;
     for (cid, a) in notes {
         apply_credit(c, &cid, &iid, a)?;
     }

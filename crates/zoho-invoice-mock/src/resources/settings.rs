@@ -147,7 +147,7 @@ pub(crate) fn prepare_tax_group(
         let tax = c
             .org
             .get(TAXES_RES.table, id)
-            .ok_or_else(|| ApiError::invalid("taxes"))?;
+            .ok_or_else(|| crate::validate::Target::Tax.unknown())?;
         percent = percent.saturating_add(cents(tax.get("tax_percentage")).unwrap_or(0));
         taxes.push(json!({
             "tax_id": id,
