@@ -29,6 +29,10 @@ struct World {
     estimate: String,
     project: String,
     task: String,
+    /// An expense category made with `POST /expensecategories`.
+    category: String,
+    exemption: String,
+    authority: String,
 }
 
 async fn world(api: &Api) -> World {
@@ -77,7 +81,31 @@ async fn world(api: &Api) -> World {
             json!({"task_name": "Analysis"}),
         )
         .await;
+    let category = api
+        .create(
+            "/expensecategories",
+            "expense_category",
+            json!({"category_name": "Software"}),
+        )
+        .await;
+    let exemption = api
+        .create(
+            "/settings/taxexemptions",
+            "tax_exemption",
+            json!({"tax_exemption_code": "RESELLER", "type": "item"}),
+        )
+        .await;
+    let authority = api
+        .create(
+            "/settings/taxauthorities",
+            "tax_authority",
+            json!({"tax_authority_name": "State"}),
+        )
+        .await;
     World {
+        category: id(&category, "category_id"),
+        exemption: id(&exemption, "tax_exemption_id"),
+        authority: id(&authority, "tax_authority_id"),
         customer,
         other_customer,
         person,
@@ -464,6 +492,71 @@ fn refused_cases(w: &World) -> Vec<Refused> {
             1002,
             "Project does not exist.",
         ),
+        refused(
+            "POST",
+            "/expenses",
+            with(expense(), "account_id", json!(NOBODY)),
+            1002,
+            "Account does not exist.",
+        ),
+        refused(
+            "POST",
+            "/expenses",
+            with(
+                expense(),
+                "line_items",
+                json!([{"account_id": NOBODY, "amount": 10}]),
+            ),
+            1002,
+            "Account does not exist.",
+        ),
+        refused(
+            "POST",
+            "/recurringexpenses",
+            json!({"account_id": NOBODY, "recurrence_name": "Rent", "start_date": "2024-01-02",
+                "recurrence_frequency": "months", "repeat_every": 1, "amount": 10}),
+            1002,
+            "Account does not exist.",
+        ),
+        refused(
+            "POST",
+            "/invoices",
+            invoice_with(w, "tax_id", json!(NOBODY)),
+            1002,
+            "Tax does not exist.",
+        ),
+        refused(
+            "POST",
+            "/estimates",
+            invoice_with(w, "shipping_charge_tax_id", json!(NOBODY)),
+            1002,
+            "Tax does not exist.",
+        ),
+        refused(
+            "POST",
+            "/creditnotes",
+            with(
+                invoice_with(w, "tax_exemption_id", json!(NOBODY)),
+                "date",
+                json!("2024-01-02"),
+            ),
+            1002,
+            "Tax exemption does not exist.",
+        ),
+        refused(
+            "POST",
+            "/invoices",
+            line_with(w, "tax_exemption_id", NOBODY),
+            1002,
+            "Tax exemption does not exist.",
+        ),
+        refused(
+            "POST",
+            "/contacts",
+            json!({"contact_name": "Zylker", "tax_authority_id": NOBODY}),
+            1002,
+            "Tax authority does not exist.",
+        ),
         // Updates.
         refused(
             "PUT",
@@ -584,6 +677,28 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
         ),
         (
             "POST",
+            "/expenses".into(),
+            with(
+                with(expense(), "account_id", json!(w.category)),
+                "line_items",
+                json!([{"account_id": "982000000561061", "amount": 10}]),
+            ),
+        ),
+        (
+            "POST",
+            "/invoices".into(),
+            with(
+                with(
+                    line_with(&w, "tax_exemption_id", &w.exemption),
+                    "tax_id",
+                    json!(VAT),
+                ),
+                "tax_authority_id",
+                json!(w.authority),
+            ),
+        ),
+        (
+            "POST",
             "/recurringexpenses".into(),
             json!({"account_id": "982000000561057", "recurrence_name": "Rent", "start_date": "2024-01-02", "recurrence_frequency": "months", "repeat_every": 1, "amount": 10}),
         ),
@@ -608,4 +723,21 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
         );
         assert_eq!(a.json()["code"], 0, "{method} {path}");
     }
+}
+
+#[tokio::test]
+async fn an_expense_names_one_of_the_organizations_expense_accounts() {
+    let api = Api::start().await;
+    let categories = api.get("/expensecategories").await;
+    let rent = categories["expense_categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category_id"] == "982000000561057")
+        .cloned()
+        .expect("the reference's expense account is seeded");
+    assert_eq!(rent["category_name"], "Rent");
+    assert_eq!(rent["account_id"], "982000000561057");
+    let expense = api.create("/expenses", "expense", expense()).await;
+    assert_eq!(expense["account_name"], "Rent");
 }

@@ -115,9 +115,16 @@ pub(crate) fn prepare_credit_note(
     Ok(())
 }
 
-/// Prepare hook of expenses and recurring expenses.
+/// Prepare hook of expenses and recurring expenses: the customer's and the account's names.
 pub(crate) fn prepare_expense(c: &mut Ctx<'_>, rec: &mut Record, _: Mode) -> Result<(), ApiError> {
     check_customer(c, rec)?;
+    if let Some(account) = text(rec.get("account_id")) {
+        let name = crate::resources::settings::expense_account(c.org, &account)
+            .and_then(|a| text(a.get("category_name")));
+        if let Some(name) = name {
+            rec.insert("account_name".into(), json!(name));
+        }
+    }
     if text(rec.get("date")).is_none() {
         let today = c.today();
         rec.insert("date".into(), json!(today));

@@ -73,13 +73,19 @@ const fn list(
     }
 }
 
-/// The references of a sales document.
+/// The references of a sales document: its customer and theirs, its currency, template and
+/// project, and its taxes (the document's own `tax_id`, the shipping charge's tax, a tax
+/// exemption, the US tax authority).
 const DOCUMENT_REFERENCES: &[Reference] = &[
     ("customer_id", Target::Contact),
     ("currency_id", Target::Currency),
     ("template_id", Target::Template),
     ("contact_persons", Target::ContactPerson),
     ("project_id", Target::Project),
+    ("tax_id", Target::Tax),
+    ("shipping_charge_tax_id", Target::Tax),
+    ("tax_exemption_id", Target::TaxExemption),
+    ("tax_authority_id", Target::TaxAuthority),
 ];
 
 /// The references of an invoice: a sales document's, and the estimate it comes from.
@@ -89,28 +95,47 @@ const INVOICE_REFERENCES: &[Reference] = &[
     ("template_id", Target::Template),
     ("contact_persons", Target::ContactPerson),
     ("project_id", Target::Project),
+    ("tax_id", Target::Tax),
+    ("shipping_charge_tax_id", Target::Tax),
+    ("tax_exemption_id", Target::TaxExemption),
+    ("tax_authority_id", Target::TaxAuthority),
     ("invoiced_estimate_id", Target::Estimate),
 ];
 
-/// The line items of a sales document: their item, tax and project.
+/// The line items of a sales document: their item, tax, tax exemption and project.
 const LINES: &[Nested] = &[Nested {
     field: "line_items",
     required: &[],
     references: &[
         ("item_id", Target::Item),
         ("tax_id", Target::Tax),
+        ("tax_exemption_id", Target::TaxExemption),
         ("project_id", Target::Project),
     ],
     entry: line_item,
 }];
 
-/// The references of an expense.
+/// The references of an expense: its account (an expense category), customer, currency,
+/// tax and project.
 const EXPENSE_REFERENCES: &[Reference] = &[
+    ("account_id", Target::ExpenseAccount),
     ("customer_id", Target::Contact),
     ("currency_id", Target::Currency),
     ("tax_id", Target::Tax),
+    ("tax_exemption_id", Target::TaxExemption),
     ("project_id", Target::Project),
 ];
+
+/// The lines of an itemized expense: their account, tax and tax exemption.
+const EXPENSE_LINES: &[Nested] = &[list(
+    "line_items",
+    &[],
+    &[
+        ("account_id", Target::ExpenseAccount),
+        ("tax_id", Target::Tax),
+        ("tax_exemption_id", Target::TaxExemption),
+    ],
+)];
 
 /// An email sent from a record: the reference requires its recipients, subject and body.
 const EMAIL: &[&str] = &["to_mail_ids", "subject", "body"];
@@ -120,7 +145,12 @@ pub(crate) static RULES: &[Rule] = &[
     Rule {
         table: "contacts",
         required: &["contact_name"],
-        references: &[("currency_id", Target::Currency), ("tax_id", Target::Tax)],
+        references: &[
+            ("currency_id", Target::Currency),
+            ("tax_id", Target::Tax),
+            ("tax_exemption_id", Target::TaxExemption),
+            ("tax_authority_id", Target::TaxAuthority),
+        ],
         nested: &[],
     },
     Rule {
@@ -132,7 +162,10 @@ pub(crate) static RULES: &[Rule] = &[
     Rule {
         table: "items",
         required: &["name", "rate"],
-        references: &[("tax_id", Target::Tax)],
+        references: &[
+            ("tax_id", Target::Tax),
+            ("tax_exemption_id", Target::TaxExemption),
+        ],
         nested: &[],
     },
     Rule {
@@ -196,7 +229,7 @@ pub(crate) static RULES: &[Rule] = &[
         table: "expenses",
         required: &["account_id", "date", "amount"],
         references: EXPENSE_REFERENCES,
-        nested: &[],
+        nested: EXPENSE_LINES,
     },
     Rule {
         table: "recurring_expenses",
@@ -209,7 +242,7 @@ pub(crate) static RULES: &[Rule] = &[
             "amount",
         ],
         references: EXPENSE_REFERENCES,
-        nested: &[],
+        nested: EXPENSE_LINES,
     },
     Rule {
         table: "projects",

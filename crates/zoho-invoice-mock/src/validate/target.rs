@@ -47,6 +47,13 @@ pub(crate) enum Target {
     CreditNote,
     /// A customer payment.
     Payment,
+    /// An expense account: one of the organization's expense categories
+    /// ([`crate::resources::settings::expense_account`]).
+    ExpenseAccount,
+    /// A tax exemption (`/settings/taxexemptions`).
+    TaxExemption,
+    /// A tax authority (`/settings/taxauthorities`).
+    TaxAuthority,
 }
 
 impl Target {
@@ -69,6 +76,11 @@ impl Target {
             }),
             Self::CreditNote => has(&defs::CREDIT_NOTES),
             Self::Payment => has(&defs::PAYMENTS),
+            Self::ExpenseAccount => {
+                crate::resources::settings::expense_account(c.org, id).is_some()
+            }
+            Self::TaxExemption => has(&defs::TAX_EXEMPTIONS),
+            Self::TaxAuthority => has(&defs::TAX_AUTHORITIES),
             Self::ContactPerson => c
                 .org
                 .get(defs::CONTACT_PERSONS.table, id)
@@ -103,6 +115,9 @@ impl Target {
             Self::Template => (codes::NOT_FOUND, "Template does not exist."),
             Self::CreditNote => (codes::NOT_FOUND, "Credit note does not exist."),
             Self::Payment => (codes::NOT_FOUND, "Payment does not exist."),
+            Self::ExpenseAccount => (codes::NOT_FOUND, "Account does not exist."),
+            Self::TaxExemption => (codes::NOT_FOUND, "Tax exemption does not exist."),
+            Self::TaxAuthority => (codes::NOT_FOUND, "Tax authority does not exist."),
         };
         ApiError::bad(code, message)
     }
