@@ -8,8 +8,8 @@ use crate::ctx::Ctx;
 use crate::numbers::{MAX_PAYMENT_TERMS, add_cents, integer};
 use crate::reply::{ApiError, HResult, Reply};
 use crate::resources::defs::{CONTACTS, INVOICES, Mode, RETAINER_INVOICES, Res};
-use crate::resources::{generic, totals};
-use crate::state::{Record, cents, money, text};
+use crate::resources::{amounts, generic, totals};
+use crate::state::{Record, cents, text};
 
 /// Checks `customer_id` names a contact and copies its name.
 pub(crate) fn check_customer(c: &Ctx<'_>, rec: &mut Record) -> Result<(), ApiError> {
@@ -81,7 +81,7 @@ pub(crate) fn prepare_invoice(
     }
     if mode == Mode::Create {
         for f in ["payment_made", "credits_applied", "write_off_amount"] {
-            rec.insert(f.into(), json!(0));
+            amounts::put(rec, f, 0);
         }
         rec.insert("is_emailed".into(), json!(false));
         rec.insert("documents".into(), json!([]));
@@ -93,7 +93,7 @@ pub(crate) fn prepare_invoice(
             "The total cannot be less than the amount already paid.",
         ));
     }
-    totals::put(rec, "balance", total - paid);
+    amounts::put(rec, "balance", total - paid);
     Ok(())
 }
 
@@ -105,13 +105,13 @@ pub(crate) fn prepare_credit_note(
 ) -> Result<(), ApiError> {
     let total = totals(c, rec)?;
     if mode == Mode::Create {
-        rec.insert("credits_used".into(), json!(0));
-        rec.insert("refunded_amount".into(), json!(0));
+        amounts::put(rec, "credits_used", 0);
+        amounts::put(rec, "refunded_amount", 0);
     }
     let used = cents(rec.get("credits_used")).unwrap_or(0)
         + cents(rec.get("refunded_amount")).unwrap_or(0);
     let balance = add_cents(total, -used, "balance")?;
-    totals::put(rec, "balance", balance);
+    amounts::put(rec, "balance", balance);
     Ok(())
 }
 
@@ -205,8 +205,8 @@ pub(crate) fn adjust_invoice(
         ));
     }
     let current = cents(inv.get(field)).unwrap_or(0);
-    inv.insert(field.into(), money(current + delta));
-    totals::put(&mut inv, "balance", balance - delta);
+    amounts::put(&mut inv, field, current + delta);
+    amounts::put(&mut inv, "balance", balance - delta);
     if status == "draft" {
         inv.insert("status".into(), json!("sent"));
     }
@@ -306,8 +306,8 @@ pub(crate) fn cancel_write_off(c: &mut Ctx<'_>) -> HResult {
     let now = c.now;
     if let Some(mut inv) = c.org.get_mut(INVOICES.table, &id) {
         let balance = cents(inv.get("balance")).unwrap_or(0);
-        inv.insert("write_off_amount".into(), json!(0));
-        totals::put(&mut inv, "balance", balance + written);
+        amounts::put(&mut inv, "write_off_amount", 0);
+        amounts::put(&mut inv, "balance", balance + written);
         refresh_invoice(now, &mut inv);
     }
     generic::add_history(c, &INVOICES, &id, "Write off cancelled");
