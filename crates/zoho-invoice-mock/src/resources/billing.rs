@@ -242,7 +242,8 @@ pub(crate) fn mark_sent(c: &mut Ctx<'_>, res: &Res) -> HResult {
     )
 }
 
-/// `POST /invoices/{id}/status/void`.
+/// `POST /invoices/{id}/status/void`: a void invoice bills no time entry (they are unbilled,
+/// as when it is deleted).
 pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let rec = generic::load(c, res, &id)?;
@@ -250,6 +251,9 @@ pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
         return Err(ApiError::state(
             "Invoices with payments applied cannot be voided.",
         ));
+    }
+    if res.table == INVOICES.table {
+        crate::resources::links::unbill(c, &id);
     }
     generic::transition(
         c,
@@ -263,7 +267,8 @@ pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
     )
 }
 
-/// `POST /invoices/{id}/status/draft`: from sent or void back to draft.
+/// `POST /invoices/{id}/status/draft`: from sent or void back to draft (a void invoice's
+/// time entries are billed again, unless another invoice bills them now).
 pub(crate) fn mark_draft(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let rec = generic::load(c, res, &id)?;
@@ -271,6 +276,10 @@ pub(crate) fn mark_draft(c: &mut Ctx<'_>, res: &Res) -> HResult {
         return Err(ApiError::state(
             "Invoices with payments applied cannot be marked as draft.",
         ));
+    }
+    let status = text(rec.get("status")).unwrap_or_default();
+    if res.table == INVOICES.table && status == "void" {
+        crate::resources::links::rebill(c, &rec)?;
     }
     let message = format!(
         "Status of {} changed from {} to Draft.",

@@ -417,7 +417,7 @@ pub(crate) static EXPENSE_CATEGORIES: Res = Res {
 pub(crate) static RECURRING_EXPENSES: Res = Res {
     history: Some(&RECURRING_EXPENSE_COMMENTS),
     status: Some("active"),
-    prepare: billing::prepare_expense,
+    prepare: recurring::prepare_expense,
     ..res(
         "recurring_expenses",
         "recurring_expense_id",
