@@ -90,6 +90,7 @@ mod scale_tests;
 mod seed;
 mod server;
 mod shared;
+mod sorted;
 mod state;
 mod synthetic;
 mod table;

@@ -197,12 +197,17 @@ pub(crate) fn get(c: &mut Ctx<'_>, res: &Res) -> HResult {
 }
 
 /// `GET /things`: filtered, sorted, paginated. A page of a whole table in its default
-/// order costs its own records (the table's indexes); sub-resources of one parent and
-/// other orders and filters go over the records by reference.
+/// order, or sorted by one of the common columns (whose order the table keeps from the
+/// first such list on), costs its own records (the table's indexes); sub-resources of one
+/// parent and other orders and filters go over the records by reference.
 pub(crate) fn list(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let parent = path_parent(c, res)?;
     let report = capitalize(res.many);
     let (Some(pid), Some(p)) = (&parent, res.parent) else {
+        let column = c.query("sort_column").map(str::to_owned);
+        if let (Some(col), Some(table)) = (column, c.org.find_table_mut(res.table)) {
+            table.keep_order(&col);
+        }
         let (page, context) = list::table_page(c.org.find_table(res.table), &c.query, &report)?;
         return Reply::list(res.many, &page, &context);
     };
