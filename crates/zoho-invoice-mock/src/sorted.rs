@@ -1,6 +1,6 @@
 //! A table's records in the order of one column (`sort_column=total`), kept up to date on
-//! every write, so that a sorted page costs its own records and a walk to its start instead
-//! of sorting the whole table.
+//! every write, so that a sorted page costs its own records and a walk over a few hundred
+//! chunk lengths to its start, instead of sorting the whole table.
 //!
 //! A record's place is its value's [`SortValue`], read as the lists compare values (a number,
 //! else a date or timestamp, else text without case), then its id (the lists' sort is
@@ -9,7 +9,6 @@
 //! kind ([`SortedIndex::uniform`]), and lists fall back to sorting every record otherwise.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 use serde_json::Value;
 
@@ -94,28 +93,84 @@ impl PartialEq for SortValue {
 
 impl Eq for SortValue {}
 
-/// The ids of a table in the order of one column.
+/// Entries per chunk of an order: a chunk splits at twice as many.
+const CHUNK: usize = 512;
+
+/// One record's place: its value, then its id.
+type Place = (SortValue, String);
+
+/// The ids of a table in the order of one column: sorted chunks of at most `2 * CHUNK`
+/// places, so that a write moves a chunk's entries only and a position is a walk over the
+/// chunks' lengths (a few hundred at 100,000 records), not over the records.
 #[derive(Debug, Default)]
 pub(crate) struct SortedIndex {
-    order: BTreeSet<(SortValue, String)>,
+    chunks: Vec<Vec<Place>>,
+    len: usize,
     /// How many values of each kind the column holds.
     kinds: [usize; 3],
 }
 
 impl SortedIndex {
+    /// An order of the given places, in any order.
+    pub(crate) fn from_places(mut places: Vec<Place>) -> Self {
+        places.sort();
+        places.dedup();
+        let mut kinds = [0; 3];
+        for (value, _) in &places {
+            kinds[value.kind()] += 1;
+        }
+        let len = places.len();
+        let chunks = places.chunks(CHUNK).map(<[Place]>::to_vec).collect();
+        Self { chunks, len, kinds }
+    }
+
+    /// The chunk a place belongs in: the first whose last place is not before it (the last
+    /// chunk when there is none).
+    fn chunk_of(&self, place: &Place) -> usize {
+        let at = self
+            .chunks
+            .partition_point(|c| c.last().is_some_and(|last| last < place));
+        at.min(self.chunks.len().saturating_sub(1))
+    }
+
     /// Places record `id` by its value.
     pub(crate) fn insert(&mut self, value: SortValue, id: &str) {
         let kind = value.kind();
-        if self.order.insert((value, id.to_owned())) {
-            self.kinds[kind] += 1;
+        let place = (value, id.to_owned());
+        if self.chunks.is_empty() {
+            self.chunks.push(Vec::new());
         }
+        let c = self.chunk_of(&place);
+        let chunk = &mut self.chunks[c];
+        let Err(at) = chunk.binary_search(&place) else {
+            return;
+        };
+        chunk.insert(at, place);
+        if chunk.len() > 2 * CHUNK {
+            let upper = chunk.split_off(CHUNK);
+            self.chunks.insert(c + 1, upper);
+        }
+        self.len += 1;
+        self.kinds[kind] += 1;
     }
 
     /// Takes record `id` out of its place.
     pub(crate) fn remove(&mut self, value: &SortValue, id: &str) {
-        if self.order.remove(&(value.clone(), id.to_owned())) {
-            self.kinds[value.kind()] -= 1;
+        let place = (value.clone(), id.to_owned());
+        if self.chunks.is_empty() {
+            return;
         }
+        let c = self.chunk_of(&place);
+        let chunk = &mut self.chunks[c];
+        let Ok(at) = chunk.binary_search(&place) else {
+            return;
+        };
+        chunk.remove(at);
+        if chunk.is_empty() {
+            self.chunks.remove(c);
+        }
+        self.len -= 1;
+        self.kinds[value.kind()] -= 1;
     }
 
     /// Whether the column holds values of one kind only, so that this order is the lists'.
@@ -123,19 +178,42 @@ impl SortedIndex {
         self.kinds.iter().filter(|n| **n > 0).count() <= 1
     }
 
+    /// The places from position `from` of the order, at most `len`.
+    fn window(&self, mut from: usize, len: usize) -> Vec<&Place> {
+        let mut out = Vec::with_capacity(len.min(self.len));
+        for chunk in &self.chunks {
+            if out.len() == len {
+                break;
+            }
+            if from >= chunk.len() {
+                from -= chunk.len();
+                continue;
+            }
+            out.extend(chunk[from..].iter().take(len - out.len()));
+            from = 0;
+        }
+        out
+    }
+
     /// The ids from position `start` of the order (`descending`: of its reverse), at most
     /// `len`, and whether more follow.
     pub(crate) fn page(&self, start: usize, len: usize, descending: bool) -> (Vec<&str>, bool) {
-        let page: Vec<&str> = if descending {
-            let it = self.order.iter().rev().skip(start).take(len);
-            it.map(|(_, id)| id.as_str()).collect()
+        let end = start.saturating_add(len).min(self.len);
+        let start = start.min(end);
+        let page = if descending {
+            let mut page = ids(self.window(self.len - end, end - start));
+            page.reverse();
+            page
         } else {
-            let it = self.order.iter().skip(start).take(len);
-            it.map(|(_, id)| id.as_str()).collect()
+            ids(self.window(start, end - start))
         };
-        let has_more = self.order.len() > start.saturating_add(len);
-        (page, has_more)
+        (page, self.len > end)
     }
+}
+
+/// The ids of some places.
+fn ids(places: Vec<&Place>) -> Vec<&str> {
+    places.into_iter().map(|(_, id)| id.as_str()).collect()
 }
 
 #[cfg(test)]
@@ -177,5 +255,40 @@ mod tests {
         assert!(index.uniform());
         index.insert(SortValue::of(Some(&json!("abc"))), "e");
         assert!(!index.uniform(), "numbers and a text");
+    }
+
+    #[test]
+    fn chunks_split_and_empty_as_places_come_and_go() {
+        let value = |n: usize| SortValue::Number(f64::from(u32::try_from(n % 97).unwrap_or(0)));
+        let id = |n: usize| format!("{n:06}");
+        let mut index = SortedIndex::from_places((0..3_000).map(|n| (value(n), id(n))).collect());
+        for n in 3_000..6_000 {
+            index.insert(value(n), &id(n));
+        }
+        for n in (0..6_000).step_by(3) {
+            index.remove(&value(n), &id(n));
+        }
+        let mut want: Vec<Place> = (0..6_000)
+            .filter(|n| n % 3 != 0)
+            .map(|n| (value(n), id(n)))
+            .collect();
+        want.sort();
+        let want: Vec<&str> = want.iter().map(|(_, id)| id.as_str()).collect();
+        assert!(index.chunks.len() > 4, "split");
+        assert!(
+            index
+                .chunks
+                .iter()
+                .all(|c| !c.is_empty() && c.len() <= 2 * CHUNK)
+        );
+        for (start, len) in [(0, 200), (1_999, 200), (3_900, 200), (4_000, 5), (9_999, 1)] {
+            let (page, more) = index.page(start, len, false);
+            let end = (start + len).min(want.len());
+            assert_eq!(page, want[start.min(end)..end], "{start}");
+            assert_eq!(more, want.len() > end, "{start}");
+            let (back, _) = index.page(start, len, true);
+            let rev: Vec<&str> = want.iter().rev().skip(start).take(len).copied().collect();
+            assert_eq!(back, rev, "{start} descending");
+        }
     }
 }

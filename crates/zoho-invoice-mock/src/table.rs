@@ -305,11 +305,14 @@ impl Table {
         if self.index.sorted.iter().any(|(c, _)| *c == col) {
             return;
         }
-        let mut order = SortedIndex::default();
-        for (id, rec) in &self.records {
-            order.insert(SortValue::of(rec.get(col)), id);
-        }
-        self.index.sorted.push((col, order));
+        let places = self
+            .records
+            .iter()
+            .map(|(id, rec)| (SortValue::of(rec.get(col)), id.clone()))
+            .collect();
+        self.index
+            .sorted
+            .push((col, SortedIndex::from_places(places)));
     }
 
     /// The records from position `start` of the table's order by `column` (`descending`:
