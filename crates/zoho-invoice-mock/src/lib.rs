@@ -3,8 +3,10 @@
 //!
 //! It is a real HTTP server on loopback (hyper) holding state per organization. It answers
 //! every operation of the Zoho Invoice API v3 with Zoho's `{code, message, ...}` envelopes
-//! and error codes, paginates and filters lists, moves invoice balances and statuses when
-//! payments and credits are applied, renders real PDFs for downloads, accepts JSON, the
+//! and error codes, paginates and filters lists, computes totals like Zoho (taxes, tax
+//! exemptions, discounts, taxed shipping, rounding, `*_formatted` twins), moves invoice
+//! balances and statuses when payments and credits are applied, makes recurring invoices
+//! and expenses on its clock, renders real PDFs for downloads, accepts JSON, the
 //! legacy `JSONString` form field and multipart uploads, and sends `X-Rate-Limit-*`
 //! headers. Its accounts server exchanges grant codes and refresh tokens, expires tokens on
 //! the server's own clock and throttles clients that ask for tokens too often. Faults
@@ -14,13 +16,16 @@
 //!
 //! It validates like Zoho before storing anything: every create and update must carry its
 //! resource's required fields (a payment its `payment_mode`, a project or time entry its
-//! `user_id`, an expense its `account_id`, a self-numbered credit note its number), and the
-//! ids a body names (customers, items, taxes or tax groups, projects, users, templates,
-//! currencies, the customer's contact persons, invoices, estimates, in line items too) must
-//! exist. A refused request is a 400 with the reference's code and message where it
-//! documents one (2006 `Item does not exist`, 9004 for a currency, 3013, 4031, 5015, 3004),
-//! else code 11 `Required field <field> is missing.` or code 1002 `<Label> does not exist.`,
-//! and changes nothing. The rules are one table (the README lists them).
+//! `user_id`, an expense its `account_id`, a self-numbered credit note its number, a line
+//! item its item or a name and rate), and the ids a body names (customers, items, taxes or
+//! tax groups, tax exemptions, projects, tasks, users, templates, currencies, expense
+//! accounts, the customer's contact persons, invoices, estimates, credit notes, payments, in
+//! line items too) must exist; so must the bodies of the other operations (refunds, credits
+//! applied, users assigned, emails, portal access). A refused request is a 400 with the
+//! reference's code and message where it documents one (2006 `Item does not exist`, 9004
+//! for a currency, 3013, 4031, 5015, 3004), else code 11 `Required field <field> is
+//! missing.` or code 1002 `<Label> does not exist.`, and changes nothing. The rules are two
+//! tables (the README lists them).
 //!
 //! It depends on none of the SDK's crates: it keeps plain JSON documents named as the
 //! reference names them, so it judges the client instead of agreeing with it.
@@ -85,6 +90,7 @@ mod scale_tests;
 mod seed;
 mod server;
 mod shared;
+mod sorted;
 mod state;
 mod synthetic;
 mod table;

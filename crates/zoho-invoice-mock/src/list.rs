@@ -214,8 +214,12 @@ impl<'q> ListQuery<'q> {
     /// Whether the page is a slice of a table's id order, by status at most: no sort
     /// column, search, time or field filter.
     fn in_key_order(&self) -> bool {
-        self.sort_column.is_none()
-            && self.search.is_none()
+        self.sort_column.is_none() && self.unfiltered()
+    }
+
+    /// No search, time or field filter.
+    fn unfiltered(&self) -> bool {
+        self.search.is_none()
             && self.since.is_none()
             && !self.query.iter().any(|(k, _)| is_filter(k))
     }
@@ -340,7 +344,9 @@ fn filtered_page<'r>(
 
 /// A page of a whole table (`None`: never written to). In the table's id order, filtered by
 /// status at most, it is a slice of the table's indexes, costing its own records whatever
-/// the table's size; otherwise the table's records are filtered and sorted by reference.
+/// the table's size; sorted by a column whose order the table keeps ([`Table::keep_order`]),
+/// unfiltered, it is a walk along that order; otherwise the table's records are filtered and
+/// sorted by reference.
 pub(crate) fn table_page<'t>(
     table: Option<&'t Table>,
     query: &[(String, String)],
@@ -350,6 +356,11 @@ pub(crate) fn table_page<'t>(
     let Some(table) = table else {
         return Ok((Vec::new(), q.context(false, report_name)));
     };
+    if let (Some(col), None, true) = (q.sort_column, &q.status, q.unfiltered()) {
+        if let Some(slice) = table.sorted_slice(col, q.start(), q.per_page, q.descending) {
+            return Ok((slice.rows, q.context(slice.has_more, report_name)));
+        }
+    }
     if !q.in_key_order() {
         return Ok(filtered_page(&q, table.values(), report_name));
     }

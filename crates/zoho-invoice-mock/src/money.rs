@@ -13,6 +13,9 @@
 //! - Each tax of a line adds its percentage of the line's taxable amount (exclusive taxes),
 //!   or is the part of it the rate already holds, `amount - amount / (1 + p)` (inclusive).
 //!   Each tax is rounded once, over all the lines that carry the same taxes.
+//! - A shipping charge with a tax (`shipping_charge_tax_id`) adds that tax's percentage of
+//!   it (exclusive), or holds it (inclusive, like the rates); it is in `taxes` and
+//!   `tax_total` with the lines' taxes, and no discount lowers it.
 //! - `total` is `sub_total - discount + tax_total + shipping_charge + adjustment`; with
 //!   inclusive taxes the sub total already holds the tax, which is not added again, and an
 //!   entity-level discount always lowers the (tax-inclusive) taxable amount.
@@ -68,6 +71,8 @@ pub(crate) struct Document {
     pub(crate) inclusive: bool,
     /// `shipping_charge`, in cents.
     pub(crate) shipping: i64,
+    /// The taxes on the shipping charge (`shipping_charge_tax_id`: one tax, or a group's).
+    pub(crate) shipping_taxes: Vec<Tax>,
     /// `adjustment`, in cents.
     pub(crate) adjustment: i64,
     /// Decimals of the document's currency.
@@ -107,6 +112,8 @@ pub(crate) struct Totals {
     pub(crate) tax_total: i64,
     /// `shipping_charge`, rounded.
     pub(crate) shipping: i64,
+    /// The shipping charge's tax (`shipping_charge_tax`), its part of `tax_total`.
+    pub(crate) shipping_tax: i64,
     /// `adjustment`, rounded.
     pub(crate) adjustment: i64,
     /// `total`.
@@ -242,6 +249,43 @@ fn taxes(
     Ok(out)
 }
 
+/// The taxes of a shipping charge of `shipping` cents: each its percentage of the charge, or
+/// (inclusive) its part of it.
+fn shipping_taxes(doc: &Document, shipping: i64) -> Result<Vec<TaxTotal>, ApiError> {
+    let rates: i128 = doc
+        .shipping_taxes
+        .iter()
+        .map(|t| i128::from(t.percent))
+        .sum();
+    let den = if doc.inclusive {
+        HUNDRED + rates
+    } else {
+        HUNDRED
+    };
+    doc.shipping_taxes
+        .iter()
+        .map(|tax| {
+            let num = i128::from(shipping) * i128::from(tax.percent);
+            let amount = round_to(cents(div_round(num, den), "tax_total")?, doc.decimals);
+            Ok(TaxTotal {
+                tax: tax.clone(),
+                amount,
+            })
+        })
+        .collect()
+}
+
+/// Adds `more` to `taxes`, summing the amounts of the same tax.
+fn merge(taxes: &mut Vec<TaxTotal>, more: Vec<TaxTotal>) -> Result<(), ApiError> {
+    for m in more {
+        match taxes.iter_mut().find(|t| t.tax.id == m.tax.id) {
+            Some(t) => t.amount = crate::numbers::add_cents(t.amount, m.amount, "tax_total")?,
+            None => taxes.push(m),
+        }
+    }
+    Ok(())
+}
+
 /// A document's totals.
 pub(crate) fn compute(doc: &Document) -> Result<Totals, ApiError> {
     let lines = line_totals(doc)?;
@@ -253,16 +297,21 @@ pub(crate) fn compute(doc: &Document) -> Result<Totals, ApiError> {
     } else {
         0
     };
-    let taxes = taxes(doc, &lines, sub_total, sub_total - pre_tax_off)?;
-    let tax_total = crate::numbers::sum_cents(taxes.iter().map(|t| t.amount), "tax_total")?;
-    let added_tax = if doc.inclusive { 0 } else { tax_total };
+    let mut taxes = taxes(doc, &lines, sub_total, sub_total - pre_tax_off)?;
+    let line_tax = crate::numbers::sum_cents(taxes.iter().map(|t| t.amount), "tax_total")?;
     let discount = if before {
         pre_tax_off
     } else {
-        let with_tax = crate::numbers::add_cents(sub_total, tax_total, "total")?;
+        let with_tax = crate::numbers::add_cents(sub_total, line_tax, "total")?;
         discount_of(entity, with_tax, doc.decimals, "discount")?
     };
     let shipping = round_to(doc.shipping, doc.decimals);
+    let on_shipping = shipping_taxes(doc, shipping)?;
+    let shipping_tax =
+        crate::numbers::sum_cents(on_shipping.iter().map(|t| t.amount), "tax_total")?;
+    merge(&mut taxes, on_shipping)?;
+    let tax_total = crate::numbers::add_cents(line_tax, shipping_tax, "tax_total")?;
+    let added_tax = if doc.inclusive { 0 } else { tax_total };
     let adjustment = round_to(doc.adjustment, doc.decimals);
     let total = crate::numbers::sum_cents(
         [sub_total, -discount, added_tax, shipping, adjustment],
@@ -275,6 +324,7 @@ pub(crate) fn compute(doc: &Document) -> Result<Totals, ApiError> {
         taxes,
         tax_total,
         shipping,
+        shipping_tax,
         adjustment,
         total,
     })

@@ -55,6 +55,7 @@ fn doc(lines: Vec<Line>) -> Document {
         before_tax: true,
         inclusive: false,
         shipping: 0,
+        shipping_taxes: Vec::new(),
         adjustment: 0,
         decimals: 2,
     }
@@ -168,6 +169,38 @@ fn discounts_and_taxes() {
                 ..doc(vec![line(12_000, None, vec![vat()])])
             },
             (12_000, 0, 1_500, 14_450),
+        ),
+        // Shipping 10 taxed at VAT: 1.25 more tax, merged with the lines' VAT.
+        (
+            "taxed shipping",
+            Document {
+                shipping: 1_000,
+                shipping_taxes: vec![vat()],
+                ..doc(vec![line(12_000, None, vec![vat()])])
+            },
+            (12_000, 0, 1_625, 14_625),
+        ),
+        // Inclusive: shipping 11.25 holds 1.25 of VAT, 135 of lines holds 15.
+        (
+            "taxed shipping, inclusive",
+            Document {
+                inclusive: true,
+                shipping: 1_125,
+                shipping_taxes: vec![vat()],
+                ..doc(vec![line(13_500, None, vec![vat()])])
+            },
+            (13_500, 0, 1_625, 14_625),
+        ),
+        // 10% off after tax comes off 120 + 15, not off the shipping's tax: 135 - 13.50
+        // + 1.25 + 10.
+        (
+            "taxed shipping after a discount after tax",
+            Document {
+                shipping: 1_000,
+                shipping_taxes: vec![vat()],
+                ..entity(false, ten)
+            },
+            (12_000, 1_350, 1_625, 13_275),
         ),
     ];
     for (name, d, want) in cases {

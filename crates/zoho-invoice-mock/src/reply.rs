@@ -62,7 +62,7 @@ impl ApiError {
         }
     }
 
-    /// 404 / 1002 "<Label> does not exist."
+    /// 404 / 1002 `"<Label> does not exist."`
     pub(crate) fn not_found(label: &str) -> Self {
         Self::new(
             404,

@@ -81,6 +81,7 @@ pub(crate) static ROUTES: &[Route] = &[
         )
     }),
     r("POST", "/contacts/{contact_id}/portal/enable", |c| {
+        g::check_body(c, &CONTACTS, "POST /contacts/{contact_id}/portal/enable")?;
         g::patch(
             c,
             &CONTACTS,
@@ -120,6 +121,7 @@ pub(crate) static ROUTES: &[Route] = &[
         },
     ),
     r("POST", "/contacts/{contact_id}/statements/email", |c| {
+        g::check_body(c, &CONTACTS, "POST /contacts/{contact_id}/statements/email")?;
         g::ack(c, &CONTACTS, "Statement has been sent to the customer.")
     }),
     r(
@@ -128,6 +130,7 @@ pub(crate) static ROUTES: &[Route] = &[
         ct::statement_content,
     ),
     r("POST", "/contacts/{contact_id}/email", |c| {
+        g::check_body(c, &CONTACTS, "POST /contacts/{contact_id}/email")?;
         g::ack(c, &CONTACTS, "Email has been sent.")
     }),
     r("GET", "/contacts/{contact_id}/comments", |c| {
@@ -560,6 +563,7 @@ pub(crate) static ROUTES: &[Route] = &[
         g::delete(c, &CREDIT_NOTES)
     }),
     r("POST", "/creditnotes/{creditnote_id}/email", |c| {
+        g::check_body(c, &CREDIT_NOTES, "POST /creditnotes/{creditnote_id}/email")?;
         b::email_one(c, &CREDIT_NOTES)
     }),
     r(

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::list::{page, table_page};
 use crate::resources::billing::refresh_invoice;
+use crate::sorted::SORT_COLUMNS;
 use crate::state::{IdGen, Org, Record, text};
 use crate::table::Table;
 
@@ -81,7 +82,102 @@ fn a_page_looks_at_its_own_records_only() {
     assert_eq!(last.len(), 200);
     assert_eq!(context["has_more_page"], false);
     let (_, _, touched) = indexed(&org, &[("sort_column", "total")]);
-    assert_eq!(touched, COUNT, "another order goes over every record");
+    assert_eq!(
+        touched, COUNT,
+        "an order the table does not keep goes over every record"
+    );
+}
+
+/// The organization, keeping the order of every common sort column.
+fn sorted_org() -> Org {
+    let mut org = org();
+    if let Some(table) = org.find_table_mut("invoices") {
+        for col in SORT_COLUMNS {
+            table.keep_order(col);
+        }
+    }
+    org
+}
+
+/// Sorted queries: every common column, both ways, first, middle and last pages.
+fn sorted_queries() -> Vec<Vec<(&'static str, &'static str)>> {
+    let mut all = Vec::new();
+    for col in SORT_COLUMNS {
+        for order in ["A", "D"] {
+            for page in ["1", "37", "100", "101"] {
+                all.push(vec![
+                    ("sort_column", *col),
+                    ("sort_order", order),
+                    ("page", page),
+                ]);
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn a_sorted_page_looks_at_its_own_records_and_is_the_page_of_a_full_sort() {
+    let org = sorted_org();
+    for pairs in sorted_queries() {
+        let (rows, context, touched) = indexed(&org, &pairs);
+        assert_eq!(touched, rows.len(), "{pairs:?}");
+        let (want, want_context) = scanned(&org, &pairs);
+        assert_eq!(ids(&rows), ids(&want), "{pairs:?}");
+        assert_eq!(context, want_context, "{pairs:?}");
+    }
+    // A status filter with a sort goes over every record.
+    let (_, _, touched) = indexed(
+        &org,
+        &[("sort_column", "total"), ("filter_by", "Status.Sent")],
+    );
+    assert_eq!(touched, COUNT);
+}
+
+#[test]
+fn sorted_orders_follow_writes() {
+    let mut org = sorted_org();
+    let some: Vec<String> = org
+        .rows("invoices")
+        .step_by(997)
+        .filter_map(|r| text(r.get("invoice_id")))
+        .collect();
+    let Some(table) = org.find_table_mut("invoices") else {
+        panic!("the synthetic invoices")
+    };
+    for (n, id) in some.iter().enumerate() {
+        if let Some(mut rec) = table.get_mut(id) {
+            rec.insert("total".into(), serde_json::json!(n * 7 % 13));
+            rec.insert(
+                "customer_name".into(),
+                serde_json::json!(format!("Zed {n}")),
+            );
+            rec.insert("date".into(), serde_json::json!("2025-02-28"));
+        }
+    }
+    table.remove(&some[0]);
+    let mut copy = table.get(&some[1]).cloned().expect("a record");
+    copy.insert("invoice_id".into(), serde_json::json!("999999999999999999"));
+    copy.insert("total".into(), serde_json::json!(0.5));
+    table.insert("999999999999999999".into(), copy);
+    for pairs in sorted_queries() {
+        let (rows, _, touched) = indexed(&org, &pairs);
+        assert_eq!(touched, rows.len(), "{pairs:?}");
+        let (want, _) = scanned(&org, &pairs);
+        assert_eq!(ids(&rows), ids(&want), "{pairs:?}");
+    }
+    // A column holding a number and a text is no longer kept in the lists' order: the page
+    // is sorted from every record, as the lists sort.
+    let Some(table) = org.find_table_mut("invoices") else {
+        panic!("the synthetic invoices")
+    };
+    if let Some(mut rec) = table.get_mut(&some[2]) {
+        rec.insert("total".into(), serde_json::json!("n/a"));
+    }
+    let pairs = [("sort_column", "total"), ("page", "3")];
+    let (rows, _, touched) = indexed(&org, &pairs);
+    assert_eq!(touched, COUNT);
+    assert_eq!(ids(&rows), ids(&scanned(&org, &pairs).0));
 }
 
 #[test]

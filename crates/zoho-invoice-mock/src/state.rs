@@ -107,6 +107,11 @@ impl Org {
         self.tables.get(name)
     }
 
+    /// A table, if it has been used, to change.
+    pub(crate) fn find_table_mut(&mut self, name: &str) -> Option<&mut Table> {
+        self.tables.get_mut(name)
+    }
+
     /// One record.
     pub(crate) fn get(&self, table: &str, id: &str) -> Option<&Record> {
         self.tables.get(table).and_then(|t| t.get(id))

@@ -1,13 +1,15 @@
 //! One table of records, with what a list page needs kept up to date on every write: the ids
-//! in order, the ids by status (and status group), and when each record's derived fields
+//! in order, the ids by status (and status group), the ids in the order of each common sort
+//! column a list has asked for ([`crate::sorted`]), and when each record's derived fields
 //! (an invoice falling overdue) next change on their own. A page then costs its own records
-//! and a binary search or two, whatever the size of the table; no record is refreshed at
-//! read time, since those whose time has come are brought up to date when the clock has
-//! passed it ([`Table::catch_up`]).
+//! and a binary search or two (a walk to its start in a sorted order), whatever the size of
+//! the table; no record is refreshed at read time, since those whose time has come are
+//! brought up to date when the clock has passed it ([`Table::catch_up`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::{Deref, DerefMut};
 
+use crate::sorted::{SORT_COLUMNS, SortValue, SortedIndex};
 use crate::state::{Record, text};
 
 /// Fields a resource derives from its own and the clock (an invoice's status).
@@ -48,6 +50,8 @@ impl Ids {
 struct Entry {
     status: Option<String>,
     wakeup: Option<i64>,
+    /// Its values of the sorted columns, in the order of [`Index::sorted`].
+    sorted: Vec<SortValue>,
 }
 
 /// The indexes of a table and what keeps them: the derived fields and the time.
@@ -56,6 +60,8 @@ struct Index {
     all: Ids,
     by_status: HashMap<String, Ids>,
     wakeups: BTreeSet<(i64, String)>,
+    /// The orders kept, by column.
+    sorted: Vec<(&'static str, SortedIndex)>,
     derive: Option<Derive>,
     /// The time records are refreshed at when written (seconds since 1970).
     now: i64,
@@ -70,10 +76,15 @@ impl Index {
         if let Some(d) = self.derive {
             (d.refresh)(self.now, rec);
         }
-        Entry {
-            status: text(rec.get("status")),
-            wakeup: self.derive.and_then(|d| (d.wakeup)(rec)),
-        }
+        self.entry_of(rec)
+    }
+
+    /// A record's values of the sorted columns.
+    fn sort_values(&self, rec: &Record) -> Vec<SortValue> {
+        self.sorted
+            .iter()
+            .map(|(col, _)| SortValue::of(rec.get(*col)))
+            .collect()
     }
 
     /// The index keys of a status: itself and the groups it belongs to.
@@ -95,6 +106,9 @@ impl Index {
         if let Some(at) = entry.wakeup {
             self.wakeups.insert((at, id.to_owned()));
         }
+        for ((_, order), value) in self.sorted.iter_mut().zip(&entry.sorted) {
+            order.insert(value.clone(), id);
+        }
     }
 
     fn drop_entry(&mut self, id: &str, entry: &Entry) {
@@ -107,6 +121,9 @@ impl Index {
         }
         if let Some(at) = entry.wakeup {
             self.wakeups.remove(&(at, id.to_owned()));
+        }
+        for ((_, order), value) in self.sorted.iter_mut().zip(&entry.sorted) {
+            order.remove(value, id);
         }
     }
 
@@ -129,6 +146,7 @@ impl Index {
         Entry {
             status: text(rec.get("status")),
             wakeup: self.derive.and_then(|d| (d.wakeup)(rec)),
+            sorted: self.sort_values(rec),
         }
     }
 
@@ -276,6 +294,45 @@ impl Table {
             rows,
             has_more: n > to,
         }
+    }
+
+    /// Keeps the order of `column` from now on, if it is one of [`SORT_COLUMNS`] (built
+    /// once from every record, then kept on every write).
+    pub(crate) fn keep_order(&mut self, column: &str) {
+        let Some(col) = SORT_COLUMNS.iter().copied().find(|c| *c == column) else {
+            return;
+        };
+        if self.index.sorted.iter().any(|(c, _)| *c == col) {
+            return;
+        }
+        let places = self
+            .records
+            .iter()
+            .map(|(id, rec)| (SortValue::of(rec.get(col)), id.clone()))
+            .collect();
+        self.index
+            .sorted
+            .push((col, SortedIndex::from_places(places)));
+    }
+
+    /// The records from position `start` of the table's order by `column` (`descending`:
+    /// of its reverse), at most `len`: `None` when the table keeps no such order, or the
+    /// column holds values of more than one kind ([`SortedIndex::uniform`]).
+    pub(crate) fn sorted_slice(
+        &self,
+        column: &str,
+        start: usize,
+        len: usize,
+        descending: bool,
+    ) -> Option<Slice<'_>> {
+        let (_, order) = self.index.sorted.iter().find(|(c, _)| *c == column)?;
+        if !order.uniform() {
+            return None;
+        }
+        let (ids, has_more) = order.page(start, len, descending);
+        self.index.touch(ids.len());
+        let rows = ids.into_iter().filter_map(|id| self.get(id)).collect();
+        Some(Slice { rows, has_more })
     }
 
     /// Records reads have looked at so far.

@@ -2,12 +2,14 @@
 //! ids in a body must name, checked before anything is stored (a refused request changes
 //! nothing: no record, no number taken from a series).
 //!
-//! The [`RULES`] table is the one place these rules live. Required fields come from the
-//! reference (`002_...`, `003_...`, `004_...`), completed by the `required:` lists of Zoho
-//! Books' OpenAPI documents where the reference is silent (expenses, recurring expenses);
-//! where they disagree the reference wins (credit notes and payments need a `date` there,
-//! which the OpenAPI documents leave optional). Resources without a rule here keep the
-//! required fields of their definition ([`crate::resources::defs::Res::required`]).
+//! The tables of [`rules`] are the one place these rules live: [`rules::RULES`] for each
+//! resource's create and update, [`rules::OPERATIONS`] for the bodies of the other
+//! operations (assigning users, applying credits, emails, ...). Required fields come from
+//! the reference (`002_...`, `003_...`, `004_...`), completed by the `required:` lists of
+//! Zoho Books' OpenAPI documents where the reference is silent (expenses, recurring
+//! expenses); where they disagree the reference wins (credit notes and payments need a
+//! `date` there, which the OpenAPI documents leave optional). Resources without a rule keep
+//! the required fields of their definition ([`crate::resources::defs::Res::required`]).
 //!
 //! Answers, all HTTP 400 (the 404 of code 1002 is for the record named in the path):
 //! - a missing field: code 11 `Required field {field} is missing.`, except where the
@@ -16,259 +18,17 @@
 //!   (item 2006, currency 9004, contact person, estimate and invoice 1002, a payment's
 //!   customer 3004), else code 1002 `{Label} does not exist.` ([`Target::unknown`]).
 
+pub(crate) mod rules;
+pub(crate) mod target;
+
 use serde_json::Value;
 
 use crate::ctx::Ctx;
-use crate::reply::{ApiError, codes};
-use crate::resources::defs::{self, Mode, Res};
-use crate::resources::misc::TEMPLATE_IDS;
+use crate::reply::ApiError;
+use crate::resources::defs::{Mode, Res};
 use crate::state::{Record, text};
-
-/// The kind of record an id in a body must name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
-    /// A contact (`customer_id`, `contact_id`).
-    Contact,
-    /// A contact the customer payment is for: the reference's own code 3004.
-    PaymentCustomer,
-    /// An item.
-    Item,
-    /// A tax or a tax group.
-    Tax,
-    /// A project.
-    Project,
-    /// A user of the organization (the current user included).
-    User,
-    /// A PDF template ([`TEMPLATE_IDS`]).
-    Template,
-    /// A currency.
-    Currency,
-    /// A contact person of the record's customer.
-    ContactPerson,
-    /// An invoice.
-    Invoice,
-    /// An estimate.
-    Estimate,
-}
-
-impl Target {
-    /// Whether `id` names a record of this kind; `customer` is the record's customer.
-    fn exists(self, c: &Ctx<'_>, id: &str, customer: Option<&str>) -> bool {
-        let has = |res: &Res| c.org.get(res.table, id).is_some();
-        match self {
-            Self::Contact | Self::PaymentCustomer => has(&defs::CONTACTS),
-            Self::Item => has(&defs::ITEMS),
-            Self::Tax => has(&defs::TAXES) || has(&defs::TAX_GROUPS),
-            Self::Project => has(&defs::PROJECTS),
-            Self::User => has(&defs::USERS),
-            Self::Template => TEMPLATE_IDS.contains(&id),
-            Self::Currency => has(&defs::CURRENCIES),
-            Self::Invoice => has(&defs::INVOICES),
-            Self::Estimate => has(&defs::ESTIMATES),
-            Self::ContactPerson => c
-                .org
-                .get(defs::CONTACT_PERSONS.table, id)
-                .is_some_and(|p| text(p.get("contact_id")).as_deref() == customer),
-        }
-    }
-
-    /// The answer to an id naming no record of this kind.
-    pub(crate) fn unknown(self) -> ApiError {
-        let (code, message) = match self {
-            Self::Item => (2006, "Item does not exist"),
-            Self::Currency => (
-                9004,
-                "This currency does not exist. Please choose a valid currency",
-            ),
-            Self::PaymentCustomer => (
-                3004,
-                "The Customer field can neither be blank nor incorrect. Please enter a correct Customer",
-            ),
-            Self::ContactPerson => (codes::NOT_FOUND, "Contact Person does not exist"),
-            Self::Estimate => (codes::NOT_FOUND, "Estimate does not exist"),
-            Self::Invoice => (codes::NOT_FOUND, "Invoice does not exist."),
-            Self::Contact => (codes::NOT_FOUND, "Contact does not exist."),
-            Self::Tax => (codes::NOT_FOUND, "Tax does not exist."),
-            Self::Project => (codes::NOT_FOUND, "Project does not exist."),
-            Self::User => (codes::NOT_FOUND, "User does not exist."),
-            Self::Template => (codes::NOT_FOUND, "Template does not exist."),
-        };
-        ApiError::bad(code, message)
-    }
-}
-
-/// A field naming another record: `(field, target)`. A list field (`contact_persons`)
-/// names one record per entry.
-type Reference = (&'static str, Target);
-
-/// The rules of one resource's create and update.
-#[derive(Debug)]
-pub(crate) struct Rule {
-    /// The resource's table.
-    pub(crate) table: &'static str,
-    /// Fields a create must carry and an update must not blank.
-    pub(crate) required: &'static [&'static str],
-    /// Fields naming other records.
-    pub(crate) references: &'static [Reference],
-    /// Lists of objects (`line_items`): the list field, the fields each entry must carry and
-    /// the fields of each entry naming other records.
-    pub(crate) nested: Option<Nested>,
-}
-
-/// The entries of a list of objects in a body (`line_items`, a payment's `invoices`).
-#[derive(Debug)]
-pub(crate) struct Nested {
-    /// The list field.
-    pub(crate) field: &'static str,
-    /// Fields each entry must carry.
-    pub(crate) required: &'static [&'static str],
-    /// Fields of each entry naming other records.
-    pub(crate) references: &'static [Reference],
-}
-
-/// The references of a sales document.
-const DOCUMENT_REFERENCES: &[Reference] = &[
-    ("customer_id", Target::Contact),
-    ("currency_id", Target::Currency),
-    ("template_id", Target::Template),
-    ("contact_persons", Target::ContactPerson),
-    ("project_id", Target::Project),
-];
-
-/// The references of an invoice: a sales document's, and the estimate it comes from.
-const INVOICE_REFERENCES: &[Reference] = &[
-    ("customer_id", Target::Contact),
-    ("currency_id", Target::Currency),
-    ("template_id", Target::Template),
-    ("contact_persons", Target::ContactPerson),
-    ("project_id", Target::Project),
-    ("invoiced_estimate_id", Target::Estimate),
-];
-
-/// The line items of a sales document: their item, tax and project.
-const LINES: Nested = Nested {
-    field: "line_items",
-    required: &[],
-    references: &[
-        ("item_id", Target::Item),
-        ("tax_id", Target::Tax),
-        ("project_id", Target::Project),
-    ],
-};
-
-/// The references of an expense.
-const EXPENSE_REFERENCES: &[Reference] = &[
-    ("customer_id", Target::Contact),
-    ("currency_id", Target::Currency),
-    ("tax_id", Target::Tax),
-    ("project_id", Target::Project),
-];
-
-/// Every rule, one per resource.
-pub(crate) static RULES: &[Rule] = &[
-    Rule {
-        table: "contacts",
-        required: &["contact_name"],
-        references: &[("currency_id", Target::Currency), ("tax_id", Target::Tax)],
-        nested: None,
-    },
-    Rule {
-        table: "contact_persons",
-        required: &["first_name"],
-        references: &[],
-        nested: None,
-    },
-    Rule {
-        table: "items",
-        required: &["name", "rate"],
-        references: &[("tax_id", Target::Tax)],
-        nested: None,
-    },
-    Rule {
-        table: "estimates",
-        required: &["customer_id", "line_items"],
-        references: DOCUMENT_REFERENCES,
-        nested: Some(LINES),
-    },
-    Rule {
-        table: "invoices",
-        required: &["customer_id", "line_items"],
-        references: INVOICE_REFERENCES,
-        nested: Some(LINES),
-    },
-    Rule {
-        table: "recurring_invoices",
-        required: &["recurrence_name", "customer_id", "recurrence_frequency"],
-        references: DOCUMENT_REFERENCES,
-        nested: Some(LINES),
-    },
-    Rule {
-        table: "retainer_invoices",
-        required: &["customer_id", "line_items"],
-        references: DOCUMENT_REFERENCES,
-        nested: Some(LINES),
-    },
-    Rule {
-        table: "credit_notes",
-        required: &["customer_id", "line_items", "date"],
-        references: DOCUMENT_REFERENCES,
-        nested: Some(LINES),
-    },
-    Rule {
-        table: "payments",
-        required: &["customer_id", "payment_mode", "amount", "date"],
-        references: &[
-            ("customer_id", Target::PaymentCustomer),
-            ("currency_id", Target::Currency),
-        ],
-        nested: Some(Nested {
-            field: "invoices",
-            required: &["invoice_id", "amount_applied"],
-            references: &[("invoice_id", Target::Invoice)],
-        }),
-    },
-    Rule {
-        table: "expenses",
-        required: &["account_id", "date", "amount"],
-        references: EXPENSE_REFERENCES,
-        nested: None,
-    },
-    Rule {
-        table: "recurring_expenses",
-        required: &[
-            "account_id",
-            "recurrence_name",
-            "start_date",
-            "recurrence_frequency",
-            "repeat_every",
-            "amount",
-        ],
-        references: EXPENSE_REFERENCES,
-        nested: None,
-    },
-    Rule {
-        table: "projects",
-        required: &["project_name", "customer_id", "billing_type", "user_id"],
-        references: &[
-            ("customer_id", Target::Contact),
-            ("currency_id", Target::Currency),
-            ("user_id", Target::User),
-        ],
-        nested: None,
-    },
-    Rule {
-        table: "tasks",
-        required: &["task_name"],
-        references: &[],
-        nested: None,
-    },
-    Rule {
-        table: "time_entries",
-        required: &["project_id", "task_id", "user_id", "log_date"],
-        references: &[("project_id", Target::Project), ("user_id", Target::User)],
-        nested: None,
-    },
-];
+use rules::{OPERATIONS, RULES, Reference, Rule};
+pub(crate) use target::{Scope, Target};
 
 /// The reference's own answer to a missing field, where it documents one.
 pub(crate) fn documented_missing(table: &str, field: &str) -> Option<ApiError> {
@@ -322,14 +82,46 @@ pub(crate) fn check(
     let Some(rule) = RULES.iter().find(|r| r.table == res.table) else {
         return Ok(());
     };
+    let kept =
+        |field: &str| text(input.get(field)).or_else(|| existing.and_then(|e| text(e.get(field))));
+    let (customer, project) = (kept("customer_id"), kept("project_id"));
+    let scope = Scope {
+        customer: customer.as_deref(),
+        project: project.as_deref(),
+    };
+    check_rule(c, rule, input, mode, scope)
+}
+
+/// Checks the body of an operation that is not a create or update (`op` is its
+/// `METHOD /path template`, a key of [`OPERATIONS`]) within `scope`.
+pub(crate) fn check_operation(
+    c: &Ctx<'_>,
+    op: &str,
+    input: &Record,
+    scope: Scope<'_>,
+) -> Result<(), ApiError> {
+    match OPERATIONS.iter().find(|(name, _)| *name == op) {
+        Some((_, rule)) => check_rule(c, rule, input, Mode::Create, scope),
+        None => Ok(()),
+    }
+}
+
+/// Checks `input` against `rule`: its required fields, the ids it names, and those of its
+/// lists' entries.
+fn check_rule(
+    c: &Ctx<'_>,
+    rule: &Rule,
+    input: &Record,
+    mode: Mode,
+    scope: Scope<'_>,
+) -> Result<(), ApiError> {
     check_required(rule.table, rule.required, input, mode)?;
-    let customer = text(input.get("customer_id"))
-        .or_else(|| existing.and_then(|e| text(e.get("customer_id"))));
-    check_references(c, rule.references, input, customer.as_deref())?;
-    if let Some(nested) = &rule.nested {
+    check_references(c, rule.references, input, scope)?;
+    for nested in rule.nested {
         for entry in entries(input, nested.field) {
             check_required(rule.table, nested.required, entry, Mode::Create)?;
-            check_references(c, nested.references, entry, customer.as_deref())?;
+            (nested.entry)(entry)?;
+            check_references(c, nested.references, entry, scope)?;
         }
     }
     Ok(())
@@ -364,11 +156,11 @@ fn check_references(
     c: &Ctx<'_>,
     references: &[Reference],
     input: &Record,
-    customer: Option<&str>,
+    scope: Scope<'_>,
 ) -> Result<(), ApiError> {
     for (field, target) in references {
         for id in ids(input.get(*field)) {
-            if !target.exists(c, &id, customer) {
+            if !target.exists(c, &id, scope) {
                 return Err(target.unknown());
             }
         }

@@ -1,6 +1,7 @@
 //! Workflows that move state between records, over raw HTTP: contact persons sent inside a
-//! contact, estimates invoiced, time entries billed, recurring invoices generating invoices
-//! on the server's clock, approvals and credit-note statuses.
+//! contact, estimates invoiced, time entries billed (and unbilled by a void invoice),
+//! recurring invoices and expenses making their records on the server's clock, approvals
+//! and credit-note statuses.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -472,4 +473,107 @@ async fn credit_notes_move_between_open_void_draft_and_closed() {
         .call("POST", &format!("/creditnotes/{cnid}/void"), None)
         .await;
     assert_eq!(refused.status, 400);
+}
+
+#[tokio::test]
+async fn a_void_invoice_bills_no_time_entry_until_it_is_a_draft_again() {
+    let api = Api::start().await;
+    let (cid, entries) = project_with_entries(&api, 2).await;
+    let hours = |ids: &[String]| json!({"customer_id": cid, "line_items": [{"name": "Hours", "rate": 50, "time_entry_ids": ids}]});
+    let inv = api.create("/invoices", "invoice", hours(&entries)).await;
+    let iid = id(&inv, "invoice_id");
+    api.post_ok(&format!("/invoices/{iid}/status/sent"), None)
+        .await;
+    assert_eq!(entries_by(&api, "Status.Invoiced").await, entries);
+    api.post_ok(&format!("/invoices/{iid}/status/void"), None)
+        .await;
+    assert_eq!(entries_by(&api, "Status.Unbilled").await, entries);
+    let freed = api
+        .get(&format!("/projects/timeentries/{}", entries[0]))
+        .await;
+    assert_eq!(freed["time_entry"]["invoice_id"], "");
+    // Another invoice bills one of them: the void one cannot take it back.
+    let other = api
+        .create("/invoices", "invoice", hours(&entries[..1]))
+        .await;
+    let taken = api
+        .call("POST", &format!("/invoices/{iid}/status/draft"), None)
+        .await;
+    assert_eq!(taken.status, 400);
+    assert_eq!(taken.json()["code"], 1001);
+    let still = api.get(&format!("/invoices/{iid}")).await;
+    assert_eq!(still["invoice"]["status"], "void");
+    assert_eq!(
+        entries_by(&api, "Status.Unbilled").await,
+        [entries[1].clone()]
+    );
+    // Once the other is gone, the draft bills them both again.
+    let oid = id(&other, "invoice_id");
+    api.call("DELETE", &format!("/invoices/{oid}"), None).await;
+    api.post_ok(&format!("/invoices/{iid}/status/draft"), None)
+        .await;
+    assert_eq!(entries_by(&api, "Status.Invoiced").await, entries);
+    let billed = api
+        .get(&format!("/projects/timeentries/{}", entries[1]))
+        .await;
+    assert_eq!(billed["time_entry"]["invoice_id"], iid.as_str());
+}
+
+/// The expenses a recurring expense has made.
+async fn made_expenses(api: &Api, rid: &str) -> Vec<serde_json::Value> {
+    let made = api.get(&format!("/recurringexpenses/{rid}/expenses")).await;
+    let listed = api
+        .get(&format!("/expenses?recurring_expense_id={rid}"))
+        .await;
+    assert_eq!(made["expensehistory"], listed["expenses"]);
+    made["expensehistory"].as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn recurring_expenses_make_their_expenses_as_the_clock_passes_their_dates() {
+    // The clock starts at 2024-01-15T10:00:00Z.
+    let api = Api::start().await;
+    let cid = api.contact("Bowman and Co").await;
+    let rent = |name: &str| {
+        json!({"recurrence_name": name, "account_id": "982000000561057",
+        "customer_id": cid, "amount": 112.5, "start_date": "2024-01-31", "end_date": "2024-04-30",
+        "recurrence_frequency": "months", "repeat_every": 1})
+    };
+    let profile = api
+        .create("/recurringexpenses", "recurring_expense", rent("Rent"))
+        .await;
+    let rid = id(&profile, "recurring_expense_id");
+    assert_eq!(profile["next_expense_date"], "2024-01-31");
+    let stopped = api
+        .create("/recurringexpenses", "recurring_expense", rent("Stopped"))
+        .await;
+    let sid = id(&stopped, "recurring_expense_id");
+    api.post_ok(&format!("/recurringexpenses/{sid}/status/stop"), None)
+        .await;
+    assert!(made_expenses(&api, &rid).await.is_empty());
+    api.server.advance_clock(Duration::from_secs(20 * 86_400));
+    let made = made_expenses(&api, &rid).await;
+    assert_eq!(made.len(), 1);
+    let first = &made[0];
+    assert_eq!(first["date"], "2024-01-31");
+    assert_eq!(first["amount"], 112.5);
+    assert_eq!(first["account_name"], "Rent");
+    assert_eq!(first["customer_id"], cid.as_str());
+    assert_eq!(first["status"], "unbilled");
+    let got = api.get(&format!("/recurringexpenses/{rid}")).await;
+    assert_eq!(got["recurring_expense"]["last_created_date"], "2024-01-31");
+    assert_eq!(got["recurring_expense"]["next_expense_date"], "2024-02-29");
+    api.server.advance_clock(Duration::from_secs(100 * 86_400));
+    let dates: Vec<String> = made_expenses(&api, &rid)
+        .await
+        .iter()
+        .map(|e| e["date"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"]
+    );
+    let got = api.get(&format!("/recurringexpenses/{rid}")).await;
+    assert_eq!(got["recurring_expense"]["status"], "expired");
+    assert!(made_expenses(&api, &sid).await.is_empty());
 }

@@ -29,6 +29,10 @@ struct World {
     estimate: String,
     project: String,
     task: String,
+    /// An expense category made with `POST /expensecategories`.
+    category: String,
+    exemption: String,
+    authority: String,
 }
 
 async fn world(api: &Api) -> World {
@@ -77,7 +81,31 @@ async fn world(api: &Api) -> World {
             json!({"task_name": "Analysis"}),
         )
         .await;
+    let category = api
+        .create(
+            "/expensecategories",
+            "expense_category",
+            json!({"category_name": "Software"}),
+        )
+        .await;
+    let exemption = api
+        .create(
+            "/settings/taxexemptions",
+            "tax_exemption",
+            json!({"tax_exemption_code": "RESELLER", "type": "item"}),
+        )
+        .await;
+    let authority = api
+        .create(
+            "/settings/taxauthorities",
+            "tax_authority",
+            json!({"tax_authority_name": "State"}),
+        )
+        .await;
     World {
+        category: id(&category, "category_id"),
+        exemption: id(&exemption, "tax_exemption_id"),
+        authority: id(&authority, "tax_authority_id"),
         customer,
         other_customer,
         person,
@@ -147,6 +175,11 @@ fn invoice_with(w: &World, field: &str, value: Value) -> Value {
     let mut body = json!({"customer_id": w.customer, "line_items": [{"name": "x", "rate": 1}]});
     body[field] = value;
     body
+}
+
+/// A document body of the customer with these lines.
+fn lines(w: &World, lines: Value) -> Value {
+    json!({"customer_id": w.customer, "line_items": lines})
 }
 
 /// An invoice body whose one line names `field: value`.
@@ -283,6 +316,65 @@ fn refused_cases(w: &World) -> Vec<Refused> {
             11,
             "Required field account_id is missing.",
         ),
+        // Line items: an item, or a name or description with a rate; a quantity that is a
+        // number.
+        refused(
+            "POST",
+            "/invoices",
+            lines(w, json!([{"rate": 1, "quantity": 2}])),
+            11,
+            "Required field item_id is missing.",
+        ),
+        refused(
+            "POST",
+            "/estimates",
+            lines(
+                w,
+                json!([{"name": "x", "rate": 1}, {"name": "Hours", "quantity": 2}]),
+            ),
+            11,
+            "Required field rate is missing.",
+        ),
+        refused(
+            "POST",
+            "/creditnotes",
+            with(
+                lines(w, json!([{"description": "Returned", "quantity": 1}])),
+                "date",
+                json!("2024-01-02"),
+            ),
+            11,
+            "Required field rate is missing.",
+        ),
+        refused(
+            "POST",
+            "/recurringinvoices",
+            with(
+                with(
+                    lines(w, json!([{"description": "", "rate": 5}])),
+                    "recurrence_name",
+                    json!("Monthly"),
+                ),
+                "recurrence_frequency",
+                json!("months"),
+            ),
+            11,
+            "Required field item_id is missing.",
+        ),
+        refused(
+            "POST",
+            "/invoices",
+            lines(w, json!([{"name": "x", "rate": 1, "quantity": "two"}])),
+            4,
+            "Invalid value passed for quantity: a number from -1000000000 to 1000000000 is expected.",
+        ),
+        refused(
+            "PUT",
+            format!("/invoices/{}", w.invoice),
+            json!({"line_items": [{"rate": 5}]}),
+            11,
+            "Required field item_id is missing.",
+        ),
         // Ids naming no record.
         refused(
             "POST",
@@ -400,6 +492,71 @@ fn refused_cases(w: &World) -> Vec<Refused> {
             1002,
             "Project does not exist.",
         ),
+        refused(
+            "POST",
+            "/expenses",
+            with(expense(), "account_id", json!(NOBODY)),
+            1002,
+            "Account does not exist.",
+        ),
+        refused(
+            "POST",
+            "/expenses",
+            with(
+                expense(),
+                "line_items",
+                json!([{"account_id": NOBODY, "amount": 10}]),
+            ),
+            1002,
+            "Account does not exist.",
+        ),
+        refused(
+            "POST",
+            "/recurringexpenses",
+            json!({"account_id": NOBODY, "recurrence_name": "Rent", "start_date": "2024-01-02",
+                "recurrence_frequency": "months", "repeat_every": 1, "amount": 10}),
+            1002,
+            "Account does not exist.",
+        ),
+        refused(
+            "POST",
+            "/invoices",
+            invoice_with(w, "tax_id", json!(NOBODY)),
+            1002,
+            "Tax does not exist.",
+        ),
+        refused(
+            "POST",
+            "/estimates",
+            invoice_with(w, "shipping_charge_tax_id", json!(NOBODY)),
+            1002,
+            "Tax does not exist.",
+        ),
+        refused(
+            "POST",
+            "/creditnotes",
+            with(
+                invoice_with(w, "tax_exemption_id", json!(NOBODY)),
+                "date",
+                json!("2024-01-02"),
+            ),
+            1002,
+            "Tax exemption does not exist.",
+        ),
+        refused(
+            "POST",
+            "/invoices",
+            line_with(w, "tax_exemption_id", NOBODY),
+            1002,
+            "Tax exemption does not exist.",
+        ),
+        refused(
+            "POST",
+            "/contacts",
+            json!({"contact_name": "Zylker", "tax_authority_id": NOBODY}),
+            1002,
+            "Tax authority does not exist.",
+        ),
         // Updates.
         refused(
             "PUT",
@@ -467,6 +624,19 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
             document(json!({"invoiced_estimate_id": w.estimate})),
         ),
         ("POST", "/estimates".into(), document(json!({}))),
+        (
+            "POST",
+            "/invoices".into(),
+            lines(
+                &w,
+                json!([{"item_id": w.item}, {"name": "Hours", "rate": 80}]),
+            ),
+        ),
+        (
+            "POST",
+            "/retainerinvoices".into(),
+            lines(&w, json!([{"description": "Advance", "rate": 500}])),
+        ),
         ("POST", "/retainerinvoices".into(), document(json!({}))),
         (
             "POST",
@@ -507,6 +677,28 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
         ),
         (
             "POST",
+            "/expenses".into(),
+            with(
+                with(expense(), "account_id", json!(w.category)),
+                "line_items",
+                json!([{"account_id": "982000000561061", "amount": 10}]),
+            ),
+        ),
+        (
+            "POST",
+            "/invoices".into(),
+            with(
+                with(
+                    line_with(&w, "tax_exemption_id", &w.exemption),
+                    "tax_id",
+                    json!(VAT),
+                ),
+                "tax_authority_id",
+                json!(w.authority),
+            ),
+        ),
+        (
+            "POST",
             "/recurringexpenses".into(),
             json!({"account_id": "982000000561057", "recurrence_name": "Rent", "start_date": "2024-01-02", "recurrence_frequency": "months", "repeat_every": 1, "amount": 10}),
         ),
@@ -531,4 +723,21 @@ async fn each_operation_accepts_a_body_whose_references_exist() {
         );
         assert_eq!(a.json()["code"], 0, "{method} {path}");
     }
+}
+
+#[tokio::test]
+async fn an_expense_names_one_of_the_organizations_expense_accounts() {
+    let api = Api::start().await;
+    let categories = api.get("/expensecategories").await;
+    let rent = categories["expense_categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category_id"] == "982000000561057")
+        .cloned()
+        .expect("the reference's expense account is seeded");
+    assert_eq!(rent["category_name"], "Rent");
+    assert_eq!(rent["account_id"], "982000000561057");
+    let expense = api.create("/expenses", "expense", expense()).await;
+    assert_eq!(expense["account_name"], "Rent");
 }

@@ -196,6 +196,7 @@ async fn payments_move_balance_and_status_and_deleting_restores() {
         .call("POST", "/customerpayments", Some(json!({"customer_id": cid, "amount": 100, "payment_mode": "cash", "date": "2024-01-01", "invoices": [{"invoice_id": iid, "amount_applied": 61}]})))
         .await;
     assert_eq!(over.status, 400);
+    assert_eq!(over.json()["code"], 1040);
     assert_ne!(over.json()["code"], 0);
     // Apply the unused 20 of the payment from the invoice side, then pay the rest.
     api.post_ok(&format!("/invoices/{iid}/credits"), Some(json!({"invoice_payments": [{"payment_id": id(&pay, "payment_id"), "amount_applied": 20}]}))).await;
@@ -278,7 +279,7 @@ async fn credit_notes_apply_and_refund() {
         .create(
             &format!("/creditnotes/{cnid}/refunds"),
             "creditnote_refund",
-            json!({"amount": 15, "refund_mode": "cash"}),
+            json!({"date": "2024-01-16", "amount": 15, "refund_mode": "cash"}),
         )
         .await;
     assert_eq!(
@@ -289,10 +290,11 @@ async fn credit_notes_apply_and_refund() {
         .call(
             "POST",
             &format!("/creditnotes/{cnid}/refunds"),
-            Some(json!({"amount": 6})),
+            Some(json!({"date": "2024-01-16", "amount": 6})),
         )
         .await;
     assert_eq!(too_much.status, 400);
+    assert_eq!(too_much.json()["code"], 1040);
     assert_eq!(
         api.get(&format!("/contacts/{cid}/refunds")).await["creditnote_refunds"]
             .as_array()
@@ -361,7 +363,7 @@ async fn payment_refunds_move_unused_amount() {
         .create(
             &format!("/customerpayments/{pid}/refunds"),
             "payment_refunds",
-            json!({"amount": 30}),
+            json!({"date": "2024-01-16", "amount": 30}),
         )
         .await[0]
         .clone();
@@ -396,10 +398,11 @@ async fn payment_refunds_move_unused_amount() {
         .call(
             "POST",
             &format!("/customerpayments/{pid}/refunds"),
-            Some(json!({"amount": 51})),
+            Some(json!({"date": "2024-01-16", "amount": 51})),
         )
         .await;
     assert_eq!(over.status, 400);
+    assert_eq!(over.json()["code"], 1040);
 }
 
 #[tokio::test]

@@ -8,8 +8,8 @@ use crate::ctx::Ctx;
 use crate::numbers::{MAX_PAYMENT_TERMS, add_cents, integer};
 use crate::reply::{ApiError, HResult, Reply};
 use crate::resources::defs::{CONTACTS, INVOICES, Mode, RETAINER_INVOICES, Res};
-use crate::resources::{generic, totals};
-use crate::state::{Record, cents, money, text};
+use crate::resources::{amounts, generic, totals};
+use crate::state::{Record, cents, text};
 
 /// Checks `customer_id` names a contact and copies its name.
 pub(crate) fn check_customer(c: &Ctx<'_>, rec: &mut Record) -> Result<(), ApiError> {
@@ -81,7 +81,7 @@ pub(crate) fn prepare_invoice(
     }
     if mode == Mode::Create {
         for f in ["payment_made", "credits_applied", "write_off_amount"] {
-            rec.insert(f.into(), json!(0));
+            amounts::put(rec, f, 0);
         }
         rec.insert("is_emailed".into(), json!(false));
         rec.insert("documents".into(), json!([]));
@@ -93,7 +93,7 @@ pub(crate) fn prepare_invoice(
             "The total cannot be less than the amount already paid.",
         ));
     }
-    totals::put(rec, "balance", total - paid);
+    amounts::put(rec, "balance", total - paid);
     Ok(())
 }
 
@@ -105,19 +105,26 @@ pub(crate) fn prepare_credit_note(
 ) -> Result<(), ApiError> {
     let total = totals(c, rec)?;
     if mode == Mode::Create {
-        rec.insert("credits_used".into(), json!(0));
-        rec.insert("refunded_amount".into(), json!(0));
+        amounts::put(rec, "credits_used", 0);
+        amounts::put(rec, "refunded_amount", 0);
     }
     let used = cents(rec.get("credits_used")).unwrap_or(0)
         + cents(rec.get("refunded_amount")).unwrap_or(0);
     let balance = add_cents(total, -used, "balance")?;
-    totals::put(rec, "balance", balance);
+    amounts::put(rec, "balance", balance);
     Ok(())
 }
 
-/// Prepare hook of expenses and recurring expenses.
+/// Prepare hook of expenses and recurring expenses: the customer's and the account's names.
 pub(crate) fn prepare_expense(c: &mut Ctx<'_>, rec: &mut Record, _: Mode) -> Result<(), ApiError> {
     check_customer(c, rec)?;
+    if let Some(account) = text(rec.get("account_id")) {
+        let name = crate::resources::settings::expense_account(c.org, &account)
+            .and_then(|a| text(a.get("category_name")));
+        if let Some(name) = name {
+            rec.insert("account_name".into(), json!(name));
+        }
+    }
     if text(rec.get("date")).is_none() {
         let today = c.today();
         rec.insert("date".into(), json!(today));
@@ -198,8 +205,8 @@ pub(crate) fn adjust_invoice(
         ));
     }
     let current = cents(inv.get(field)).unwrap_or(0);
-    inv.insert(field.into(), money(current + delta));
-    totals::put(&mut inv, "balance", balance - delta);
+    amounts::put(&mut inv, field, current + delta);
+    amounts::put(&mut inv, "balance", balance - delta);
     if status == "draft" {
         inv.insert("status".into(), json!("sent"));
     }
@@ -235,7 +242,8 @@ pub(crate) fn mark_sent(c: &mut Ctx<'_>, res: &Res) -> HResult {
     )
 }
 
-/// `POST /invoices/{id}/status/void`.
+/// `POST /invoices/{id}/status/void`: a void invoice bills no time entry (they are unbilled,
+/// as when it is deleted).
 pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let rec = generic::load(c, res, &id)?;
@@ -243,6 +251,9 @@ pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
         return Err(ApiError::state(
             "Invoices with payments applied cannot be voided.",
         ));
+    }
+    if res.table == INVOICES.table {
+        crate::resources::links::unbill(c, &id);
     }
     generic::transition(
         c,
@@ -256,7 +267,8 @@ pub(crate) fn void(c: &mut Ctx<'_>, res: &Res) -> HResult {
     )
 }
 
-/// `POST /invoices/{id}/status/draft`: from sent or void back to draft.
+/// `POST /invoices/{id}/status/draft`: from sent or void back to draft (a void invoice's
+/// time entries are billed again, unless another invoice bills them now).
 pub(crate) fn mark_draft(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.last_param().to_string();
     let rec = generic::load(c, res, &id)?;
@@ -264,6 +276,10 @@ pub(crate) fn mark_draft(c: &mut Ctx<'_>, res: &Res) -> HResult {
         return Err(ApiError::state(
             "Invoices with payments applied cannot be marked as draft.",
         ));
+    }
+    let status = text(rec.get("status")).unwrap_or_default();
+    if res.table == INVOICES.table && status == "void" {
+        crate::resources::links::rebill(c, &rec)?;
     }
     let message = format!(
         "Status of {} changed from {} to Draft.",
@@ -299,8 +315,8 @@ pub(crate) fn cancel_write_off(c: &mut Ctx<'_>) -> HResult {
     let now = c.now;
     if let Some(mut inv) = c.org.get_mut(INVOICES.table, &id) {
         let balance = cents(inv.get("balance")).unwrap_or(0);
-        inv.insert("write_off_amount".into(), json!(0));
-        totals::put(&mut inv, "balance", balance + written);
+        amounts::put(&mut inv, "write_off_amount", 0);
+        amounts::put(&mut inv, "balance", balance + written);
         refresh_invoice(now, &mut inv);
     }
     generic::add_history(c, &INVOICES, &id, "Write off cancelled");
@@ -337,10 +353,15 @@ pub(crate) fn set_address(c: &mut Ctx<'_>, res: &Res, which: &str) -> HResult {
     )
 }
 
-/// `PUT /things/{id}/templates/{template_id}`.
+/// `PUT /things/{id}/templates/{template_id}`: the template must be one of the
+/// organization's.
 pub(crate) fn set_template(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let id = c.param(res.id).to_string();
     let template = c.param("template_id").to_string();
+    generic::load(c, res, &id)?;
+    if !crate::resources::misc::TEMPLATE_IDS.contains(&template.as_str()) {
+        return Err(ApiError::not_found("template"));
+    }
     generic::patch_id(
         c,
         res,

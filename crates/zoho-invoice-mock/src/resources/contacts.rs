@@ -8,14 +8,20 @@ use crate::resources::defs::{CLIENT_REVIEWS, CONTACT_PERSONS, CONTACTS, INVOICES
 use crate::resources::{generic, persons};
 use crate::state::{Record, text};
 
-/// Prepare hook of contacts: defaults of a new contact; the persons sent inside it become
-/// contact-person records.
+/// Prepare hook of contacts: defaults of a new contact, its currency's code; the persons
+/// sent inside it become contact-person records.
 pub(crate) fn prepare_contact(
     c: &mut Ctx<'_>,
     rec: &mut Record,
     mode: Mode,
 ) -> Result<(), ApiError> {
     persons::store_inline(c, rec)?;
+    // A contact's currency is the one its `currency_id` names (its documents and payments
+    // are in it).
+    if text(rec.get("currency_id")).is_some() {
+        let (code, _) = crate::resources::amounts::find_currency(c.org, rec);
+        rec.insert("currency_code".into(), json!(code));
+    }
     if mode == Mode::Create {
         rec.entry("contact_type").or_insert(json!("customer"));
         rec.entry("company_name").or_insert(json!(""));

@@ -323,7 +323,6 @@ pub(crate) static PAYMENT_REFUNDS: Res = Res {
     // A list of one in every answer, one refund's details too: Zoho Books' OpenAPI documents
     // `payment_refunds` as a list (the reference's example of the details shows an object).
     answers: Answers::list_of_one("payment_refunds"),
-    required: &["amount"],
     prepare: payments::prepare_payment_refund,
     on_delete: payments::delete_payment_refund,
     ..res(
@@ -385,7 +384,6 @@ pub(crate) static CREDIT_NOTE_COMMENTS: Res = comments(
 
 pub(crate) static CREDIT_NOTE_REFUNDS: Res = Res {
     parent: Some(&CREDIT_NOTES),
-    required: &["amount"],
     prepare: payments::prepare_credit_refund,
     on_delete: payments::delete_credit_refund,
     ..res(
@@ -419,7 +417,7 @@ pub(crate) static EXPENSE_CATEGORIES: Res = Res {
 pub(crate) static RECURRING_EXPENSES: Res = Res {
     history: Some(&RECURRING_EXPENSE_COMMENTS),
     status: Some("active"),
-    prepare: billing::prepare_expense,
+    prepare: recurring::prepare_expense,
     ..res(
         "recurring_expenses",
         "recurring_expense_id",

@@ -9,7 +9,7 @@ use crate::pdf;
 use crate::reply::{ApiError, HResult, Reply, capitalize};
 use crate::resources::defs::{Mode, Res, Shape};
 use crate::state::{Record, text};
-use crate::validate::{self, present};
+use crate::validate::{self, Scope, present};
 
 /// The parent id named in the path, checked to exist.
 fn path_parent(c: &Ctx<'_>, res: &Res) -> Result<Option<String>, ApiError> {
@@ -119,6 +119,22 @@ pub(crate) fn create_record(
     Ok(c.org.get(res.table, &id).cloned().unwrap_or(input))
 }
 
+/// Checks that the record of `res` named in the path exists, then the body of operation
+/// `op` ([`validate::check_operation`]) with the record's customer (a contact's own id) in
+/// scope. Answers the record.
+pub(crate) fn check_body(c: &mut Ctx<'_>, res: &Res, op: &str) -> Result<Record, ApiError> {
+    let id = c.param(res.id).to_string();
+    let rec = load(c, res, &id)?;
+    let input = c.input()?;
+    let customer = text(rec.get("customer_id")).or_else(|| text(rec.get("contact_id")));
+    let scope = Scope {
+        customer: customer.as_deref(),
+        project: None,
+    };
+    validate::check_operation(c, op, &input, scope)?;
+    Ok(rec)
+}
+
 /// A success answer carrying `rec` in `shape`, with HTTP `status`.
 pub(crate) fn record_reply(status: u16, message: &str, shape: Shape, rec: Record) -> Reply {
     let mut map = Map::new();
@@ -181,12 +197,17 @@ pub(crate) fn get(c: &mut Ctx<'_>, res: &Res) -> HResult {
 }
 
 /// `GET /things`: filtered, sorted, paginated. A page of a whole table in its default
-/// order costs its own records (the table's indexes); sub-resources of one parent and
-/// other orders and filters go over the records by reference.
+/// order, or sorted by one of the common columns (whose order the table keeps from the
+/// first such list on), costs its own records (the table's indexes); sub-resources of one
+/// parent and other orders and filters go over the records by reference.
 pub(crate) fn list(c: &mut Ctx<'_>, res: &Res) -> HResult {
     let parent = path_parent(c, res)?;
     let report = capitalize(res.many);
     let (Some(pid), Some(p)) = (&parent, res.parent) else {
+        let column = c.query("sort_column").map(str::to_owned);
+        if let (Some(col), Some(table)) = (column, c.org.find_table_mut(res.table)) {
+            table.keep_order(&col);
+        }
         let (page, context) = list::table_page(c.org.find_table(res.table), &c.query, &report)?;
         return Reply::list(res.many, &page, &context);
     };

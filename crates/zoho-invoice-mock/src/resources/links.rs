@@ -1,7 +1,7 @@
 //! What an invoice moves in the records it names: the estimate it was made from
 //! (`invoiced_estimate_id`) becomes `invoiced`, and the time entries its lines bill
-//! (`line_items[].time_entry_ids`) become `billed` until the invoice is deleted or stops
-//! naming them.
+//! (`line_items[].time_entry_ids`) become `billed` until the invoice is deleted or voided,
+//! or stops naming them.
 
 use serde_json::{Value, json};
 
@@ -32,7 +32,12 @@ pub(crate) fn prepare_invoice(
             return Err(ApiError::invalid("invoiced_estimate_id"));
         }
     }
-    let entries = time_entry_ids(rec)?;
+    let void = text(rec.get("status")).as_deref() == Some("void");
+    let entries = if void {
+        Vec::new()
+    } else {
+        time_entry_ids(rec)?
+    };
     check_entries(c, &invoice_id, &entries)?;
     if let Some(eid) = estimate {
         mark_estimate_invoiced(c, &eid, &invoice_id);
@@ -51,6 +56,22 @@ pub(crate) fn delete_invoice(c: &mut Ctx<'_>, rec: &Record) -> Result<(), ApiErr
     if let Some(eid) = text(rec.get("invoiced_estimate_id")) {
         unlink_estimate(c, &eid, &invoice_id);
     }
+    Ok(())
+}
+
+/// The time entries a voided invoice billed are unbilled.
+pub(crate) fn unbill(c: &mut Ctx<'_>, invoice_id: &str) {
+    bill_entries(c, invoice_id, "", &[]);
+}
+
+/// The time entries a void invoice's lines name are billed again when it becomes a draft;
+/// refused when another invoice bills one of them now.
+pub(crate) fn rebill(c: &mut Ctx<'_>, invoice: &Record) -> Result<(), ApiError> {
+    let invoice_id = text(invoice.get("invoice_id")).unwrap_or_default();
+    let entries = time_entry_ids(invoice)?;
+    check_entries(c, &invoice_id, &entries)?;
+    let number = text(invoice.get("invoice_number")).unwrap_or_default();
+    bill_entries(c, &invoice_id, &number, &entries);
     Ok(())
 }
 

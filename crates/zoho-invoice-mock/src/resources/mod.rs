@@ -1,5 +1,6 @@
 //! Handlers of the API's resources.
 
+pub(crate) mod amounts;
 pub(crate) mod approvals;
 pub(crate) mod billing;
 pub(crate) mod books;

@@ -4,12 +4,15 @@
 use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
+use crate::money::round_to;
 use crate::numbers::{add_cents, sum_cents};
 use crate::reply::{ApiError, HResult, Reply, codes};
+use crate::resources::amounts::currency_of;
 use crate::resources::billing::{adjust_invoice, check_customer};
 use crate::resources::defs::{CREDIT_NOTES, INVOICES, Mode, PAYMENTS, RETAINER_INVOICES};
-use crate::resources::generic;
+use crate::resources::{amounts, generic};
 use crate::state::{Record, cents, money, text};
+use crate::validate::Target;
 
 /// Table of payment applications (one row per payment and invoice).
 const INVOICE_PAYMENTS: &str = "invoice_payments";
@@ -23,22 +26,50 @@ fn exceeds(what: &str) -> ApiError {
     )
 }
 
-/// The `(invoice_id, cents)` pairs of an `invoices` array.
-fn applications(v: Option<&Value>, id_field: &str) -> Result<Vec<(String, i64)>, ApiError> {
+/// The `(invoice_id, cents)` pairs of an `invoices` array, each amount rounded to
+/// `decimals` of the currency and more than zero.
+fn applications(
+    v: Option<&Value>,
+    id_field: &str,
+    decimals: u32,
+) -> Result<Vec<(String, i64)>, ApiError> {
     let Some(Value::Array(list)) = v else {
         return Ok(Vec::new());
     };
     list.iter()
         .map(|e| {
             let id = text(e.get(id_field)).ok_or_else(|| ApiError::missing(id_field))?;
-            let amount = cents(e.get("amount_applied"))
-                .ok_or_else(|| ApiError::missing("amount_applied"))?;
-            if amount <= 0 {
-                return Err(ApiError::invalid("amount_applied"));
-            }
-            Ok((id, amount))
+            let entry = e.as_object().ok_or_else(|| ApiError::invalid(id_field))?;
+            Ok((id, positive_amount(entry, "amount_applied", decimals)?))
         })
         .collect()
+}
+
+/// An amount field in cents, rounded half away from zero to `decimals` of the record's
+/// currency (a yen payment of 100.4 is 100); refused when absent, not more than zero, or
+/// beyond the bounds of [`crate::numbers`].
+fn positive_amount(rec: &Record, field: &str, decimals: u32) -> Result<i64, ApiError> {
+    let amount =
+        crate::numbers::amount(rec.get(field), field)?.ok_or_else(|| ApiError::missing(field))?;
+    let amount = round_to(amount, decimals);
+    if amount <= 0 {
+        return Err(ApiError::invalid(field));
+    }
+    Ok(amount)
+}
+
+/// Copies the currency of `from` (a payment, a credit note) onto `rec` (its refund).
+fn same_currency(from: &Record, rec: &mut Record) {
+    for f in [
+        "currency_id",
+        "currency_code",
+        "currency_symbol",
+        "price_precision",
+    ] {
+        if let Some(v) = from.get(f) {
+            rec.insert(f.into(), v.clone());
+        }
+    }
 }
 
 /// Applies `cents` of payment `payment` to an invoice and records the application.
@@ -107,8 +138,8 @@ fn remove_payment_row(c: &mut Ctx<'_>, row: &Record) {
     if let Some(mut inv) = c.org.get_mut(INVOICES.table, &invoice_id) {
         let made = cents(inv.get("payment_made")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
-        inv.insert("payment_made".into(), money(made - amount));
-        crate::resources::totals::put(&mut inv, "balance", balance + amount);
+        amounts::put(&mut inv, "payment_made", made - amount);
+        amounts::put(&mut inv, "balance", balance + amount);
         crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("invoice_payment_id")) {
@@ -123,11 +154,9 @@ pub(crate) fn prepare_payment(
     mode: Mode,
 ) -> Result<(), ApiError> {
     check_customer(c, rec)?;
-    let amount = cents(rec.get("amount")).ok_or_else(|| ApiError::invalid("amount"))?;
-    if amount <= 0 {
-        return Err(ApiError::invalid("amount"));
-    }
-    let apps = applications(rec.get("invoices"), "invoice_id")?;
+    let currency = amounts::set_currency(c.org, rec);
+    let amount = positive_amount(rec, "amount", currency.decimals)?;
+    let apps = applications(rec.get("invoices"), "invoice_id", currency.decimals)?;
     let applied = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
     if applied > amount {
         return Err(exceeds("payment amount"));
@@ -166,7 +195,7 @@ pub(crate) fn prepare_payment(
     } else {
         let n = c.org.next_number(PAYMENTS.table, "");
         rec.insert("payment_number".into(), json!(n.trim_start_matches('0')));
-        rec.insert("refunded_amount".into(), json!(0));
+        amounts::put(rec, "refunded_amount", 0);
     }
     let mut shown = Vec::new();
     for (invoice_id, a) in apps {
@@ -181,8 +210,9 @@ pub(crate) fn prepare_payment(
         }));
     }
     rec.insert("invoices".into(), Value::Array(shown));
+    amounts::put(rec, "amount", amount);
     let refunded = cents(rec.get("refunded_amount")).unwrap_or(0);
-    rec.insert("unused_amount".into(), money(amount - applied - refunded));
+    amounts::put(rec, "unused_amount", amount - applied - refunded);
     if text(rec.get("date")).is_none() {
         let today = c.today();
         rec.insert("date".into(), json!(today));
@@ -213,7 +243,7 @@ fn resync_payment(c: &mut Ctx<'_>, payment_id: &str) {
         let amount = cents(p.get("amount")).unwrap_or(0);
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
         let unused = amount.saturating_sub(applied).saturating_sub(refunded);
-        p.insert("unused_amount".into(), money(unused));
+        amounts::put(&mut p, "unused_amount", unused);
         let list: Vec<Value> = rows
             .iter()
             .map(|r| {
@@ -287,10 +317,13 @@ pub(crate) fn prepare_payment_refund(
     mode: Mode,
 ) -> Result<(), ApiError> {
     let pid = text(rec.get("payment_id")).unwrap_or_default();
-    let amount = cents(rec.get("amount")).ok_or_else(|| ApiError::invalid("amount"))?;
-    if amount <= 0 {
-        return Err(ApiError::invalid("amount"));
-    }
+    let payment = c
+        .org
+        .get(PAYMENTS.table, &pid)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("payment"))?;
+    same_currency(&payment, rec);
+    let amount = positive_amount(rec, "amount", currency_of(rec).decimals)?;
     let previous = if mode == Mode::Update {
         let rid = text(rec.get("payment_refund_id")).unwrap_or_default();
         c.org
@@ -300,15 +333,12 @@ pub(crate) fn prepare_payment_refund(
     } else {
         0
     };
-    let payment = c
-        .org
-        .get(PAYMENTS.table, &pid)
-        .ok_or_else(|| ApiError::not_found("payment"))?;
     let unused = cents(payment.get("unused_amount")).unwrap_or(0);
     if amount - previous > unused {
         return Err(exceeds("unused amount of the payment"));
     }
     move_payment_refund(c, &pid, amount - previous);
+    amounts::put(rec, "amount", amount);
     if text(rec.get("date")).is_none() {
         let today = c.today();
         rec.insert("date".into(), json!(today));
@@ -320,8 +350,8 @@ fn move_payment_refund(c: &mut Ctx<'_>, payment_id: &str, delta: i64) {
     if let Some(mut p) = c.org.get_mut(PAYMENTS.table, payment_id) {
         let refunded = cents(p.get("refunded_amount")).unwrap_or(0);
         let unused = cents(p.get("unused_amount")).unwrap_or(0);
-        p.insert("refunded_amount".into(), money(refunded + delta));
-        p.insert("unused_amount".into(), money(unused - delta));
+        amounts::put(&mut p, "refunded_amount", refunded + delta);
+        amounts::put(&mut p, "unused_amount", unused - delta);
     }
 }
 
@@ -352,8 +382,8 @@ fn move_credit(
         return Err(exceeds("balance of the credit note"));
     }
     let current = cents(cn.get(field)).unwrap_or(0);
-    cn.insert(field.into(), money(current + delta));
-    crate::resources::totals::put(&mut cn, "balance", balance - delta);
+    amounts::put(&mut cn, field, current + delta);
+    amounts::put(&mut cn, "balance", balance - delta);
     if status != "void" {
         let next = if balance - delta <= 0 {
             "closed"
@@ -372,10 +402,13 @@ pub(crate) fn prepare_credit_refund(
     mode: Mode,
 ) -> Result<(), ApiError> {
     let cid = text(rec.get("creditnote_id")).unwrap_or_default();
-    let amount = cents(rec.get("amount")).ok_or_else(|| ApiError::invalid("amount"))?;
-    if amount <= 0 {
-        return Err(ApiError::invalid("amount"));
-    }
+    let note = c
+        .org
+        .get(CREDIT_NOTES.table, &cid)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("credit note"))?;
+    same_currency(&note, rec);
+    let amount = positive_amount(rec, "amount", currency_of(rec).decimals)?;
     let previous = if mode == Mode::Update {
         let rid = text(rec.get("creditnote_refund_id")).unwrap_or_default();
         c.org
@@ -386,13 +419,9 @@ pub(crate) fn prepare_credit_refund(
         0
     };
     move_credit(c, &cid, "refunded_amount", amount - previous)?;
-    let cn = c
-        .org
-        .get(CREDIT_NOTES.table, &cid)
-        .cloned()
-        .unwrap_or_default();
+    amounts::put(rec, "amount", amount);
     for f in ["creditnote_number", "customer_id", "customer_name"] {
-        if let Some(v) = cn.get(f) {
+        if let Some(v) = note.get(f) {
             rec.insert(f.into(), v.clone());
         }
     }
@@ -484,8 +513,8 @@ fn remove_credit_row(c: &mut Ctx<'_>, row: &Record) -> Result<(), ApiError> {
     if let Some(mut inv) = c.org.get_mut(INVOICES.table, &iid) {
         let applied = cents(inv.get("credits_applied")).unwrap_or(0);
         let balance = cents(inv.get("balance")).unwrap_or(0);
-        inv.insert("credits_applied".into(), money(applied - amount));
-        crate::resources::totals::put(&mut inv, "balance", balance + amount);
+        amounts::put(&mut inv, "credits_applied", applied - amount);
+        amounts::put(&mut inv, "balance", balance + amount);
         crate::resources::billing::refresh_invoice(now, &mut inv);
     }
     if let Some(id) = text(row.get("creditnote_invoice_id")) {
@@ -494,23 +523,23 @@ fn remove_credit_row(c: &mut Ctx<'_>, row: &Record) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// `POST /creditnotes/{creditnote_id}/invoices`.
+/// `POST /creditnotes/{creditnote_id}/invoices`: every application is checked before any
+/// is made.
 pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
     let cid = c.param("creditnote_id").to_string();
-    generic::load(c, &CREDIT_NOTES, &cid)?;
+    let note = generic::check_body(
+        c,
+        &CREDIT_NOTES,
+        "POST /creditnotes/{creditnote_id}/invoices",
+    )?;
     let input = c.input()?;
-    let apps = applications(input.get("invoices"), "invoice_id")?;
-    if apps.is_empty() {
-        return Err(ApiError::missing("invoices"));
-    }
+    let decimals = currency_of(&note).decimals;
+    let apps = applications(input.get("invoices"), "invoice_id", decimals)?;
+    let customer = text(note.get("customer_id"));
     let total = sum_cents(apps.iter().map(|(_, a)| *a), "amount_applied")?;
-    let balance = c
-        .org
-        .get(CREDIT_NOTES.table, &cid)
-        .and_then(|r| cents(r.get("balance")))
-        .unwrap_or(0);
-    if total > balance {
-        return Err(exceeds("balance of the credit note"));
+    check_note_gives(c, &cid, customer.as_deref(), total)?;
+    for (iid, a) in by_id(&apps)? {
+        check_invoice_takes(c, &iid, customer.as_deref(), a)?;
     }
     for (iid, a) in apps {
         apply_credit(c, &cid, &iid, a)?;
@@ -519,6 +548,84 @@ pub(crate) fn credit_to_invoices(c: &mut Ctx<'_>) -> HResult {
         "Credits have been applied to the invoice(s).",
         vec![],
     ))
+}
+
+/// The amounts of applications summed per record, in the order the records first appear.
+fn by_id(apps: &[(String, i64)]) -> Result<Vec<(String, i64)>, ApiError> {
+    let mut out: Vec<(String, i64)> = Vec::new();
+    for (id, a) in apps {
+        match out.iter_mut().find(|(i, _)| i == id) {
+            Some((_, sum)) => *sum = add_cents(*sum, *a, "amount_applied")?,
+            None => out.push((id.clone(), *a)),
+        }
+    }
+    Ok(out)
+}
+
+/// Checks that invoice `iid` is the customer's, not void, and can take `amount`.
+fn check_invoice_takes(
+    c: &Ctx<'_>,
+    iid: &str,
+    customer: Option<&str>,
+    amount: i64,
+) -> Result<(), ApiError> {
+    let inv = c
+        .org
+        .get(INVOICES.table, iid)
+        .ok_or_else(|| Target::Invoice.unknown())?;
+    if text(inv.get("customer_id")).as_deref() != customer {
+        return Err(ApiError::invalid("invoice_id"));
+    }
+    if text(inv.get("status")).as_deref() == Some("void") {
+        return Err(ApiError::state("The invoice is void."));
+    }
+    if amount > cents(inv.get("balance")).unwrap_or(0) {
+        return Err(exceeds("balance of the invoice"));
+    }
+    Ok(())
+}
+
+/// Checks that credit note `cid` is the customer's, not void, and has `amount` left.
+fn check_note_gives(
+    c: &Ctx<'_>,
+    cid: &str,
+    customer: Option<&str>,
+    amount: i64,
+) -> Result<(), ApiError> {
+    let note = c
+        .org
+        .get(CREDIT_NOTES.table, cid)
+        .ok_or_else(|| Target::CreditNote.unknown())?;
+    if text(note.get("customer_id")).as_deref() != customer {
+        return Err(ApiError::invalid("creditnote_id"));
+    }
+    if text(note.get("status")).as_deref() == Some("void") {
+        return Err(ApiError::state("The credit note is void."));
+    }
+    if amount > cents(note.get("balance")).unwrap_or(0) {
+        return Err(exceeds("balance of the credit note"));
+    }
+    Ok(())
+}
+
+/// Checks that payment `pid` is the customer's and has `amount` unused.
+fn check_payment_gives(
+    c: &Ctx<'_>,
+    pid: &str,
+    customer: Option<&str>,
+    amount: i64,
+) -> Result<(), ApiError> {
+    let payment = c
+        .org
+        .get(PAYMENTS.table, pid)
+        .ok_or_else(|| Target::Payment.unknown())?;
+    if text(payment.get("customer_id")).as_deref() != customer {
+        return Err(ApiError::invalid("payment_id"));
+    }
+    if amount > cents(payment.get("unused_amount")).unwrap_or(0) {
+        return Err(exceeds("unused amount of the payment"));
+    }
+    Ok(())
 }
 
 fn credit_rows(c: &Ctx<'_>, field: &str, id: &str) -> Vec<Value> {
@@ -567,26 +674,27 @@ pub(crate) fn delete_credit_application(c: &mut Ctx<'_>, owner_field: &str) -> H
     ))
 }
 
-/// `POST /invoices/{invoice_id}/credits`: credit notes and unused payments.
+/// `POST /invoices/{invoice_id}/credits`: credit notes and unused payments, every one
+/// checked before any is applied.
 pub(crate) fn apply_credits(c: &mut Ctx<'_>) -> HResult {
     let iid = c.param("invoice_id").to_string();
-    generic::load(c, &INVOICES, &iid)?;
+    let invoice = generic::check_body(c, &INVOICES, "POST /invoices/{invoice_id}/credits")?;
     let input = c.input()?;
-    let notes = applications(input.get("apply_creditnotes"), "creditnote_id")?;
-    let pays = applications(input.get("invoice_payments"), "payment_id")?;
+    let decimals = currency_of(&invoice).decimals;
+    let notes = applications(input.get("apply_creditnotes"), "creditnote_id", decimals)?;
+    let pays = applications(input.get("invoice_payments"), "payment_id", decimals)?;
     if notes.is_empty() && pays.is_empty() {
         return Err(ApiError::missing("apply_creditnotes"));
     }
-    for (pid, a) in &pays {
-        let payment = c
-            .org
-            .get(PAYMENTS.table, pid)
-            .cloned()
-            .ok_or_else(|| ApiError::invalid("payment_id"))?;
-        if *a > cents(payment.get("unused_amount")).unwrap_or(0) {
-            return Err(exceeds("unused amount of the payment"));
-        }
+    let customer = text(invoice.get("customer_id"));
+    for (cid, a) in by_id(&notes)? {
+        check_note_gives(c, &cid, customer.as_deref(), a)?;
     }
+    for (pid, a) in by_id(&pays)? {
+        check_payment_gives(c, &pid, customer.as_deref(), a)?;
+    }
+    let total = sum_cents(notes.iter().chain(&pays).map(|(_, a)| *a), "amount_applied")?;
+    check_invoice_takes(c, &iid, customer.as_deref(), total)?;
     for (cid, a) in notes {
         apply_credit(c, &cid, &iid, a)?;
     }

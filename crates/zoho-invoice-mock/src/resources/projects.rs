@@ -10,6 +10,7 @@ use crate::resources::billing::check_customer;
 use crate::resources::defs::{INVOICES, Mode, PROJECT_USERS, PROJECTS, TASKS, TIME_ENTRIES, USERS};
 use crate::resources::generic;
 use crate::state::{Record, text};
+use crate::validate::{self, Scope};
 
 /// The user every request acts as (a stored user, see `GET /users/me`).
 const ME: &str = crate::state::CURRENT_USER_ID;
@@ -69,6 +70,12 @@ pub(crate) fn clone_project(c: &mut Ctx<'_>) -> HResult {
     let id = c.param("project_id").to_string();
     let source = generic::load(c, &PROJECTS, &id)?;
     let input = c.input()?;
+    validate::check_operation(
+        c,
+        "POST /projects/{project_id}/clone",
+        &input,
+        Scope::default(),
+    )?;
     let mut copy = source.clone();
     for f in ["project_id", "created_time", "last_modified_time"] {
         copy.remove(f);
@@ -105,16 +112,23 @@ fn user_rows(c: &Ctx<'_>, project_id: &str) -> Vec<Value> {
         .collect()
 }
 
-/// `POST /projects/{project_id}/users` (one user or a `users` array).
+/// `POST /projects/{project_id}/users` (one user or a `users` array): each a user of the
+/// organization.
 pub(crate) fn assign_users(c: &mut Ctx<'_>) -> HResult {
     let pid = c.param("project_id").to_string();
     generic::load(c, &PROJECTS, &pid)?;
     let input = c.input()?;
+    validate::check_operation(
+        c,
+        "POST /projects/{project_id}/users",
+        &input,
+        Scope::default(),
+    )?;
     let users: Vec<Record> = match input.get("users") {
         Some(Value::Array(a)) => a.iter().filter_map(|u| u.as_object().cloned()).collect(),
         _ => vec![input.clone()],
     };
-    if users.iter().any(|u| text(u.get("user_id")).is_none()) {
+    if users.is_empty() || users.iter().any(|u| text(u.get("user_id")).is_none()) {
         return Err(ApiError::missing("user_id"));
     }
     let added: Vec<Value> = users

@@ -1,17 +1,20 @@
-//! Recurring invoices generate their invoices as the server's clock passes their dates.
+//! Recurring profiles make their records as the server's clock passes their dates:
+//! recurring invoices their invoices, recurring expenses their expenses, by one schedule.
 //!
-//! A profile's first invoice is due on its `start_date` (today when it has none), the next
+//! A profile's first record is due on its `start_date` (today when it has none), the next
 //! ones every `repeat_every` (default 1) `recurrence_frequency` (`days`, `weeks`, `months`
 //! or `years`) after it, up to its `end_date`. A month or year step keeps the start's day of
 //! the month where the month has it (a profile started on January 31 is due on February 28
-//! or 29, then March 31). Invoices due are made lazily, at the start of each request, so
+//! or 29, then March 31). Records due are made lazily, at the start of each request, so
 //! the admin clock drives them deterministically; at most [`MAX_GENERATED_PER_REQUEST`] are
 //! made per request (the rest on the following requests), so a clock jump of years cannot
-//! stall a request. Each generated invoice is sent, dated on its due date, carries the
-//! profile's customer and lines and names the profile in `recurring_invoice_id` (so
-//! `GET /invoices?recurring_invoice_id=...` lists them); the profile's `last_sent_date`
-//! and `next_invoice_date` follow, and it is `expired` once past its `end_date`. A profile
-//! without a `recurrence_frequency` (the reference requires one) generates nothing.
+//! stall a request. Each record made is dated on its due date, carries the profile's fields
+//! (customer, lines, account, amount...) and names the profile (`recurring_invoice_id`,
+//! `recurring_expense_id`, so lists filter by it); a generated invoice is sent. The
+//! profile's last and next dates follow (`last_sent_date` and `next_invoice_date`,
+//! `last_created_date` and `next_expense_date`), and it is `expired` once past its
+//! `end_date`. A profile without a `recurrence_frequency` (the reference requires one)
+//! makes nothing; one whose record cannot be made (its customer is gone) stops.
 
 use serde_json::{Value, json};
 
@@ -19,32 +22,67 @@ use crate::clock::{format_date, parse_date};
 use crate::ctx::Ctx;
 use crate::numbers::integer;
 use crate::reply::ApiError;
-use crate::resources::defs::{INVOICES, Mode, RECURRING_INVOICES};
+use crate::resources::defs::{
+    EXPENSES, INVOICES, Mode, RECURRING_EXPENSES, RECURRING_INVOICES, Res,
+};
 use crate::resources::{billing, generic};
 use crate::state::{Record, text};
 
-/// The most invoices made for recurring profiles at the start of one request.
+/// The most records made for recurring profiles at the start of one request.
 pub(crate) const MAX_GENERATED_PER_REQUEST: usize = 50;
 
 /// The largest `repeat_every` accepted.
 const MAX_REPEAT_EVERY: i64 = 1_000;
 
-/// Fields of a profile that are not copied into the invoices it generates.
+/// Fields of any profile that are not copied into the records it makes.
 const PROFILE_ONLY: &[&str] = &[
-    "recurring_invoice_id",
     "recurrence_name",
     "recurrence_frequency",
     "repeat_every",
     "start_date",
     "end_date",
-    "last_sent_date",
-    "next_invoice_date",
     "status",
     "created_time",
     "last_modified_time",
     "date",
     "due_date",
 ];
+
+/// A kind of recurring profile: where its profiles are, the dates it keeps and what it
+/// makes.
+struct Kind {
+    /// The profiles.
+    profiles: &'static Res,
+    /// The records made.
+    made: &'static Res,
+    /// The profile's date of its next record (`next_invoice_date`).
+    next: &'static str,
+    /// The profile's date of its last record (`last_sent_date`).
+    last: &'static str,
+    /// Says whether a record made is sent at once.
+    sent: bool,
+}
+
+/// Recurring invoices make sent invoices.
+const INVOICE_PROFILES: Kind = Kind {
+    profiles: &RECURRING_INVOICES,
+    made: &INVOICES,
+    next: "next_invoice_date",
+    last: "last_sent_date",
+    sent: true,
+};
+
+/// Recurring expenses make expenses.
+const EXPENSE_PROFILES: Kind = Kind {
+    profiles: &RECURRING_EXPENSES,
+    made: &EXPENSES,
+    next: "next_expense_date",
+    last: "last_created_date",
+    sent: false,
+};
+
+/// Every kind of profile, in the order their records are made.
+const KINDS: [&Kind; 2] = [&INVOICE_PROFILES, &EXPENSE_PROFILES];
 
 /// How often a profile repeats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +137,22 @@ fn civil(y: i64, m: i64, d: u32) -> Option<i64> {
 /// Prepare hook of recurring invoices: totals, a checked schedule, and the next date.
 pub(crate) fn prepare(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(), ApiError> {
     billing::prepare_document(c, rec, mode)?;
+    schedule(c, rec, mode, &INVOICE_PROFILES)
+}
+
+/// Prepare hook of recurring expenses: the expense's names, a checked schedule, and the
+/// next date.
+pub(crate) fn prepare_expense(
+    c: &mut Ctx<'_>,
+    rec: &mut Record,
+    mode: Mode,
+) -> Result<(), ApiError> {
+    billing::prepare_expense(c, rec, mode)?;
+    schedule(c, rec, mode, &EXPENSE_PROFILES)
+}
+
+/// Checks a profile's schedule and sets its first next date.
+fn schedule(c: &Ctx<'_>, rec: &mut Record, mode: Mode, kind: &Kind) -> Result<(), ApiError> {
     step(rec)?;
     let start = text(rec.get("start_date")).unwrap_or_else(|| c.today());
     let start_day = parse_date(&start).ok_or_else(|| ApiError::invalid("start_date"))?;
@@ -107,44 +161,46 @@ pub(crate) fn prepare(c: &mut Ctx<'_>, rec: &mut Record, mode: Mode) -> Result<(
     }
     rec.insert("start_date".into(), json!(start));
     if mode == Mode::Create {
-        rec.insert("last_sent_date".into(), json!(""));
+        rec.insert(kind.last.into(), json!(""));
         let first = start_day.checked_mul(86_400).map(format_date);
-        rec.insert("next_invoice_date".into(), json!(first.unwrap_or(start)));
+        rec.insert(kind.next.into(), json!(first.unwrap_or(start)));
     }
     Ok(())
 }
 
-/// Makes the invoices due by now of the active profiles, at most
-/// [`MAX_GENERATED_PER_REQUEST`]. Called before each request is handled.
+/// Makes the records due by now of the active profiles, at most
+/// [`MAX_GENERATED_PER_REQUEST`] in all. Called before each request is handled.
 pub(crate) fn generate_due(c: &mut Ctx<'_>) {
     let today = c.now.div_euclid(86_400);
-    let due: Vec<String> = c
-        .org
-        .rows(RECURRING_INVOICES.table)
-        .filter(|r| text(r.get("status")).as_deref() == Some("active"))
-        .filter(|r| next_day(r).is_some_and(|d| d <= today))
-        .filter(|r| matches!(step(r), Ok(Some(_))))
-        .filter_map(|r| text(r.get("recurring_invoice_id")))
-        .collect();
     let mut budget = MAX_GENERATED_PER_REQUEST;
-    for id in due {
-        while budget > 0 && generate_one(c, &id, today) {
-            budget -= 1;
+    for kind in KINDS {
+        let due: Vec<String> = c
+            .org
+            .rows(kind.profiles.table)
+            .filter(|r| text(r.get("status")).as_deref() == Some("active"))
+            .filter(|r| next_day(r, kind).is_some_and(|d| d <= today))
+            .filter(|r| matches!(step(r), Ok(Some(_))))
+            .filter_map(|r| text(r.get(kind.profiles.id)))
+            .collect();
+        for id in due {
+            while budget > 0 && generate_one(c, kind, &id, today) {
+                budget -= 1;
+            }
         }
     }
 }
 
-fn next_day(rec: &Record) -> Option<i64> {
-    text(rec.get("next_invoice_date")).and_then(|d| parse_date(&d))
+fn next_day(rec: &Record, kind: &Kind) -> Option<i64> {
+    text(rec.get(kind.next)).and_then(|d| parse_date(&d))
 }
 
-/// Makes the profile's next invoice if it is due by `today`, and moves the profile on.
-/// Says whether an invoice was made.
-fn generate_one(c: &mut Ctx<'_>, id: &str, today: i64) -> bool {
-    let Some(profile) = c.org.get(RECURRING_INVOICES.table, id).cloned() else {
+/// Makes the profile's next record if it is due by `today`, and moves the profile on.
+/// Says whether a record was made.
+fn generate_one(c: &mut Ctx<'_>, kind: &Kind, id: &str, today: i64) -> bool {
+    let Some(profile) = c.org.get(kind.profiles.table, id).cloned() else {
         return false;
     };
-    let Some(day) = next_day(&profile).filter(|d| *d <= today) else {
+    let Some(day) = next_day(&profile, kind).filter(|d| *d <= today) else {
         return false;
     };
     let Ok(Some(step)) = step(&profile) else {
@@ -152,13 +208,13 @@ fn generate_one(c: &mut Ctx<'_>, id: &str, today: i64) -> bool {
     };
     let end = text(profile.get("end_date")).and_then(|d| parse_date(&d));
     if end.is_some_and(|e| day > e) {
-        set_fields(c, id, &[("status", json!("expired"))]);
+        set_fields(c, kind, id, &[("status", json!("expired"))]);
         return false;
     }
     let date = format_date(day.saturating_mul(86_400));
-    if make_invoice(c, id, &profile, &date).is_err() {
-        // A profile whose invoice cannot be made (its customer is gone) stops.
-        set_fields(c, id, &[("status", json!("stopped"))]);
+    if make(c, kind, id, &profile, &date).is_err() {
+        // A profile whose record cannot be made (its customer is gone) stops.
+        set_fields(c, kind, id, &[("status", json!("stopped"))]);
         return false;
     }
     let anchor = text(profile.get("start_date"))
@@ -167,44 +223,50 @@ fn generate_one(c: &mut Ctx<'_>, id: &str, today: i64) -> bool {
     let next = after(day, step, anchor)
         .and_then(|d| d.checked_mul(86_400))
         .map_or_else(String::new, format_date);
-    let mut fields = vec![
-        ("last_sent_date", json!(date)),
-        ("next_invoice_date", json!(next)),
-    ];
+    let mut fields = vec![(kind.last, json!(date)), (kind.next, json!(next))];
     let past_end = parse_date(&next).is_none_or(|n| end.is_some_and(|e| n > e));
     if past_end {
         fields.push(("status", json!("expired")));
     }
-    set_fields(c, id, &fields);
+    set_fields(c, kind, id, &fields);
     true
 }
 
-/// Creates the sent invoice of `profile` dated `date`.
-fn make_invoice(c: &mut Ctx<'_>, id: &str, profile: &Record, date: &str) -> Result<(), ApiError> {
+/// Creates the record of `profile` dated `date` (sent, for an invoice).
+fn make(
+    c: &mut Ctx<'_>,
+    kind: &Kind,
+    id: &str,
+    profile: &Record,
+    date: &str,
+) -> Result<(), ApiError> {
     let mut input: Record = profile
         .iter()
         .filter(|(k, _)| !PROFILE_ONLY.contains(&k.as_str()))
+        .filter(|(k, _)| *k != kind.next && *k != kind.last)
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    input.insert("recurring_invoice_id".into(), json!(id));
+    input.insert(kind.profiles.id.into(), json!(id));
     input.insert("date".into(), json!(date));
     if let Some(Value::Array(lines)) = input.get_mut("line_items") {
         for line in lines.iter_mut().filter_map(Value::as_object_mut) {
             line.remove("line_item_id");
         }
     }
-    let invoice = generic::create_record(c, &INVOICES, input)?;
-    let iid = text(invoice.get("invoice_id")).unwrap_or_default();
-    if let Some(mut inv) = c.org.get_mut(INVOICES.table, &iid) {
-        inv.insert("status".into(), json!("sent"));
+    let made = generic::create_record(c, kind.made, input)?;
+    if kind.sent {
+        let made_id = text(made.get(kind.made.id)).unwrap_or_default();
+        if let Some(mut rec) = c.org.get_mut(kind.made.table, &made_id) {
+            rec.insert("status".into(), json!("sent"));
+        }
     }
     Ok(())
 }
 
 /// Sets fields of a profile, stamping `last_modified_time`.
-fn set_fields(c: &mut Ctx<'_>, id: &str, fields: &[(&str, Value)]) {
+fn set_fields(c: &mut Ctx<'_>, kind: &Kind, id: &str, fields: &[(&str, Value)]) {
     let stamp = json!(c.timestamp());
-    if let Some(mut rec) = c.org.get_mut(RECURRING_INVOICES.table, id) {
+    if let Some(mut rec) = c.org.get_mut(kind.profiles.table, id) {
         for (k, v) in fields {
             rec.insert((*k).to_owned(), v.clone());
         }

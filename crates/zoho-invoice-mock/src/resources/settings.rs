@@ -5,7 +5,9 @@ use serde_json::{Value, json};
 
 use crate::ctx::Ctx;
 use crate::reply::{ApiError, HResult, Reply};
-use crate::resources::defs::{CURRENCIES as CURRENCIES_RES, Mode, TAXES as TAXES_RES, USERS};
+use crate::resources::defs::{
+    CURRENCIES as CURRENCIES_RES, EXPENSE_CATEGORIES, Mode, TAXES as TAXES_RES, USERS,
+};
 use crate::state::{Org, Record, cents, money, text};
 
 /// The id of the seeded "VAT" tax (12.5%), as the reference's examples name it.
@@ -26,8 +28,54 @@ const CURRENCIES: &[(&str, &str, &str, &str, u32)] = &[
     ("982000000000193", "JPY", "Japanese Yen", "¥", 0),
 ];
 
-/// Stores the taxes and currencies a new organization starts with.
+/// The expense accounts every organization starts with, as expense categories (an expense's
+/// `account_id` names one): `(category_id, category_name, description)`. The first is the
+/// account of the reference's expense examples.
+const EXPENSE_ACCOUNTS: &[(&str, &str, &str)] = &[
+    ("982000000561057", "Rent", "Rent of offices and storage"),
+    (
+        "982000000561061",
+        "Advertising And Marketing",
+        "Advertisements and promotions",
+    ),
+    (
+        "982000000561063",
+        "Automobile Expense",
+        "Fuel, maintenance and vehicle costs",
+    ),
+    (
+        "982000000561065",
+        "Meals and Entertainment",
+        "Meals with customers and staff events",
+    ),
+    (
+        "982000000561067",
+        "Other Expenses",
+        "Expenses of no other account",
+    ),
+];
+
+/// The expense account `id` names: an expense category, by its `category_id` or the
+/// `account_id` behind it.
+pub(crate) fn expense_account<'o>(org: &'o Org, id: &str) -> Option<&'o Record> {
+    org.get(EXPENSE_CATEGORIES.table, id).or_else(|| {
+        org.rows(EXPENSE_CATEGORIES.table)
+            .find(|c| text(c.get("account_id")).as_deref() == Some(id))
+    })
+}
+
+/// Stores the taxes, currencies and expense accounts a new organization starts with.
 pub(crate) fn seed_settings(org: &mut Org) {
+    for (id, name, description) in EXPENSE_ACCOUNTS {
+        let category = json!({
+            "category_id": id, "category_name": name, "description": description,
+            "status": "active", "account_id": id, "account_name": name,
+        });
+        if let Value::Object(category) = category {
+            org.table(EXPENSE_CATEGORIES.table)
+                .insert((*id).to_owned(), category);
+        }
+    }
     for (id, name, percentage) in TAXES {
         let tax = json!({
             "tax_id": id, "tax_name": name, "tax_percentage": percentage, "tax_type": "tax",
@@ -147,7 +195,7 @@ pub(crate) fn prepare_tax_group(
         let tax = c
             .org
             .get(TAXES_RES.table, id)
-            .ok_or_else(|| ApiError::invalid("taxes"))?;
+            .ok_or_else(|| crate::validate::Target::Tax.unknown())?;
         percent = percent.saturating_add(cents(tax.get("tax_percentage")).unwrap_or(0));
         taxes.push(json!({
             "tax_id": id,

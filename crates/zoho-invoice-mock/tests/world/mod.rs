@@ -20,9 +20,6 @@ const COMMENT: &str = "Envelope comment";
 /// The user the server's tokens belong to (`GET /users/me`).
 const USER: &str = "982000000554041";
 
-/// A user id that is not the current user's.
-const OTHER_USER: &str = "982000000554099";
-
 /// The template id operations on templates name.
 const TEMPLATE_ID: &str = "982000000000143";
 
@@ -92,6 +89,23 @@ async fn comment_id(api: &Api, path: &str, key: &str) -> String {
         .find(|c| c["description"] == COMMENT)
         .unwrap_or_else(|| panic!("no comment in {list}"));
     common::id(found, "comment_id")
+}
+
+/// Creates a user of the organization (`POST /users` answers no record) and answers its id.
+async fn user(api: &Api, name: &str, email: &str) -> String {
+    api.post_ok("/users", Some(json!({"name": name, "email": email})))
+        .await;
+    let users = api.get("/users").await;
+    users["users"]
+        .as_array()
+        .and_then(|all| all.iter().find(|u| u["email"] == email))
+        .map(|u| find_id(u, "user_id"))
+        .expect("the new user is listed")
+}
+
+/// An email as the reference requires one: recipients, subject and body.
+fn email() -> Value {
+    json!({"to_mail_ids": ["willsmith@bowmanfurniture.com"], "subject": "Hello", "body": "Dear Will"})
 }
 
 fn lines() -> Value {
@@ -174,7 +188,7 @@ pub async fn world() -> (Api, World) {
     let pid = find_id(&v, "payment_id");
     let v = post(
         format!("/customerpayments/{pid}/refunds"),
-        json!({"amount": 10}),
+        json!({"date": "2024-01-02", "amount": 10}),
     )
     .await;
     w.insert("refund_id".into(), find_id(&v, "payment_refund_id"));
@@ -215,7 +229,11 @@ pub async fn world() -> (Api, World) {
     .await;
     let c = comment_id(&api, &format!("/creditnotes/{cnid}/comments"), "comments").await;
     w.insert("creditnotes/comment_id".into(), c);
-    let v = post(format!("/creditnotes/{cnid}/refunds"), json!({"amount": 1})).await;
+    let v = post(
+        format!("/creditnotes/{cnid}/refunds"),
+        json!({"date": "2024-01-02", "amount": 1}),
+    )
+    .await;
     w.insert(
         "creditnote_refund_id".into(),
         find_id(&v, "creditnote_refund_id"),
@@ -238,6 +256,9 @@ pub async fn world() -> (Api, World) {
         find_id(&v, "recurring_expense_id"),
     );
 
+    let ann = user(&api, "Ann", "ann.user@zylker.org").await;
+    let bob = user(&api, "Bob", "bob.user@zylker.org").await;
+    w.insert("bob_user_id".into(), bob);
     let v = post(
         "/projects".into(),
         json!({"project_name": "Traffic Flux", "customer_id": cid, "billing_type": "based_on_task_hours", "user_id": USER, "tasks": [{"task_name": "Analysis"}]}),
@@ -248,7 +269,7 @@ pub async fn world() -> (Api, World) {
     let tid = find_id(&tasks, "task_id");
     let v = post(
         format!("/projects/{prid}/users"),
-        json!({"users": [{"user_id": OTHER_USER, "email": "ann@zylker.org"}]}),
+        json!({"users": [{"user_id": ann, "email": "ann.user@zylker.org"}]}),
     )
     .await;
     w.insert("user_id".into(), find_id(&v, "user_id"));
@@ -270,17 +291,6 @@ pub async fn world() -> (Api, World) {
     w.insert("template_id".into(), TEMPLATE_ID.into());
 
     // Users, the organization, currencies and taxes.
-    post(
-        "/users".into(),
-        json!({"name": "Ann", "email": "ann.user@zylker.org"}),
-    )
-    .await;
-    let users = api.get("/users").await;
-    let ann = users["users"]
-        .as_array()
-        .and_then(|all| all.iter().find(|u| u["email"] == "ann.user@zylker.org"))
-        .map(|u| find_id(u, "user_id"))
-        .expect("the new user is listed");
     w.insert("users/user_id".into(), ann);
     w.insert(
         "organizations/organization_id".into(),
@@ -599,11 +609,24 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
             json!({"customer_id": cid, "amount": 20, "payment_mode": "cash", "date": "2024-01-01"})
         }
         ("PUT", "/customerpayments/{payment_id}") => json!({"amount": 90}),
-        ("POST", "/customerpayments/{customer_payment_id}/refunds") => json!({"amount": 5}),
+        ("POST", "/customerpayments/{customer_payment_id}/refunds") => {
+            json!({"date": "2024-01-03", "amount": 5})
+        }
         ("PUT", "/customerpayments/{customer_payment_id}/refunds/{refund_id}") => {
             json!({"amount": 15})
         }
-        ("POST", "/creditnotes/{creditnote_id}/refunds") => json!({"amount": 2}),
+        ("POST", "/creditnotes/{creditnote_id}/refunds") => {
+            json!({"date": "2024-01-03", "amount": 2})
+        }
+        (
+            "POST",
+            "/contacts/{contact_id}/email"
+            | "/contacts/{contact_id}/statements/email"
+            | "/creditnotes/{creditnote_id}/email",
+        ) => email(),
+        ("POST", "/contacts/{contact_id}/portal/enable") => {
+            json!({"contact_persons": [{"contact_person_id": w["contact_person_id"]}]})
+        }
         ("PUT", "/creditnotes/{creditnote_id}/refunds/{creditnote_refund_id}") => {
             json!({"amount": 3})
         }
@@ -640,7 +663,7 @@ fn body(w: &World, method: &str, template: &str) -> Option<Value> {
         ("PUT", "/projects/{project_id}") => json!({"project_name": "Renamed"}),
         ("POST", "/projects/{project_id}/clone") => json!({"project_name": "Copy"}),
         ("POST", "/projects/{project_id}/users") => {
-            json!({"users": [{"user_id": "982000000554098", "email": "bob@zylker.org"}]})
+            json!({"users": [{"user_id": w["bob_user_id"], "email": "bob.user@zylker.org"}]})
         }
         ("POST", "/projects/{project_id}/users/invite") => {
             json!({"user_name": "Cat", "email": "cat@zylker.org"})
