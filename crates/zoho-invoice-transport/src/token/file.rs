@@ -2,6 +2,7 @@
 //! process that restarts (a command-line tool, a cron job) reuses a token still valid.
 
 use std::fmt;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -234,27 +235,24 @@ impl RefreshObserver for TokenFile {
             token.api_domain(),
             system_after(self.clock.now(), expires_in),
         );
-        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-            write(&self.path, &content);
-            return;
-        };
         let path = self.path.clone();
-        // The blocking pool finishes the write even if the refreshing caller goes away.
-        if let Err(error) = runtime.spawn_blocking(move || write(&path, &content)).await {
-            tracing::warn!(%error, "the token file writer failed");
+        // On the blocking pool when there is one, which finishes the write even if the
+        // refreshing caller goes away; logged here, in the caller's span.
+        let written = match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => runtime
+                .spawn_blocking(move || token_file::write_atomically(&path, &content))
+                .await
+                .unwrap_or_else(|e| Err(io::Error::other(e.to_string()))),
+            Err(_) => token_file::write_atomically(&path, &content),
+        };
+        match written {
+            Ok(()) => tracing::debug!(path = %self.path.display(), "access token saved"),
+            Err(error) => tracing::warn!(
+                path = %self.path.display(),
+                %error,
+                "cannot write the token file; the access token is kept in memory only"
+            ),
         }
-    }
-}
-
-/// Writes the token file, or says why not (without the content).
-fn write(path: &Path, content: &[u8]) {
-    match token_file::write_atomically(path, content) {
-        Ok(()) => tracing::debug!(path = %path.display(), "access token saved"),
-        Err(error) => tracing::warn!(
-            path = %path.display(),
-            %error,
-            "cannot write the token file; the access token is kept in memory only"
-        ),
     }
 }
 
