@@ -61,12 +61,16 @@ use crate::error::Error;
 /// - `expires_at`: when the token expires, in seconds since 1970 (UTC, wall clock), so that
 ///   the next process knows how long it has left.
 ///
-/// Several processes may share one file: each writes only whole files, and a process that
-/// finds another's token valid uses it. Two processes that refresh at the same moment each
-/// get a token (both valid); the last written stays.
+/// Processes run one after another (a cron job, a command-line tool) find each other's
+/// tokens. Processes running at the same time may share the file too: each writes only whole
+/// files, and a process that starts while another's token is valid uses it; but a running
+/// process reads the file only when opened, so two of them refresh on their own (each token
+/// they get is valid; the last written stays). For a fleet that shares one token, use a
+/// shared store (the Redis one of `zoho-invoice-redis`).
 ///
-/// Reading and writing the file are blocking calls, done once when opened and once per
-/// refresh; writes run on tokio's blocking pool when there is a runtime.
+/// The file is read when the store is opened, written once per refresh (on tokio's
+/// blocking pool when there is a runtime), and read and perhaps removed on
+/// [`invalidate`](TokenSource::invalidate): small, blocking calls.
 ///
 /// # Example
 ///
