@@ -1,6 +1,7 @@
 //! [`TransportBuilder`]: composes the default stack from the public layers.
 
 use std::fmt;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,7 +23,9 @@ use crate::region::Region;
 use crate::request::ApiRequest;
 use crate::response::ApiResponse;
 use crate::retry::{Policy, RetryBudget, RetryPolicy};
-use crate::token::{ClientCredentials, OAuthClient, RefreshingToken, StaticToken, TokenSource};
+use crate::token::{
+    ClientCredentials, FileTokenStore, OAuthClient, RefreshingToken, StaticToken, TokenSource,
+};
 use crate::transport::{BoxedService, ServiceTransport};
 use crate::url::parse_configured;
 
@@ -180,6 +183,7 @@ pub struct TransportBuilder {
     pool_idle_timeout: Option<Duration>,
     refresh_ahead: Option<Duration>,
     throttle_backoff: Option<Duration>,
+    token_file: Option<PathBuf>,
 }
 
 impl fmt::Debug for TransportBuilder {
@@ -201,6 +205,7 @@ impl fmt::Debug for TransportBuilder {
             .field("allow_http", &self.allow_http)
             .field("call_layers", &self.call_layers.0.len())
             .field("attempt_layers", &self.attempt_layers.0.len())
+            .field("token_file", &self.token_file)
             .finish_non_exhaustive()
     }
 }
@@ -243,6 +248,7 @@ impl TransportBuilder {
             pool_idle_timeout: Some(Duration::from_secs(90)),
             refresh_ahead: None,
             throttle_backoff: None,
+            token_file: None,
         }
     }
 
@@ -265,6 +271,20 @@ impl TransportBuilder {
             client,
             refresh_token,
         };
+        self
+    }
+
+    /// Keeps the access token of [`refresh_token`](Self::refresh_token) in the file at `path`
+    /// ([`FileTokenStore`]), so that the next process (the next run of a command-line tool or
+    /// a cron job) reuses it while it is valid instead of asking for a new one. The file is
+    /// read when the transport is built and written (atomically, mode `0600` on unix) with
+    /// each new token; its directory must exist. The access token is stored as it is: the
+    /// file's permissions are its protection.
+    ///
+    /// Only with [`refresh_token`](Self::refresh_token): with any other credentials,
+    /// [`build`](Self::build) fails with a configuration error.
+    pub fn token_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.token_file = Some(path.into());
         self
     }
 
@@ -552,7 +572,14 @@ impl TransportBuilder {
     }
 
     fn take_token_source(&mut self) -> Result<Arc<dyn TokenSource>, Error> {
-        Ok(match std::mem::replace(&mut self.auth, Auth::None) {
+        let auth = std::mem::replace(&mut self.auth, Auth::None);
+        if self.token_file.is_some() && !matches!(auth, Auth::Refresh { .. } | Auth::None) {
+            return Err(ErrorKind::Config(
+                "a token file keeps the tokens of a refresh token: set `refresh_token`".into(),
+            )
+            .into());
+        }
+        Ok(match auth {
             Auth::None => {
                 return Err(ErrorKind::Config("no credentials: set a token".into()).into());
             }
@@ -571,7 +598,14 @@ impl TransportBuilder {
                 if let Some(backoff) = self.throttle_backoff {
                     source = source.with_throttle_backoff(backoff);
                 }
-                Arc::new(source)
+                match self.token_file.take() {
+                    Some(path) => Arc::new(FileTokenStore::open_with_clock(
+                        path,
+                        source,
+                        self.clock.clone(),
+                    )),
+                    None => Arc::new(source),
+                }
             }
         })
     }

@@ -16,6 +16,10 @@
 //!   your layers around the call and around each attempt) into an [`HttpTransport`].
 //! - One [`Error`] for the whole SDK, with predicates (`is_not_found`, `is_rate_limited`,
 //!   `is_retryable`, `may_have_been_processed`, ...).
+//! - Tokens: a static one, the refresh-token flow ([`RefreshingToken`]: single-flight,
+//!   refreshed ahead of expiry), or that flow with its access token kept in a file
+//!   ([`FileTokenStore`], [`TransportBuilder::token_file`]) so that command-line tools and
+//!   cron jobs reuse a still-valid token across restarts instead of asking for a new one.
 //! - Plain `http://` is refused unless [allowed](TransportBuilder::allow_http); secrets are
 //!   `secrecy::SecretString`, and no `Debug`, `Display`, error or log line shows one.
 //!
@@ -169,8 +173,8 @@ pub use request::{ApiBase, ApiRequest, Deadline, OrganizationId};
 pub use response::ApiResponse;
 pub use retry::{Decision, Policy, RetryBudget, RetryPolicy, StopReason, decide, is_idempotent};
 pub use token::{
-    AccessToken, ClientCredentials, OAuthClient, RefreshingToken, StaticToken, TokenSet,
-    TokenSource,
+    AccessToken, ClientCredentials, FileTokenStore, OAuthClient, RefreshObserver, RefreshingToken,
+    StaticToken, TokenSet, TokenSource,
 };
 pub use transport::{BoxedService, ServiceTransport, Transport};
 

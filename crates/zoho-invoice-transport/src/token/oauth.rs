@@ -209,6 +209,11 @@ impl OAuthClient {
         &self.accounts_url
     }
 
+    /// The client id (not a secret).
+    pub(crate) fn client_id(&self) -> &str {
+        self.credentials.client_id()
+    }
+
     /// The URL to send the user to for consent: `{accounts}/oauth/v2/auth` with
     /// `access_type=offline` and `prompt=consent` (so the code exchange yields a refresh
     /// token). Scopes look like `ZohoInvoice.invoices.ALL`.

@@ -66,6 +66,19 @@ struct Inner {
     /// then find the new token in `cached`. This is what makes refresh single-flight.
     refresh: tokio::sync::Mutex<RefreshState>,
     generation: AtomicU64,
+    observer: Option<Arc<dyn RefreshObserver>>,
+}
+
+/// Hears of each access token a [`RefreshingToken`] gets from the accounts server: the seam a
+/// token store persists through (the file store of [`FileTokenStore`](crate::FileTokenStore)
+/// is one).
+///
+/// It is awaited while the refresh is still in progress, so the callers waiting for the new
+/// token wait for it too: keep it short, and never let it fail the refresh (log instead).
+#[async_trait]
+pub trait RefreshObserver: Send + Sync + fmt::Debug {
+    /// `token` was just issued and is valid for `expires_in` from now.
+    async fn refreshed(&self, token: &AccessToken, expires_in: Duration);
 }
 
 /// Access tokens from a refresh token.
@@ -118,6 +131,7 @@ impl RefreshingToken {
                 cached: RwLock::new(None),
                 refresh: tokio::sync::Mutex::new(RefreshState::default()),
                 generation: AtomicU64::new(0),
+                observer: None,
             }),
         }
     }
@@ -156,6 +170,23 @@ impl RefreshingToken {
         inner.budget = requests.max(1);
         inner.budget_window = window;
         self
+    }
+
+    /// Tells `observer` of every token this source gets from the accounts server (not of
+    /// one given with [`with_access_token`](Self::with_access_token)), before the callers
+    /// waiting for it are given it. Replaces any observer set before.
+    ///
+    /// # Panics
+    /// When called on a clone (configure before sharing).
+    pub fn with_refresh_observer(mut self, observer: Arc<dyn RefreshObserver>) -> Self {
+        self.inner_mut().observer = Some(observer);
+        self
+    }
+
+    /// The refresh token and the accounts server it is used with (for the stores that key
+    /// their records by them).
+    pub(crate) fn credentials(&self) -> (&OAuthClient, &SecretString) {
+        (&self.inner.oauth, &self.inner.refresh_token)
     }
 
     /// Starts with an access token you already have, valid for `expires_in` from now.
@@ -266,6 +297,9 @@ impl TokenSource for RefreshingToken {
                     token: token.clone(),
                     expires_at: instant_after(Instant::now(), set.expires_in),
                 });
+                if let Some(observer) = &self.inner.observer {
+                    observer.refreshed(&token, set.expires_in).await;
+                }
                 state.until = None;
                 state.error = None;
                 state.throttle_streak = 0;
