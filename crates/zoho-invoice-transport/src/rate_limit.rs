@@ -101,6 +101,21 @@ impl RateLimitConfig {
     pub fn max_in_flight(&self) -> u32 {
         self.max_in_flight
     }
+
+    /// The sliding window [`requests_per_window`](Self::requests_per_window) counts in.
+    pub fn window(&self) -> Duration {
+        self.window
+    }
+
+    /// How long an organization's requests are held back after a 429 without `Retry-After`.
+    pub fn pause_after_429(&self) -> Duration {
+        self.pause_after_429
+    }
+
+    /// The longest pause after a 429 that calls wait out.
+    pub fn max_pause(&self) -> Duration {
+        self.max_pause
+    }
 }
 
 /// The daily quota as the last response reported it.
