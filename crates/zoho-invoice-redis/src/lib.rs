@@ -10,8 +10,10 @@ mod health;
 mod keys;
 mod limiter;
 mod policy;
+mod token;
 
 pub use fleet::{Fleet, FleetBuilder};
 pub use keys::DEFAULT_KEY_PREFIX;
 pub use limiter::{SharedRateLimit, SharedRateLimitLayer};
 pub use policy::WhenUnreachable;
+pub use token::{SealingKey, SharedTokenStore, SharedTokenStoreBuilder};
