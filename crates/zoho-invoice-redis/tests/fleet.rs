@@ -326,7 +326,3 @@ fn a_process_killed_while_refreshing_lets_another_refresh_once_its_lock_expires(
         .unwrap();
     rt.block_on(common::get_items(&transport)).unwrap();
 }
-
-/// Silences the unused-import lint of `TokenSource` (used through `store.token()`).
-#[allow(dead_code)]
-fn _uses(_: &dyn TokenSource) {}
