@@ -108,11 +108,16 @@ impl FleetBuilder {
     ///
     /// It does not wait for Redis: the connection is made by the first call, so that a
     /// process whose policy is [`WhenUnreachable::FallBack`] starts even while Redis is
-    /// down. Call [`Fleet::ping`] to check it. Must be called within a Tokio runtime (the
-    /// connection manager spawns its reconnecting task on it). A URL that does not parse is
-    /// a configuration error that does not quote it.
+    /// down. Call [`Fleet::ping`] to check it. It must be called within a Tokio runtime (the
+    /// connection manager spawns its reconnecting task on it): outside one, and for a URL
+    /// that does not parse, it is a configuration error (that does not quote the URL).
     pub fn connect(self, url: &str) -> Result<Fleet, Error> {
         check_prefix(&self.prefix)?;
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(config(
+                "connect to Redis from within a Tokio runtime (the connection lives on it)",
+            ));
+        }
         let client = redis::Client::open(url)
             .map_err(|_| config("the Redis URL does not parse (redis://host:port/db)"))?;
         // Reconnect quickly, and let a call that finds the connection broken fail instead of
@@ -219,5 +224,35 @@ impl Fleet {
             Ok(result) => Ok(result?),
             Err(_) => Err(RedisFailure::Timeout(timeout)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connecting_outside_a_runtime_or_to_a_bad_url_is_a_clear_error() {
+        let outside = Fleet::connect("redis://127.0.0.1:6379").unwrap_err();
+        assert!(outside.to_string().contains("Tokio runtime"), "{outside}");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let bad = Fleet::connect("http://:secret@host").unwrap_err();
+            assert!(!bad.to_string().contains("secret"), "{bad}");
+            let prefix = Fleet::builder()
+                .key_prefix("a{b}")
+                .connect("redis://127.0.0.1:6379")
+                .unwrap_err();
+            assert!(prefix.to_string().contains("prefix"), "{prefix}");
+            let fleet = Fleet::builder()
+                .key_prefix("app")
+                .connect("redis://:secret@127.0.0.1:6379/2")
+                .unwrap();
+            assert_eq!(fleet.key_prefix(), "app");
+            assert!(!format!("{fleet:?}").contains("secret"));
+        });
     }
 }
