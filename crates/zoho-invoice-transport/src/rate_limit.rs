@@ -422,6 +422,18 @@ mod tests {
     }
 
     #[test]
+    fn the_config_reads_back() {
+        let config = RateLimitConfig::default()
+            .with_requests_per(60, Duration::from_secs(3))
+            .with_pause_after_429(Duration::from_secs(2))
+            .with_max_pause(Duration::from_secs(9));
+        assert_eq!(config.requests_per_window(), 60);
+        assert_eq!(config.window(), Duration::from_secs(3));
+        assert_eq!(config.pause_after_429(), Duration::from_secs(2));
+        assert_eq!(config.max_pause(), Duration::from_secs(9));
+    }
+
+    #[test]
     fn an_absurd_reset_is_capped() {
         let mut headers = HeaderMap::new();
         headers.insert("x-rate-limit-remaining", "0".parse().unwrap());
