@@ -233,7 +233,7 @@ async fn a_429_pauses_the_whole_fleet() {
     let started = Instant::now();
     get_items(second).await.unwrap();
     assert!(
-        started.elapsed() >= Duration::from_millis(800),
+        started.elapsed() >= Duration::from_millis(500),
         "the other process waited out the pause"
     );
 
@@ -283,4 +283,71 @@ async fn each_organizations_keys_carry_its_hash_tag() {
         assert!(key.starts_with("zoho-invoice:rate:{"), "{key}");
         assert_eq!(key.matches('{').count(), 1, "one hash tag: {key}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_request_learns_an_unknown_quota_first_unless_answers_carry_none() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let Some(redis) =
+        RedisServer::start("one_request_learns_an_unknown_quota_first_unless_answers_carry_none")
+    else {
+        return;
+    };
+    // A server that reports no quota, and counts the requests it holds at once and those
+    // that came while the first was held.
+    #[derive(Default)]
+    struct Seen {
+        started: AtomicUsize,
+        held: AtomicUsize,
+        most: AtomicUsize,
+        first_done: AtomicBool,
+        beside_first: AtomicUsize,
+    }
+    let seen = Arc::new(Seen::default());
+    let counter = seen.clone();
+    let service = tower::service_fn(move |_request: ApiRequest| {
+        let seen = counter.clone();
+        async move {
+            let order = seen.started.fetch_add(1, Ordering::SeqCst);
+            if order > 0 && !seen.first_done.load(Ordering::SeqCst) {
+                seen.beside_first.fetch_add(1, Ordering::SeqCst);
+            }
+            let held = seen.held.fetch_add(1, Ordering::SeqCst) + 1;
+            seen.most.fetch_max(held, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            seen.held.fetch_sub(1, Ordering::SeqCst);
+            if order == 0 {
+                seen.first_done.store(true, Ordering::SeqCst);
+            }
+            Ok::<_, Error>(zoho_invoice_transport::ApiResponse::json_ok(
+                r#"{"code":0}"#,
+            ))
+        }
+    });
+    let transport = HttpTransport::builder()
+        .static_token(SecretString::from("1000.token".to_owned()))
+        .organization_id("42")
+        .no_retry()
+        .rate_limit_layer(
+            zoho_invoice_redis::SharedRateLimitLayer::new(
+                &fleet(&redis, WhenUnreachable::FailFast),
+                RateLimitConfig::default(),
+            )
+            .with_default_organization("42"),
+        )
+        .http_service(service)
+        .build()
+        .unwrap();
+    let results = join_all((0..5).map(|_| get_items(&transport))).await;
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(
+        seen.beside_first.load(Ordering::SeqCst),
+        0,
+        "the first request went alone"
+    );
+    assert!(
+        seen.most.load(Ordering::SeqCst) >= 2,
+        "once an answer showed no quota headers, the others went together"
+    );
 }
