@@ -283,8 +283,7 @@ impl Limiter {
                     0 => Duration::from_millis(fastrand::u64(10..=40)),
                     // Until the window or a pause allows it, and a little more so that the
                     // waiting calls of the fleet do not all ask at the same moment.
-                    ms => Duration::from_millis(ms.saturating_add(fastrand::u64(0..=20)))
-                        .min(max_pause.max(Duration::from_millis(ms))),
+                    ms => Duration::from_millis(ms.saturating_add(fastrand::u64(0..=20))),
                 },
             };
             tracing::trace!(
