@@ -12,10 +12,12 @@
 //! | `POST /__admin/grant_code` | a fresh OAuth grant code |
 //! | `POST /__admin/tokens/expire` | expires every issued access token |
 //! | `POST /__admin/organizations` | `{"organization_id": "1", "name": "Acme"}` adds one |
-//! | `PUT /__admin/limits` | `{"per_minute": 100, "daily": 1000, "concurrent": 5}` |
+//! | `PUT /__admin/limits` | `{"per_minute": 100, "daily": 1000, "concurrent": 5}`; `"window_ms": 3000` counts `per_minute` in 3-second windows instead of minutes (`per_window` is another name for `per_minute`) |
+//! | `GET /__admin/limits` | the limits in force, and `rate_limited`: how many requests they answered with 429 |
 //!
 //! Input is checked: a body that is not JSON, a field of the wrong type, a status outside
-//! 100..=599, a `retry_after` over a day, a `delay_ms` over a day, limits over `u32::MAX`, or
+//! 100..=599, a `retry_after` over a day, a `delay_ms` over a day, limits over `u32::MAX`, a
+//! `window_ms` of 0 or over a day, both `per_minute` and `per_window`, or
 //! seconds that would move the clock past 9999-12-31T23:59:59Z are a 400 with code 4 and a
 //! message naming the field; nothing is changed.
 
@@ -119,15 +121,39 @@ fn advance_clock(shared: &Shared, body: &Value) -> Result<(), String> {
         })
 }
 
-/// `PUT /__admin/limits`: each limit a whole number up to `u32::MAX`, absent for none.
+/// `PUT /__admin/limits`: each limit a whole number up to `u32::MAX`, absent for none;
+/// `window_ms` from 1 ms to a day (default a minute).
 fn parse_limits(body: &Value) -> Result<Limits, String> {
     let n = |k: &str| -> Result<Option<u32>, String> {
         Ok(whole(body, k, 0, u64::from(u32::MAX))?.and_then(|n| u32::try_from(n).ok()))
     };
-    Ok(Limits::default()
-        .with_per_minute(n("per_minute")?)
+    let per_window = match (n("per_minute")?, n("per_window")?) {
+        (Some(_), Some(_)) => return Err("give per_minute or per_window, not both".into()),
+        (a, b) => a.or(b),
+    };
+    let mut limits = Limits::default()
+        .with_per_minute(per_window)
         .with_daily(n("daily")?.unwrap_or(Limits::default().daily))
-        .with_concurrent(n("concurrent")?))
+        .with_concurrent(n("concurrent")?);
+    if let Some(ms) = whole(body, "window_ms", 1, MAX_FAULT_SECONDS * 1000)? {
+        limits.window = Duration::from_millis(ms);
+    }
+    Ok(limits)
+}
+
+/// `GET /__admin/limits`: the limits in force and how many requests they refused.
+fn show_limits(shared: &Shared) -> Resp {
+    let limits = shared.limiter.limits();
+    let window_ms = u64::try_from(limits.window.as_millis()).unwrap_or(u64::MAX);
+    ok(json!({
+        "limits": {
+            "per_minute": limits.per_minute,
+            "window_ms": window_ms,
+            "daily": limits.daily,
+            "concurrent": limits.concurrent,
+        },
+        "rate_limited": shared.limiter.refused(),
+    }))
 }
 
 /// `POST /__admin/organizations`: `{"organization_id": "1", "name": "Acme"}`.
@@ -218,6 +244,7 @@ pub(crate) fn handle(
         }
         ("POST", "/organizations") => done(add_organization(shared, &json_body)),
         ("PUT", "/limits") => done(parse_limits(&json_body).map(|l| shared.limiter.set(l))),
+        ("GET", "/limits") => show_limits(shared),
         _ => wire::json(
             404,
             &json!({"code": 5, "message": "Unknown admin endpoint"}),

@@ -1,7 +1,9 @@
-//! API rate limits: a per-minute quota, a daily quota and a concurrency limit per
-//! organization, answered with 429, and the `X-Rate-Limit-*` headers.
+//! API rate limits: a quota per window (a minute, or a shorter window for tests), a daily
+//! quota and a concurrency limit per organization, answered with 429, and the
+//! `X-Rate-Limit-*` headers.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -11,8 +13,13 @@ use crate::reply::{ApiError, codes};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// Requests per minute.
+    /// Requests per [`window`](Self::window) (a minute unless set otherwise; the name stays
+    /// for compatibility).
     pub per_minute: Option<u32>,
+    /// The window `per_minute` counts in: fixed windows of this length on the server's
+    /// clock, from its start (default: a minute). A shorter one lets tests of rate limiting
+    /// take seconds.
+    pub window: Duration,
     /// Requests per day (reported in `X-Rate-Limit-Limit`).
     pub daily: u32,
     /// Requests in flight at once.
@@ -25,6 +32,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             per_minute: None,
+            window: MINUTE,
             daily: 1_000_000,
             concurrent: None,
         }
@@ -36,6 +44,7 @@ impl Limits {
     pub fn free_plan() -> Self {
         Self {
             per_minute: Some(100),
+            window: MINUTE,
             daily: 1_000,
             concurrent: Some(5),
         }
@@ -45,15 +54,28 @@ impl Limits {
     pub fn paid_plan() -> Self {
         Self {
             per_minute: Some(100),
+            window: MINUTE,
             daily: 10_000,
             concurrent: Some(10),
         }
     }
 
-    /// Sets the per-minute quota.
+    /// Sets the per-minute quota (counted in the current [`window`](Self::window), a minute
+    /// by default).
     #[must_use]
     pub fn with_per_minute(mut self, n: Option<u32>) -> Self {
         self.per_minute = n;
+        self
+    }
+
+    /// At most `n` requests in each `window` (fixed windows on the server's clock, counted
+    /// from its start), e.g. `with_per_window(60, Duration::from_secs(3))`: Zoho's quota
+    /// scaled down so that a test of it takes seconds. A window under a millisecond counts
+    /// as a millisecond.
+    #[must_use]
+    pub fn with_per_window(mut self, n: u32, window: Duration) -> Self {
+        self.per_minute = Some(n);
+        self.window = window.max(MIN_WINDOW);
         self
     }
 
@@ -72,10 +94,16 @@ impl Limits {
     }
 }
 
+/// The default window: a minute.
+const MINUTE: Duration = Duration::from_secs(60);
+/// The shortest window counted.
+const MIN_WINDOW: Duration = Duration::from_millis(1);
+
 #[derive(Debug, Default)]
 struct Usage {
-    minute: u64,
-    minute_count: u32,
+    /// The index of the current window (server time divided by the window).
+    window: u128,
+    window_count: u32,
     day: u64,
     day_count: u32,
     in_flight: u32,
@@ -86,6 +114,8 @@ struct Usage {
 pub(crate) struct Limiter {
     limits: Mutex<Limits>,
     usage: Arc<Mutex<HashMap<String, Usage>>>,
+    /// Requests answered with 429 by these limits since the start.
+    refused: AtomicU64,
 }
 
 /// Held while a request is in flight.
@@ -119,7 +149,18 @@ impl Limiter {
         Self {
             limits: Mutex::new(limits),
             usage: Arc::new(Mutex::new(HashMap::new())),
+            refused: AtomicU64::new(0),
         }
+    }
+
+    /// The limits in force.
+    pub(crate) fn limits(&self) -> Limits {
+        *self.limits.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// How many requests these limits answered with 429 since the server started.
+    pub(crate) fn refused(&self) -> u64 {
+        self.refused.load(Ordering::Relaxed)
     }
 
     /// Replaces the limits.
@@ -127,7 +168,7 @@ impl Limiter {
         *self.limits.lock().unwrap_or_else(|e| e.into_inner()) = limits;
     }
 
-    /// Forgets all usage.
+    /// Forgets all usage (the count of refusals stays).
     pub(crate) fn reset(&self) {
         self.usage.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
@@ -142,9 +183,10 @@ impl Limiter {
         let secs = elapsed.as_secs();
         let mut usage = self.usage.lock().unwrap_or_else(|e| e.into_inner());
         let u = usage.entry(org.to_string()).or_default();
-        if u.minute != secs / 60 {
-            u.minute = secs / 60;
-            u.minute_count = 0;
+        let window = elapsed.as_millis() / limits.window.max(MIN_WINDOW).as_millis();
+        if u.window != window {
+            u.window = window;
+            u.window_count = 0;
         }
         if u.day != secs / DAY {
             u.day = secs / DAY;
@@ -155,40 +197,32 @@ impl Limiter {
             remaining: limits.daily.saturating_sub(u.day_count),
             reset: DAY - secs % DAY,
         };
+        let refuse = |message: &'static str, u: &Usage| {
+            self.refused.fetch_add(1, Ordering::Relaxed);
+            (
+                Err(ApiError::new(429, codes::RATE_LIMITED, message)),
+                headers(u),
+            )
+        };
         if u.day_count >= limits.daily {
-            let h = headers(u);
-            return (
-                Err(ApiError::new(
-                    429,
-                    codes::RATE_LIMITED,
-                    "You have reached the maximum number of API calls allowed per day.",
-                )),
-                h,
+            return refuse(
+                "You have reached the maximum number of API calls allowed per day.",
+                u,
             );
         }
-        if limits.per_minute.is_some_and(|n| u.minute_count >= n) {
-            let h = headers(u);
-            return (
-                Err(ApiError::new(
-                    429,
-                    codes::RATE_LIMITED,
-                    "You have made too many requests in a minute. Please try again after some time.",
-                )),
-                h,
+        if limits.per_minute.is_some_and(|n| u.window_count >= n) {
+            return refuse(
+                "You have made too many requests in a minute. Please try again after some time.",
+                u,
             );
         }
         if limits.concurrent.is_some_and(|n| u.in_flight >= n) {
-            let h = headers(u);
-            return (
-                Err(ApiError::new(
-                    429,
-                    codes::RATE_LIMITED,
-                    "You have made too many concurrent requests. Please try again after some time.",
-                )),
-                h,
+            return refuse(
+                "You have made too many concurrent requests. Please try again after some time.",
+                u,
             );
         }
-        u.minute_count += 1;
+        u.window_count += 1;
         u.day_count += 1;
         u.in_flight += 1;
         let h = headers(u);
@@ -217,6 +251,35 @@ mod tests {
         assert_eq!(h.remaining, 1_000_000 - 2);
         assert!(l.admit("other", t).0.is_ok(), "quotas are per organization");
         assert!(l.admit("o", Duration::from_secs(61)).0.is_ok());
+    }
+
+    #[test]
+    fn a_scaled_window_counts_in_its_own_windows() {
+        let l = Limiter::new(Limits::default().with_per_window(2, Duration::from_secs(3)));
+        let at = Duration::from_millis;
+        assert!(l.admit("o", at(100)).0.is_ok());
+        assert!(l.admit("o", at(2_900)).0.is_ok());
+        assert_eq!(l.admit("o", at(2_999)).0.expect_err("third").status, 429);
+        assert_eq!(l.refused(), 1);
+        // The next window starts at 3 s on the server's clock.
+        assert!(l.admit("o", at(3_000)).0.is_ok());
+        assert!(l.admit("o", at(5_999)).0.is_ok());
+        assert!(l.admit("o", at(5_999)).0.is_err());
+        assert_eq!(l.refused(), 2);
+        assert_eq!(l.limits().window, Duration::from_secs(3));
+    }
+
+    #[test]
+    fn refusals_of_every_limit_are_counted() {
+        let l = Limiter::new(Limits::default().with_daily(1).with_concurrent(Some(1)));
+        let t = Duration::ZERO;
+        let p = l.admit("o", t).0.expect("first");
+        assert!(l.admit("o", t).0.is_err(), "daily");
+        drop(p);
+        assert!(l.admit("o", t).0.is_err(), "daily again");
+        assert_eq!(l.refused(), 2);
+        l.reset();
+        assert_eq!(l.refused(), 2, "forgetting usage keeps the count");
     }
 
     #[test]

@@ -2,27 +2,42 @@
 //!
 //! ```text
 //! cargo run -p zoho-invoice-mock -- --port 8080 [--accounts-port 8081] [--seed] [--invoices N]
+//!     [--per-window N] [--window-ms MS] [--daily N] [--concurrent N]
 //! ```
 //!
 //! `--seed` starts with a realistic organization; `--invoices N` adds N synthetic invoices to
 //! it (copies of a few templates, for benchmarks such as `benches/memory.sh`).
+//!
+//! The rate limits: `--per-window N` requests per window (a minute, or `--window-ms MS`
+//! milliseconds: `--per-window 60 --window-ms 3000` is Zoho's quota scaled to seconds),
+//! `--daily N` per day, `--concurrent N` in flight; unset, there is no per-window or
+//! concurrency limit and the daily quota is a million.
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use zoho_invoice_mock::{MockConfig, MockServer};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: zoho-invoice-mock [--port N] [--accounts-port N] [--seed] [--invoices N]");
+    eprintln!(
+        "usage: zoho-invoice-mock [--port N] [--accounts-port N] [--seed] [--invoices N] \
+         [--per-window N] [--window-ms MS] [--daily N] [--concurrent N]"
+    );
     ExitCode::from(2)
 }
+
+/// The longest window `--window-ms` accepts: a day.
+const MAX_WINDOW_MS: u64 = 86_400_000;
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let mut config = MockConfig::default();
+    let mut limits = config.limits;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let port = |v: Option<String>| v.and_then(|v| v.parse::<u16>().ok());
+        let count = |v: Option<String>| v.and_then(|v| v.parse::<u32>().ok());
         match arg.as_str() {
             "--port" => match port(args.next()) {
                 Some(p) => config = config.with_api_port(p),
@@ -37,6 +52,22 @@ async fn main() -> ExitCode {
                 Some(n) => config = config.with_synthetic_invoices(n),
                 None => return usage(),
             },
+            "--per-window" => match count(args.next()) {
+                Some(n) => limits = limits.with_per_minute(Some(n)),
+                None => return usage(),
+            },
+            "--window-ms" => match args.next().and_then(|v| v.parse::<u64>().ok()) {
+                Some(ms @ 1..=MAX_WINDOW_MS) => limits.window = Duration::from_millis(ms),
+                _ => return usage(),
+            },
+            "--daily" => match count(args.next()) {
+                Some(n) => limits = limits.with_daily(n),
+                None => return usage(),
+            },
+            "--concurrent" => match count(args.next()) {
+                Some(n) => limits = limits.with_concurrent(Some(n)),
+                None => return usage(),
+            },
             "-h" | "--help" => {
                 let _ = usage();
                 return ExitCode::SUCCESS;
@@ -44,7 +75,7 @@ async fn main() -> ExitCode {
             _ => return usage(),
         }
     }
-    let server = match MockServer::start_with(config).await {
+    let server = match MockServer::start_with(config.with_limits(limits)).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("zoho-invoice-mock: cannot start: {e}");

@@ -242,6 +242,18 @@ impl MockServer {
         self.shared.limiter.reset();
     }
 
+    /// The rate limits in force.
+    pub fn limits(&self) -> Limits {
+        self.shared.limiter.limits()
+    }
+
+    /// How many API requests the rate limits (per window, daily, in flight) answered with
+    /// 429 since the server started (429s armed as faults are not counted). The token
+    /// requests the accounts server served are `count("POST /oauth/v2/token")`.
+    pub fn rate_limited(&self) -> u64 {
+        self.shared.limiter.refused()
+    }
+
     /// Adds an organization.
     pub fn add_organization(&self, id: &str, name: &str) {
         self.shared

@@ -101,6 +101,21 @@ impl RateLimitConfig {
     pub fn max_in_flight(&self) -> u32 {
         self.max_in_flight
     }
+
+    /// The sliding window [`requests_per_window`](Self::requests_per_window) counts in.
+    pub fn window(&self) -> Duration {
+        self.window
+    }
+
+    /// How long an organization's requests are held back after a 429 without `Retry-After`.
+    pub fn pause_after_429(&self) -> Duration {
+        self.pause_after_429
+    }
+
+    /// The longest pause after a 429 that calls wait out.
+    pub fn max_pause(&self) -> Duration {
+        self.max_pause
+    }
 }
 
 /// The daily quota as the last response reported it.
@@ -404,6 +419,18 @@ mod tests {
         assert_eq!(quota.remaining, 6775);
         assert_eq!(quota.resets_at, now + Duration::from_secs(34881));
         assert!(quota_from_headers(&HeaderMap::new(), now).is_none());
+    }
+
+    #[test]
+    fn the_config_reads_back() {
+        let config = RateLimitConfig::default()
+            .with_requests_per(60, Duration::from_secs(3))
+            .with_pause_after_429(Duration::from_secs(2))
+            .with_max_pause(Duration::from_secs(9));
+        assert_eq!(config.requests_per_window(), 60);
+        assert_eq!(config.window(), Duration::from_secs(3));
+        assert_eq!(config.pause_after_429(), Duration::from_secs(2));
+        assert_eq!(config.max_pause(), Duration::from_secs(9));
     }
 
     #[test]
