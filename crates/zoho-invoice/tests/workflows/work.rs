@@ -123,7 +123,8 @@ async fn a_project_is_staffed_timed_cloned_and_deleted_on_the_fake_server() {
         Some("Distribution Analysis")
     );
 
-    let user_id: UserId = id("460000000024003");
+    // The organization's own user (the fake server's current user).
+    let user_id: UserId = id("982000000554041");
     let assigned = client
         .send(&AssignProjectUsers {
             project_id: pid.clone(),
