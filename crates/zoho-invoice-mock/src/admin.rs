@@ -147,7 +147,7 @@ fn show_limits(shared: &Shared) -> Resp {
     let window_ms = u64::try_from(limits.window.as_millis()).unwrap_or(u64::MAX);
     ok(json!({
         "limits": {
-            "per_minute": limits.per_minute,
+            "per_window": limits.per_window,
             "window_ms": window_ms,
             "daily": limits.daily,
             "concurrent": limits.concurrent,

@@ -13,12 +13,11 @@ use crate::reply::{ApiError, codes};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// Requests per [`window`](Self::window) (a minute unless set otherwise; the name stays
-    /// for compatibility).
-    pub per_minute: Option<u32>,
-    /// The window `per_minute` counts in: fixed windows of this length on the server's
-    /// clock, from its start (default: a minute). A shorter one lets tests of rate limiting
-    /// take seconds.
+    /// Requests per [`window`](Self::window).
+    pub per_window: Option<u32>,
+    /// The window `per_window` counts in: fixed windows of this length on the server's
+    /// clock, from its start (default: a minute, as Zoho counts). A shorter one lets tests of
+    /// rate limiting take seconds.
     pub window: Duration,
     /// Requests per day (reported in `X-Rate-Limit-Limit`).
     pub daily: u32,
@@ -31,7 +30,7 @@ impl Default for Limits {
     /// benchmarks are not throttled unless they ask to be.
     fn default() -> Self {
         Self {
-            per_minute: None,
+            per_window: None,
             window: MINUTE,
             daily: 1_000_000,
             concurrent: None,
@@ -43,7 +42,7 @@ impl Limits {
     /// Zoho's free plan: 100 per minute, 1,000 per day, 5 in flight.
     pub fn free_plan() -> Self {
         Self {
-            per_minute: Some(100),
+            per_window: Some(100),
             window: MINUTE,
             daily: 1_000,
             concurrent: Some(5),
@@ -53,18 +52,18 @@ impl Limits {
     /// A paid plan: 100 per minute, 10,000 per day, 10 in flight.
     pub fn paid_plan() -> Self {
         Self {
-            per_minute: Some(100),
+            per_window: Some(100),
             window: MINUTE,
             daily: 10_000,
             concurrent: Some(10),
         }
     }
 
-    /// Sets the per-minute quota (counted in the current [`window`](Self::window), a minute
-    /// by default).
+    /// At most `n` requests a minute (`None`: no such limit), as Zoho counts.
     #[must_use]
     pub fn with_per_minute(mut self, n: Option<u32>) -> Self {
-        self.per_minute = n;
+        self.per_window = n;
+        self.window = MINUTE;
         self
     }
 
@@ -74,7 +73,7 @@ impl Limits {
     /// as a millisecond.
     #[must_use]
     pub fn with_per_window(mut self, n: u32, window: Duration) -> Self {
-        self.per_minute = Some(n);
+        self.per_window = Some(n);
         self.window = window.max(MIN_WINDOW);
         self
     }
@@ -210,7 +209,7 @@ impl Limiter {
                 u,
             );
         }
-        if limits.per_minute.is_some_and(|n| u.window_count >= n) {
+        if limits.per_window.is_some_and(|n| u.window_count >= n) {
             return refuse(
                 "You have made too many requests in a minute. Please try again after some time.",
                 u,

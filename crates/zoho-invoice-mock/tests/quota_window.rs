@@ -60,7 +60,7 @@ async fn the_admin_endpoint_sets_and_shows_the_window() {
     assert_eq!(set.status, 200, "{:?}", set.json());
     assert_eq!(refused_of(&api, 3).await, 1);
     let shown = admin(&api, "GET", "/limits", "").await.json();
-    assert_eq!(shown["limits"]["per_minute"], 2);
+    assert_eq!(shown["limits"]["per_window"], 2);
     assert_eq!(shown["limits"]["window_ms"], 7_200_000);
     assert_eq!(shown["limits"]["daily"], 50);
     assert_eq!(shown["rate_limited"], 1);
@@ -91,7 +91,7 @@ async fn the_admin_endpoint_refuses_bad_windows_and_changes_nothing() {
             a.json()
         );
     }
-    assert_eq!(api.server.limits().per_minute, Some(1));
+    assert_eq!(api.server.limits().per_window, Some(1));
     assert_eq!(api.server.limits().window, Duration::from_secs(60));
 }
 
