@@ -89,6 +89,20 @@ model! {
         payment_mode: PaymentMode,
         /// The amount received.
         amount: Decimal,
+        /// `amount` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        amount_formatted: String,
+        /// The part of the amount not applied to any invoice (the retainer payments of the
+        /// reference carry it; customer payments do too, though neither document lists it).
+        unused_amount: Decimal,
+        /// `unused_amount` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        unused_amount_formatted: String,
+        /// The part of the amount refunded to the customer.
+        refunded_amount: Decimal,
+        /// `refunded_amount` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        refunded_amount_formatted: String,
         /// The amount in the organization's base currency.
         bcy_amount: Decimal,
         /// The amount refunded (only payments charged through a gateway are refunded to the card).

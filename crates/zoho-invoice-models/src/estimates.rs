@@ -124,8 +124,14 @@ model! {
         line_items: Vec<LineItem>,
         /// The shipping charge.
         shipping_charge: Decimal,
+        /// `shipping_charge` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        shipping_charge_formatted: String,
         /// An adjustment added to the total (rounding, for instance).
         adjustment: Decimal,
+        /// `adjustment` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        adjustment_formatted: String,
         /// What the adjustment is for.
         adjustment_description: String,
         /// The total of the lines before tax.
@@ -195,6 +201,9 @@ model! {
         bcy_total: rust_decimal::Decimal,
         /// The discount, as an amount (sent by the live service).
         discount_total: rust_decimal::Decimal,
+        /// `discount_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        discount_total_formatted: String,
         /// The discount, as a percentage.
         discount_percent: rust_decimal::Decimal,
         /// The user who created it (sent by the live service).

@@ -179,8 +179,14 @@ model! {
         line_items: Vec<LineItem>,
         /// The shipping charge.
         shipping_charge: Decimal,
+        /// `shipping_charge` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        shipping_charge_formatted: String,
         /// An adjustment added to the total (rounding, for instance).
         adjustment: Decimal,
+        /// `adjustment` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        adjustment_formatted: String,
         /// What the adjustment is for.
         adjustment_description: String,
         /// The total of the lines before tax.
@@ -204,8 +210,14 @@ model! {
         payment_reminder_enabled: bool,
         /// The amount paid so far.
         payment_made: Decimal,
+        /// `payment_made` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        payment_made_formatted: String,
         /// The credits applied to it.
         credits_applied: Decimal,
+        /// `credits_applied` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        credits_applied_formatted: String,
         /// Tax withheld by the customer.
         tax_amount_withheld: Decimal,
         /// The amount still unpaid.
@@ -215,6 +227,9 @@ model! {
         balance_formatted: String,
         /// The amount written off as not expected to be paid.
         write_off_amount: Decimal,
+        /// `write_off_amount` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        write_off_amount_formatted: String,
         /// Whether the customer may pay in part.
         allow_partial_payments: bool,
         /// The number of decimal places of prices.
@@ -281,6 +296,9 @@ model! {
         bcy_total: rust_decimal::Decimal,
         /// The discount, as an amount (sent by the live service).
         discount_total: rust_decimal::Decimal,
+        /// `discount_total` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        discount_total_formatted: String,
         /// The discount, as a percentage.
         discount_percent: rust_decimal::Decimal,
         /// The user who created it (sent by the live service).
@@ -659,11 +677,19 @@ mod tests {
         let invoice: Invoice = serde_json::from_str(
             r#"{"invoice_id": "1", "sub_total": 1000, "sub_total_formatted": "$1,000.00",
                 "tax_total": 125, "tax_total_formatted": "$125.00", "total": 1125,
-                "total_formatted": "$1,125.00", "balance": 1125, "balance_formatted": "$1,125.00"}"#,
+                "total_formatted": "$1,125.00", "balance": 1125, "balance_formatted": "$1,125.00",
+                "discount_total": 0, "discount_total_formatted": "$0.00",
+                "shipping_charge": 10, "shipping_charge_formatted": "$10.00",
+                "adjustment": -1, "adjustment_formatted": "-$1.00",
+                "payment_made": 0, "payment_made_formatted": "$0.00",
+                "credits_applied": 0, "credits_applied_formatted": "$0.00",
+                "write_off_amount": 0, "write_off_amount_formatted": "$0.00"}"#,
         )
         .expect("decodes");
         assert!(invoice.extra.is_empty(), "unnamed: {:?}", invoice.extra);
         assert_eq!(invoice.total_formatted.as_deref(), Some("$1,125.00"));
         assert_eq!(invoice.balance_formatted.as_deref(), Some("$1,125.00"));
+        assert_eq!(invoice.shipping_charge_formatted.as_deref(), Some("$10.00"));
+        assert_eq!(invoice.adjustment_formatted.as_deref(), Some("-$1.00"));
     }
 }

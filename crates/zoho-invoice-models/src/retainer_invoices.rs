@@ -120,6 +120,9 @@ model! {
         taxes: Vec<TaxAmount>,
         /// The amount paid.
         payment_made: Decimal,
+        /// `payment_made` as Zoho displays it, with the currency's symbol and separators
+        /// (`$1,275.25`).
+        payment_made_formatted: String,
         /// The amount drawn from the payments into invoices.
         payment_drawn: Decimal,
         /// The amount unpaid.

@@ -137,6 +137,19 @@ async fn an_invoice_is_sent_paid_in_two_parts_and_downloaded() {
     assert_eq!(partly.status, Some(InvoiceStatus::PartiallyPaid));
     assert_eq!(partly.balance, Some(120.into()));
     assert_eq!(partly.payment_made, Some(80.into()));
+    // Every display twin the server sends is a named field, in step with its amount.
+    assert_eq!(partly.payment_made_formatted.as_deref(), Some("$80.00"));
+    assert_eq!(partly.balance_formatted.as_deref(), Some("$120.00"));
+    assert_eq!(first.amount_formatted.as_deref(), Some("$80.00"));
+    let unnamed = |extra: &zoho_invoice::models::Extra| {
+        extra
+            .keys()
+            .filter(|k| k.ends_with("_formatted"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(unnamed(&partly.extra), Vec::<String>::new());
+    assert_eq!(unnamed(&first.extra), Vec::<String>::new());
 
     // The final payment.
     let second = client
@@ -491,6 +504,11 @@ async fn an_estimate_is_sent_then_accepted() {
     let id = created.estimate_id.clone();
     assert_eq!(created.status, Some(EstimateStatus::Draft));
     assert_eq!(created.total, Some(400.into()));
+    assert!(
+        created.extra.keys().all(|k| !k.ends_with("_formatted")),
+        "{:?}",
+        created.extra
+    );
 
     let get = |id: EstimateId| {
         let client = client.clone();
