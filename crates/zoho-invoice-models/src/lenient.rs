@@ -217,8 +217,8 @@ pub(crate) const fn field_key(name: &'static str) -> &'static str {
 }
 
 /// Reads a named field's value; its text goes to `extra` when the typed value would not give
-/// it back.
-/// (`one_pass`: in one pass, see [`crate::direct`].)
+/// it back. With `one_pass`, the value is read straight from the parser where its type allows
+/// ([`crate::direct`]); else from its text.
 #[inline(always)]
 pub(crate) fn read_field<'de, A: MapAccess<'de>, T: ReadDirect>(
     map: &mut A,

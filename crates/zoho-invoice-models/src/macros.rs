@@ -16,7 +16,8 @@
 ///   decode with an error naming the field. A model with an `@id` has no `Default`.
 ///
 /// The macro writes `Deserialize` and `Serialize` itself: each named field is read from its
-/// value's exact text, and that text is kept in `extra` (and written back in the field's
+/// value's exact text (or, under [`crate::from_str`], straight from the parser where that
+/// text is known anyway), and that text is kept in `extra` (and written back in the field's
 /// place) when the typed value would not reproduce it.
 macro_rules! model {
     (
