@@ -27,7 +27,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use secrecy::SecretString;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use zoho_invoice::Client as SdkClient;
@@ -43,29 +43,18 @@ const BODY: &str = r#"{"code":0,"message":"success","invoices":[],"page_context"
 const TOKEN: &str = "1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef";
 const ORG: &str = "10234695";
 
+#[path = "../pages.rs"]
+mod pages;
+
 /// A page of 200 invoices as the list operation returns them: the reference's list example
 /// row, each with its own id and number (about 240 KB).
 fn page_of_200() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
-        "../../crates/zoho-invoice-models/tests/fixtures/invoices/list_invoices.response.json",
+    let fixtures = pages::fixtures_dir_from(env!("CARGO_MANIFEST_DIR"), 2);
+    let page = pages::page_from(
+        &fixtures.join("invoices/list_invoices.response.json"),
+        Some("invoices"),
     );
-    let text = std::fs::read_to_string(&path).expect("the list invoices fixture");
-    let example: Value = serde_json::from_str(&text).expect("valid JSON");
-    let invoices: Vec<Value> = (0..200u64)
-        .map(|i| {
-            let mut invoice = example["invoices"][0].clone();
-            invoice["invoice_id"] = json!((982_000_000_567_114u64 + i).to_string());
-            invoice["invoice_number"] = json!(format!("INV-{:06}", i + 1));
-            invoice
-        })
-        .collect();
-    let page = json!({
-        "code": 0,
-        "message": "success",
-        "invoices": invoices,
-        "page_context": {"page": 1, "per_page": 200, "has_more_page": true, "sort_column": "created_time", "sort_order": "D"}
-    });
-    serde_json::to_string(&page).expect("encodes")
+    String::from_utf8(page).expect("JSON is UTF-8")
 }
 
 /// A keep-alive HTTP/1.1 server that answers every request with `body`.
