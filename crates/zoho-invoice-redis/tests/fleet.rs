@@ -326,3 +326,202 @@ fn a_process_killed_while_refreshing_lets_another_refresh_once_its_lock_expires(
         .unwrap();
     rt.block_on(common::get_items(&transport)).unwrap();
 }
+
+/// Tasks per process of the outage tests.
+const OUTAGE_TASKS: usize = 2;
+
+/// A process of the outage tests: `OUTAGE_TASKS` tasks creating items, each with a name no
+/// other call uses, under the policy `ZOHO_FLEET_POLICY` names, with the default retries;
+/// until the file `ZOHO_FLEET_STOP` exists, or (failing fast) until Redis is unreachable.
+fn outage_worker() {
+    runtime().block_on(async {
+        let policy = match env("ZOHO_FLEET_POLICY").as_str() {
+            "fail-fast" => WhenUnreachable::FailFast,
+            _ => WhenUnreachable::FallBack,
+        };
+        let fleet = Fleet::builder()
+            .when_unreachable(policy)
+            .call_timeout(Duration::from_secs(2))
+            .reprobe_after(Duration::from_millis(200))
+            .connect(&env("ZOHO_FLEET_REDIS"))
+            .unwrap();
+        let (api, accounts, org) = (
+            env("ZOHO_FLEET_API"),
+            env("ZOHO_FLEET_ACCOUNTS"),
+            env("ZOHO_FLEET_ORG"),
+        );
+        let builder = || {
+            zoho_invoice_transport::HttpTransport::builder()
+                .region(Region::custom(&api, &accounts))
+                .allow_http(true)
+                .organization_id(&org)
+        };
+        let oauth = builder().build_oauth_client(credentials()).unwrap();
+        let refresh = SecretString::from(env("ZOHO_FLEET_REFRESH"));
+        let store = SharedTokenStore::builder(&fleet, oauth, refresh).build();
+        let transport = builder()
+            .token_source(Arc::new(store))
+            // A window wide enough that the run is never held back by it: what is tested
+            // is Redis going away and coming back.
+            .rate_limit_layer(
+                SharedRateLimitLayer::new(
+                    &fleet,
+                    RateLimitConfig::default().with_requests_per_minute(100_000),
+                )
+                .with_default_organization(&org),
+            )
+            .build()
+            .unwrap();
+        let stop = std::path::PathBuf::from(env("ZOHO_FLEET_STOP"));
+        let tasks = (0..OUTAGE_TASKS).map(|task| {
+            let (transport, stop) = (transport.clone(), stop.clone());
+            async move {
+                let (mut ok, mut unreachable, mut other) = (0u64, 0u64, Vec::new());
+                for n in 0u64.. {
+                    if stop.exists() || other.len() > 20 {
+                        break;
+                    }
+                    let name = format!("{}-{task}-{n}", std::process::id());
+                    let body = format!(r#"{{"name":"{name}","rate":10}}"#);
+                    let request = ApiRequest::post("/items").unwrap().with_json(body);
+                    match transport.send(request).await {
+                        Ok(_) => ok += 1,
+                        Err(error)
+                            if error.is_connect()
+                                && !error.may_have_been_processed()
+                                && error.to_string().contains("Redis is unreachable") =>
+                        {
+                            unreachable += 1;
+                            if matches!(policy, WhenUnreachable::FailFast) {
+                                break;
+                            }
+                        }
+                        Err(error) => other.push(error.to_string()),
+                    }
+                }
+                (ok, unreachable, other)
+            }
+        });
+        let ended = tokio::time::timeout(CHILD_DEADLINE, join_all(tasks))
+            .await
+            .expect("the tasks end");
+        let report = json!({
+            "ok": ended.iter().map(|t| t.0).sum::<u64>(),
+            "unreachable": ended.iter().map(|t| t.1).collect::<Vec<_>>(),
+            "other_errors": ended.iter().flat_map(|t| t.2.clone()).collect::<Vec<_>>(),
+        });
+        println!("{REPORT}{report}");
+    });
+}
+
+/// The items the server was sent: each name once at most (nothing sent twice).
+fn items_sent_once(server: &zoho_invoice_mock::MockServer) -> u64 {
+    let posts: Vec<Vec<u8>> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/items"))
+        .map(|r| r.body.to_vec())
+        .collect();
+    let distinct: std::collections::HashSet<&Vec<u8>> = posts.iter().collect();
+    assert_eq!(distinct.len(), posts.len(), "a POST was sent twice");
+    posts.len() as u64
+}
+
+/// Waits (bounded) until `done` holds.
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Two processes creating items while Redis is killed, under `policy` (`fail-fast` or
+/// `fall-back`: then Redis is started again, and the run goes on until the processes share
+/// it again); answers their reports and the server. `None` when there is no redis-server.
+fn outage_run(test: &str, policy: &str) -> Option<(Vec<Value>, zoho_invoice_mock::MockServer)> {
+    let mut redis = RedisServer::start(test)?;
+    let rt = runtime();
+    let (server, refresh) = rt.block_on(mock_with_refresh_token(MockConfig::default()));
+    let stop =
+        std::env::temp_dir().join(format!("zoho-fleet-stop-{}-{policy}", std::process::id()));
+    let _ = std::fs::remove_file(&stop);
+    let mut env = child_env(&redis, &server, &refresh);
+    env.push(("ZOHO_FLEET_POLICY", policy.to_owned()));
+    env.push(("ZOHO_FLEET_STOP", stop.display().to_string()));
+    let children: Vec<Child> = (0..2).map(|_| spawn_child(test, "outage", &env)).collect();
+
+    wait_until("the fleet is under way", || {
+        server.count("POST /items") >= 10
+    });
+    redis.kill();
+    if policy == "fall-back" {
+        // The processes go on without Redis...
+        let at_kill = server.count("POST /items");
+        wait_until("calls go on without Redis", || {
+            server.count("POST /items") >= at_kill + 10
+        });
+        // ...and share again once it is back: their admissions reach the new Redis.
+        redis.restart();
+        let window = format!(
+            "{}:rate:{{{}}}:window",
+            common::PREFIX,
+            server.organization_id()
+        );
+        wait_until("sharing resumes", || {
+            rt.block_on(redis.keys()).contains(&window)
+        });
+    }
+    // Failing fast, the processes end by themselves; falling back, they are told to.
+    if policy == "fall-back" {
+        std::fs::write(&stop, b"").unwrap();
+    }
+    let reports: Vec<Value> = children.into_iter().map(report_of).collect();
+    let _ = std::fs::remove_file(&stop);
+    Some((reports, server))
+}
+
+#[test]
+fn processes_failing_fast_get_the_typed_error_when_redis_dies_and_send_nothing_twice() {
+    const TEST: &str =
+        "processes_failing_fast_get_the_typed_error_when_redis_dies_and_send_nothing_twice";
+    if std::env::var(ROLE).is_ok() {
+        return outage_worker();
+    }
+    let Some((reports, server)) = outage_run(TEST, "fail-fast") else {
+        return;
+    };
+    for report in &reports {
+        assert_eq!(report["other_errors"], json!([]), "{report}");
+        // Every task of every process ended on the typed error, none on another one.
+        assert_eq!(report["unreachable"], json!([1, 1]), "{report}");
+    }
+    let ok: u64 = reports.iter().map(|r| r["ok"].as_u64().unwrap()).sum();
+    assert_eq!(
+        items_sent_once(&server),
+        ok,
+        "what reached the server succeeded, once"
+    );
+}
+
+#[test]
+fn processes_falling_back_go_on_when_redis_dies_and_share_again_when_it_returns() {
+    const TEST: &str =
+        "processes_falling_back_go_on_when_redis_dies_and_share_again_when_it_returns";
+    if std::env::var(ROLE).is_ok() {
+        return outage_worker();
+    }
+    let Some((reports, server)) = outage_run(TEST, "fall-back") else {
+        return;
+    };
+    for report in &reports {
+        assert_eq!(report["other_errors"], json!([]), "{report}");
+        assert_eq!(report["unreachable"], json!([0, 0]), "{report}");
+    }
+    let ok: u64 = reports.iter().map(|r| r["ok"].as_u64().unwrap()).sum();
+    assert_eq!(
+        items_sent_once(&server),
+        ok,
+        "what reached the server succeeded, once"
+    );
+}
