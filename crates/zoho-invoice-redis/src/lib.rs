@@ -149,6 +149,9 @@
 //! process's own clock only measures waits.
 #![warn(clippy::unwrap_used)]
 
+#[cfg(feature = "cluster")]
+mod cluster;
+mod connection;
 mod failure;
 mod fleet;
 mod health;
