@@ -94,7 +94,10 @@ mod tests {
             assert!(none.to_string().contains("at least one node"), "{none}");
             for nodes in [
                 vec!["http://:secret@host:7000"],
-                vec!["redis://:secret@127.0.0.1:7000", "redis://:other@127.0.0.1:7001"],
+                vec![
+                    "redis://:secret@127.0.0.1:7000",
+                    "redis://:other@127.0.0.1:7001",
+                ],
             ] {
                 let bad = Fleet::builder().connect_cluster(&nodes).unwrap_err();
                 assert!(bad.to_string().contains("Redis Cluster"), "{bad}");

@@ -45,7 +45,10 @@ impl RedisCluster {
             .stderr(Stdio::null())
             .status()
             .expect("redis-cli runs");
-        assert!(created.success(), "{test}: redis-cli --cluster create failed");
+        assert!(
+            created.success(),
+            "{test}: redis-cli --cluster create failed"
+        );
         for _ in 0..READY_TRIES {
             if cluster.nodes.iter().all(|node| cluster.ready(node.port)) {
                 return Some(cluster);
