@@ -27,11 +27,11 @@ const DEFAULT_REPROBE_AFTER: Duration = Duration::from_secs(1);
 /// and the view of whether Redis is up).
 ///
 /// It holds a [`redis::aio::ConnectionManager`]: one multiplexed connection that reconnects
-/// by itself; or, on a Redis Cluster (the `cluster` feature,
-/// `FleetBuilder::connect_cluster`), a cluster connection that sends each script to the node
-/// that holds its keys. Every call is bounded by the call timeout (2 s by default); a call that fails
-/// or times out marks Redis unreachable for the re-probe interval (1 s by default), during
-/// which calls do what [`WhenUnreachable`] says without asking Redis.
+/// by itself; or, on a Redis Cluster (the `cluster` feature, `FleetBuilder::connect_cluster`),
+/// a cluster connection that sends each script to the node that holds its keys. Every call is
+/// bounded by the call timeout (2 s by default); a call that fails or times out marks Redis
+/// unreachable for the re-probe interval (1 s by default), during which calls do what
+/// [`WhenUnreachable`] says without asking Redis.
 ///
 /// Its `Debug` shows neither the Redis URL nor its password.
 #[derive(Clone)]
@@ -142,6 +142,7 @@ impl FleetBuilder {
     }
 
     /// The longest a Redis call may take.
+    #[cfg(feature = "cluster")]
     pub(crate) fn timeout(&self) -> Duration {
         self.call_timeout
     }

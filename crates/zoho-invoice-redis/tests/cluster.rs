@@ -133,6 +133,9 @@ async fn processes_on_a_cluster_keep_to_each_organizations_limits_together() {
         // The control's processes pause only briefly after the 429s they get.
         let config = case.config.with_pause_after_429(Duration::from_millis(100));
         let prefix = format!("cluster-{}", name.replace(' ', "-"));
+        // Each node learns the scripts from the fleet's first call there (`NOSCRIPT`, then
+        // `SCRIPT LOAD`): the nodes start without them, and forget them between the cases.
+        cluster.flush_scripts();
         server.clear_faults();
         server.set_limits(case.limits);
         server.reset_quotas();

@@ -144,6 +144,13 @@ impl RedisCluster {
         keys
     }
 
+    /// Makes every node forget the scripts it has loaded (`SCRIPT FLUSH`).
+    pub fn flush_scripts(&self) {
+        for node in &self.nodes {
+            assert_eq!(self.cli(node.port, &["SCRIPT", "FLUSH"]).trim(), "OK");
+        }
+    }
+
     /// Kills every node (SIGKILL).
     pub fn kill(&mut self) {
         for node in &mut self.nodes {
