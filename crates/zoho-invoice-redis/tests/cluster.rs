@@ -233,7 +233,11 @@ async fn many_stores_on_a_cluster_make_one_token_request() {
 }
 
 /// A process of the fleet: shared limiter, shared token store, the default retry policy.
-fn process(server: &MockServer, fleet: &Fleet, refresh: &SecretString) -> HttpTransport {
+fn process(
+    server: &MockServer,
+    fleet: &Fleet,
+    refresh: &SecretString,
+) -> (HttpTransport, SharedRateLimitLayer) {
     let builder = || {
         TransportBuilder::new()
             .region(Region::custom(server.api_url(), server.accounts_url()))
@@ -242,14 +246,14 @@ fn process(server: &MockServer, fleet: &Fleet, refresh: &SecretString) -> HttpTr
     };
     let oauth = builder().build_oauth_client(credentials()).unwrap();
     let store = SharedTokenStore::builder(fleet, oauth, refresh.clone()).build();
-    builder()
+    let layer = SharedRateLimitLayer::new(fleet, RateLimitConfig::default())
+        .with_default_organization(server.organization_id());
+    let transport = builder()
         .token_source(Arc::new(store))
-        .rate_limit_layer(
-            SharedRateLimitLayer::new(fleet, RateLimitConfig::default())
-                .with_default_organization(server.organization_id()),
-        )
+        .rate_limit_layer(layer.clone())
         .build()
-        .unwrap()
+        .unwrap();
+    (transport, layer)
 }
 
 /// Creates an item named `name`.
@@ -275,16 +279,18 @@ fn posts_sent_once(server: &MockServer) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn failing_fast_a_dead_cluster_gives_every_call_the_typed_error() {
+async fn a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back() {
     let Some(mut cluster) =
-        RedisCluster::start("failing_fast_a_dead_cluster_gives_every_call_the_typed_error")
+        RedisCluster::start("a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back")
     else {
         return;
     };
     let (server, refresh) = mock_with_refresh_token(MockConfig::default()).await;
     let transports: Vec<HttpTransport> = (0..2)
-        .map(|_| process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh))
+        .map(|_| process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh).0)
         .collect();
+    let (falling_back, layer) =
+        process(&server, &cluster.fleet(WhenUnreachable::FallBack), &refresh);
     let before = join_all(
         transports
             .iter()
@@ -298,7 +304,7 @@ async fn failing_fast_a_dead_cluster_gives_every_call_the_typed_error() {
     // Every call fails before anything is sent, at once and again after the re-probe
     // interval (a round takes longer: the transport retries connect errors); a process
     // started now too.
-    let late = process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh);
+    let (late, _) = process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh);
     let all: Vec<&HttpTransport> = transports.iter().chain([&late]).collect();
     for round in 0..2 {
         let results =
@@ -321,9 +327,15 @@ async fn failing_fast_a_dead_cluster_gives_every_call_the_typed_error() {
         let ping = fleet.ping().await.unwrap_err();
         assert!(ping.to_string().contains("Redis is unreachable"), "{ping}");
     }
-    assert_eq!(
-        posts_sent_once(&server),
-        before.len(),
-        "nothing was sent after"
+    assert_eq!(posts_sent_once(&server), before.len(), "nothing was sent");
+
+    // Under the other policy, a process goes on with its own limiter (and token).
+    let org = server.organization_id();
+    assert!(
+        layer.fallback_limiter().quota(org).is_none(),
+        "not used yet"
     );
+    create(&falling_back, "fallen-back".into()).await.unwrap();
+    assert!(layer.fallback_limiter().quota(org).is_some());
+    assert_eq!(posts_sent_once(&server), before.len() + 1);
 }
