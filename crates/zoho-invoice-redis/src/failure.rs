@@ -29,6 +29,9 @@ impl RedisFailure {
             Self::Redis(error) if error.is_timeout() => "timed out".into(),
             Self::Redis(error) if error.is_connection_dropped() => "connection dropped".into(),
             Self::Redis(error) if error.is_io_error() => "I/O error".into(),
+            Self::Redis(error) if error.kind() == redis::ErrorKind::ClusterConnectionNotFound => {
+                "no node of the cluster answers".into()
+            }
             Self::Redis(error) => format!("Redis error {:?}", error.kind()),
         }
     }
@@ -79,6 +82,14 @@ mod tests {
         ));
         let reason = RedisFailure::Redis(other).reason();
         assert!(!reason.contains("hunter2"), "{reason}");
+        let cluster = redis::RedisError::from((
+            redis::ErrorKind::ClusterConnectionNotFound,
+            "redis://:hunter2@10.0.0.1:7000",
+        ));
+        assert_eq!(
+            RedisFailure::Redis(cluster).reason(),
+            "no node of the cluster answers"
+        );
         assert_eq!(
             RedisFailure::Timeout(Duration::from_millis(1500)).reason(),
             "no answer within 1500 ms"

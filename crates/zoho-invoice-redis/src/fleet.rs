@@ -1,5 +1,5 @@
-//! [`Fleet`]: the connection to the Redis a fleet of processes shares, with its key prefix and
-//! its policy for when Redis is unreachable.
+//! [`Fleet`]: the connection to the Redis (or Redis Cluster) a fleet of processes shares, with
+//! its key prefix and its policy for when Redis is unreachable.
 
 use std::fmt;
 use std::future::Future;
@@ -10,6 +10,7 @@ use std::time::Duration;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use zoho_invoice_transport::Error;
 
+use crate::connection::Connection;
 use crate::failure::{RedisFailure, config, unreachable};
 use crate::health::{Health, Use};
 use crate::keys::{DEFAULT_KEY_PREFIX, check_prefix};
@@ -26,9 +27,11 @@ const DEFAULT_REPROBE_AFTER: Duration = Duration::from_secs(1);
 /// and the view of whether Redis is up).
 ///
 /// It holds a [`redis::aio::ConnectionManager`]: one multiplexed connection that reconnects
-/// by itself. Every call is bounded by the call timeout (2 s by default); a call that fails
-/// or times out marks Redis unreachable for the re-probe interval (1 s by default), during
-/// which calls do what [`WhenUnreachable`] says without asking Redis.
+/// by itself; or, on a Redis Cluster (the `cluster` feature, `FleetBuilder::connect_cluster`),
+/// a cluster connection that sends each script to the node that holds its keys. Every call is
+/// bounded by the call timeout (2 s by default); a call that fails or times out marks Redis
+/// unreachable for the re-probe interval (1 s by default), during which calls do what
+/// [`WhenUnreachable`] says without asking Redis.
 ///
 /// Its `Debug` shows neither the Redis URL nor its password.
 #[derive(Clone)]
@@ -37,7 +40,7 @@ pub struct Fleet {
 }
 
 struct Inner {
-    connection: ConnectionManager,
+    connection: Connection,
     prefix: String,
     call_timeout: Duration,
     health: Health,
@@ -113,11 +116,7 @@ impl FleetBuilder {
     /// that does not parse, it is a configuration error (that does not quote the URL).
     pub fn connect(self, url: &str) -> Result<Fleet, Error> {
         check_prefix(&self.prefix)?;
-        if tokio::runtime::Handle::try_current().is_err() {
-            return Err(config(
-                "connect to Redis from within a Tokio runtime (the connection lives on it)",
-            ));
-        }
+        in_runtime()?;
         let client = redis::Client::open(url)
             .map_err(|_| config("the Redis URL does not parse (redis://host:port/db)"))?;
         // Reconnect quickly, and let a call that finds the connection broken fail instead of
@@ -139,6 +138,17 @@ impl FleetBuilder {
     /// attempts few and its timeouts short: a call waits for them, up to the fleet's call
     /// timeout). Fails only on a bad key prefix.
     pub fn with_connection(self, connection: ConnectionManager) -> Result<Fleet, Error> {
+        self.finish(Connection::Single(connection))
+    }
+
+    /// The longest a Redis call may take.
+    #[cfg(feature = "cluster")]
+    pub(crate) fn timeout(&self) -> Duration {
+        self.call_timeout
+    }
+
+    /// The fleet over `connection`, once the prefix is checked.
+    pub(crate) fn finish(self, connection: Connection) -> Result<Fleet, Error> {
         check_prefix(&self.prefix)?;
         Ok(Fleet {
             inner: Arc::new(Inner {
@@ -151,6 +161,16 @@ impl FleetBuilder {
             }),
         })
     }
+}
+
+/// Refuses to set up a connection outside a Tokio runtime, where it could not live.
+pub(crate) fn in_runtime() -> Result<(), Error> {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return Err(config(
+            "connect to Redis from within a Tokio runtime (the connection lives on it)",
+        ));
+    }
+    Ok(())
 }
 
 impl Fleet {
@@ -216,7 +236,7 @@ impl Fleet {
     /// Runs one Redis call within the call timeout.
     pub(crate) async fn call<T, F, Fut>(&self, f: F) -> Result<T, RedisFailure>
     where
-        F: FnOnce(ConnectionManager) -> Fut,
+        F: FnOnce(Connection) -> Fut,
         Fut: Future<Output = redis::RedisResult<T>>,
     {
         let timeout = self.inner.call_timeout;

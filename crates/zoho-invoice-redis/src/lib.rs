@@ -17,13 +17,14 @@
 //!   by one process at a time under an expiring lock, optionally sealed with a
 //!   [`SealingKey`]. A [`TokenSource`](zoho_invoice_transport::TokenSource) for
 //!   [`TransportBuilder::token_source`](zoho_invoice_transport::TransportBuilder::token_source).
-//! - [`Fleet`]: the connection they share, the prefix of their keys, and what calls do while
-//!   Redis is unreachable ([`WhenUnreachable`]): fail fast with the transport's connect
-//!   error, or fall back to this process's own limiter and token cache and share again when
-//!   Redis is back.
+//! - [`Fleet`]: the connection they share (to one Redis, or to a Redis Cluster), the prefix
+//!   of their keys, and what calls do while Redis is unreachable ([`WhenUnreachable`]): fail
+//!   fast with the transport's connect error, or fall back to this process's own limiter and
+//!   token cache and share again when Redis is back.
 //!
 //! Every key carries a hash tag (`{organization}`, or a digest of the refresh token), so each
-//! script touches one Redis Cluster slot; the layout is in the [`keys`](crate#keys) section.
+//! script touches one Redis Cluster slot; the layout is in the [`keys`](crate#keys) section,
+//! and a fleet on a cluster in the [Redis Cluster](crate#redis-cluster) section.
 //! No token, refresh token, client secret, sealing key or Redis password appears in a
 //! `Debug`, an error, a log line or a key name.
 //!
@@ -111,6 +112,58 @@
 //! # }).unwrap();
 //! ```
 //!
+//! # Redis Cluster
+//!
+//! With the `cluster` feature (off by default: without it, none of `redis`'s cluster client is
+//! compiled), a fleet runs on a Redis Cluster: `FleetBuilder::connect_cluster` takes the URLs
+//! of some of its nodes (one that answers is enough; the client finds the others), and
+//! `FleetBuilder::with_cluster_connection` takes a cluster connection you configured. The
+//! limiter, the token store and the policy when Redis is unreachable are the same (a cluster
+//! none of whose nodes answers is unreachable), and so are the keys.
+//!
+//! They work there because of their hash tags. A cluster spreads keys over 16384 slots by a
+//! hash of the key, or only of its tag (the part between the first `{` and the next `}`) when
+//! it has one, and a script may only touch keys of one slot. Each script of this crate
+//! touches the keys of one organization, or of one refresh token, and those keys all carry
+//! the same tag (`{10234695}`, `{t-<digest>}`): they share a slot. The cluster connection
+//! sends each script (`EVALSHA`, routed by its first key) to the node that serves the slot,
+//! follows the cluster's redirections when slots move, and when a node does not know a script
+//! (`NOSCRIPT`) loads it on every primary and tries again. Different organizations land on
+//! different nodes, so they spread the load. No prefix may contain a brace and organization
+//! ids are escaped, so nothing can move a tag. (`tests/cluster.rs` runs the fleet on a
+//! three-node cluster it starts.)
+#![cfg_attr(
+    feature = "cluster",
+    doc = r#"
+A process of a fleet on a cluster (the nodes' addresses are examples):
+
+```no_run
+use zoho_invoice_redis::{Fleet, SharedRateLimitLayer, WhenUnreachable};
+use zoho_invoice_transport::RateLimitConfig;
+
+# async fn run() -> Result<(), Box<dyn std::error::Error>> {
+let fleet = Fleet::builder()
+    .key_prefix("acme-billing")
+    .when_unreachable(WhenUnreachable::FallBack)
+    .connect_cluster([
+        "redis://redis-0.internal:6379",
+        "redis://redis-1.internal:6379",
+        "redis://redis-2.internal:6379",
+    ])?;
+// Not needed (the first call connects), but it says at once whether the cluster answers.
+fleet.ping().await?;
+let limits = SharedRateLimitLayer::new(&fleet, RateLimitConfig::default())
+    .with_default_organization("10234695");
+// ... then the transport, as above.
+# let _ = limits;
+# Ok(())
+# }
+```
+
+See [`FleetBuilder::connect_cluster`] and [`FleetBuilder::with_cluster_connection`].
+"#
+)]
+//!
 //! # Keys
 //!
 //! Under the [prefix](FleetBuilder::key_prefix) (`zoho-invoice` by default):
@@ -140,7 +193,7 @@
 //! token store need (no pool: `deadpool-redis` or `bb8` would add one for nothing), and its
 //! [`Script`](redis::Script) runs Lua by `EVALSHA`, loading it once. `fred` does as much
 //! with a larger dependency tree. Only the features `tokio-comp`, `connection-manager` and
-//! `script` are on; enable `redis`'s TLS features in your own build for `rediss://` URLs.
+//! `script` are on (and `cluster-async` with this crate's `cluster` feature); enable `redis`'s TLS features in your own build for `rediss://` URLs.
 //!
 //! # Time
 //!
@@ -149,6 +202,9 @@
 //! process's own clock only measures waits.
 #![warn(clippy::unwrap_used)]
 
+#[cfg(feature = "cluster")]
+mod cluster;
+mod connection;
 mod failure;
 mod fleet;
 mod health;

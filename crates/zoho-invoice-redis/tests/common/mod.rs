@@ -2,9 +2,12 @@
 //! server with a refresh token, and transports over both.
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used)]
 
+#[cfg(feature = "cluster")]
+pub mod cluster;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,20 +27,26 @@ fn under_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
-/// `redis-server` on `PATH`.
-fn redis_server_path() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("redis-server"))
-        .find(|candidate| candidate.is_file())
-}
-
-/// Says, past the test harness's capture, that `test` did not run.
-fn did_not_run(test: &str) {
-    let _ = writeln!(
-        std::io::stderr(),
-        "{test}: did not run: redis-server is not on PATH"
-    );
+/// `program` (`redis-server`, `redis-cli`) on `PATH`; `None` (after saying that `test` did
+/// not run) when it is not installed, except under CI, where that fails the test.
+fn installed(program: &str, test: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(program))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            !under_ci(),
+            "{test}: {program} is not on PATH, and CI must run this test"
+        );
+        // Past the test harness's capture.
+        let _ = writeln!(
+            std::io::stderr(),
+            "{test}: did not run: {program} is not on PATH"
+        );
+    }
+    found
 }
 
 /// A `redis-server` of the test's own, killed on drop.
@@ -45,26 +54,31 @@ pub struct RedisServer {
     binary: PathBuf,
     child: Option<Child>,
     pub port: u16,
+    /// For a node of a cluster: the directory of its cluster state file.
+    cluster_dir: Option<PathBuf>,
 }
 
 impl RedisServer {
     /// Starts one on a free loopback port; `None` (after saying so) when `redis-server` is not
     /// installed, except under CI, where that fails the test.
     pub fn start(test: &str) -> Option<Self> {
-        let Some(binary) = redis_server_path() else {
-            assert!(
-                !under_ci(),
-                "{test}: redis-server is not on PATH, and CI must run this test"
-            );
-            did_not_run(test);
-            return None;
-        };
+        Self::start_in(test, None)
+    }
+
+    /// Starts one with cluster mode on, its cluster state file in `dir`.
+    pub fn start_cluster_node(test: &str, dir: &Path) -> Option<Self> {
+        Self::start_in(test, Some(dir.to_owned()))
+    }
+
+    fn start_in(test: &str, cluster_dir: Option<PathBuf>) -> Option<Self> {
+        let binary = installed("redis-server", test)?;
         for _ in 0..5 {
             let port = free_port();
             let mut server = Self {
                 binary: binary.clone(),
                 child: None,
                 port,
+                cluster_dir: cluster_dir.clone(),
             };
             if server.spawn() {
                 return Some(server);
@@ -75,11 +89,22 @@ impl RedisServer {
 
     /// Starts the process on `self.port`; false when it did not come up.
     fn spawn(&mut self) -> bool {
-        let child = Command::new(&self.binary)
+        let mut command = Command::new(&self.binary);
+        command
             .args(["--port", &self.port.to_string()])
             .args(["--bind", "127.0.0.1"])
             .args(["--save", ""])
-            .args(["--appendonly", "no"])
+            .args(["--appendonly", "no"]);
+        if let Some(dir) = &self.cluster_dir {
+            // The cluster bus on a free port of its own (not port + 10000, which may be taken
+            // or past 65535).
+            command
+                .args(["--cluster-enabled", "yes"])
+                .args(["--cluster-port", &free_port().to_string()])
+                .arg("--cluster-config-file")
+                .arg(dir.join(format!("nodes-{}.conf", self.port)));
+        }
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -166,7 +191,7 @@ fn free_port() -> u16 {
 }
 
 /// Whether a Redis answers `PING` on `port`.
-fn ping(port: u16) -> bool {
+pub fn ping(port: u16) -> bool {
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
