@@ -7,21 +7,20 @@
 
 mod common;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
 use common::cluster::RedisCluster;
-use common::{builder, credentials, get_items, mock_with_refresh_token, oauth, with_source};
+use common::{
+    builder, create_item, fleet_process, get_items, items_sent_once, mock_with_refresh_token,
+    oauth, with_source,
+};
 use futures_util::future::join_all;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::time::Instant;
 use zoho_invoice_mock::{DEFAULT_ACCESS_TOKEN, Fault, FaultRule, Limits, MockConfig, MockServer};
 use zoho_invoice_redis::{Fleet, SharedRateLimitLayer, SharedTokenStore, WhenUnreachable};
-use zoho_invoice_transport::{
-    ApiRequest, Error, HttpTransport, RateLimitConfig, Region, TokenSource, Transport,
-    TransportBuilder,
-};
+use zoho_invoice_transport::{Error, HttpTransport, RateLimitConfig, TokenSource};
 
 /// A second organization of the fake server: its hash tag's slot is served by another node
 /// than the default organization's (the test checks it).
@@ -232,52 +231,6 @@ async fn many_stores_on_a_cluster_make_one_token_request() {
     assert_eq!(server.count(TOKEN_REQUESTS), 1);
 }
 
-/// A process of the fleet: shared limiter, shared token store, the default retry policy.
-fn process(
-    server: &MockServer,
-    fleet: &Fleet,
-    refresh: &SecretString,
-) -> (HttpTransport, SharedRateLimitLayer) {
-    let builder = || {
-        TransportBuilder::new()
-            .region(Region::custom(server.api_url(), server.accounts_url()))
-            .allow_http(true)
-            .organization_id(server.organization_id())
-    };
-    let oauth = builder().build_oauth_client(credentials()).unwrap();
-    let store = SharedTokenStore::builder(fleet, oauth, refresh.clone()).build();
-    let layer = SharedRateLimitLayer::new(fleet, RateLimitConfig::default())
-        .with_default_organization(server.organization_id());
-    let transport = builder()
-        .token_source(Arc::new(store))
-        .rate_limit_layer(layer.clone())
-        .build()
-        .unwrap();
-    (transport, layer)
-}
-
-/// Creates an item named `name`.
-async fn create(transport: &HttpTransport, name: String) -> Result<(), Error> {
-    let body = format!(r#"{{"name":"{name}","rate":10}}"#);
-    transport
-        .send(ApiRequest::post("/items").unwrap().with_json(body))
-        .await
-        .map(drop)
-}
-
-/// The items the server was sent, checking that none was sent twice.
-fn posts_sent_once(server: &MockServer) -> usize {
-    let posts: Vec<String> = server
-        .requests()
-        .into_iter()
-        .filter(|r| r.method == "POST" && r.path.ends_with("/items"))
-        .map(|r| String::from_utf8_lossy(&r.body).into_owned())
-        .collect();
-    let distinct: HashSet<&String> = posts.iter().collect();
-    assert_eq!(distinct.len(), posts.len(), "a POST was sent twice");
-    posts.len()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back() {
     let Some(mut cluster) =
@@ -287,15 +240,15 @@ async fn a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back() {
     };
     let (server, refresh) = mock_with_refresh_token(MockConfig::default()).await;
     let transports: Vec<HttpTransport> = (0..2)
-        .map(|_| process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh).0)
+        .map(|_| fleet_process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh).0)
         .collect();
     let (falling_back, layer) =
-        process(&server, &cluster.fleet(WhenUnreachable::FallBack), &refresh);
+        fleet_process(&server, &cluster.fleet(WhenUnreachable::FallBack), &refresh);
     let before = join_all(
         transports
             .iter()
             .enumerate()
-            .flat_map(|(i, t)| (0..3).map(move |n| create(t, format!("before-{i}-{n}")))),
+            .flat_map(|(i, t)| (0..3).map(move |n| create_item(t, format!("before-{i}-{n}")))),
     )
     .await;
     assert!(before.iter().all(Result::is_ok), "{before:?}");
@@ -304,14 +257,13 @@ async fn a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back() {
     // Every call fails before anything is sent, at once and again after the re-probe
     // interval (a round takes longer: the transport retries connect errors); a process
     // started now too.
-    let (late, _) = process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh);
+    let (late, _) = fleet_process(&server, &cluster.fleet(WhenUnreachable::FailFast), &refresh);
     let all: Vec<&HttpTransport> = transports.iter().chain([&late]).collect();
     for round in 0..2 {
-        let results =
-            join_all(all.iter().enumerate().flat_map(|(i, t)| {
-                (0..3).map(move |n| create(t, format!("after-{round}-{i}-{n}")))
-            }))
-            .await;
+        let results = join_all(all.iter().enumerate().flat_map(|(i, t)| {
+            (0..3).map(move |n| create_item(t, format!("after-{round}-{i}-{n}")))
+        }))
+        .await;
         for result in results {
             let error = result.unwrap_err();
             assert!(
@@ -327,7 +279,7 @@ async fn a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back() {
         let ping = fleet.ping().await.unwrap_err();
         assert!(ping.to_string().contains("Redis is unreachable"), "{ping}");
     }
-    assert_eq!(posts_sent_once(&server), before.len(), "nothing was sent");
+    assert_eq!(items_sent_once(&server), before.len(), "nothing was sent");
 
     // Under the other policy, a process goes on with its own limiter (and token).
     let org = server.organization_id();
@@ -335,7 +287,9 @@ async fn a_dead_cluster_fails_every_call_fast_or_lets_it_fall_back() {
         layer.fallback_limiter().quota(org).is_none(),
         "not used yet"
     );
-    create(&falling_back, "fallen-back".into()).await.unwrap();
+    create_item(&falling_back, "fallen-back".into())
+        .await
+        .unwrap();
     assert!(layer.fallback_limiter().quota(org).is_some());
-    assert_eq!(posts_sent_once(&server), before.len() + 1);
+    assert_eq!(items_sent_once(&server), before.len() + 1);
 }

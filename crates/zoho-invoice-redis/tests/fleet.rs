@@ -11,7 +11,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::{RedisServer, builder, credentials, marked_lines, mock_with_refresh_token};
+use common::{
+    RedisServer, builder, credentials, items_sent_once, marked_lines, mock_with_refresh_token,
+};
 use futures_util::future::join_all;
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -414,19 +416,6 @@ fn outage_worker() {
     });
 }
 
-/// The items the server was sent: each name once at most (nothing sent twice).
-fn items_sent_once(server: &zoho_invoice_mock::MockServer) -> u64 {
-    let posts: Vec<Vec<u8>> = server
-        .requests()
-        .into_iter()
-        .filter(|r| r.method == "POST" && r.path.ends_with("/items"))
-        .map(|r| r.body.to_vec())
-        .collect();
-    let distinct: std::collections::HashSet<&Vec<u8>> = posts.iter().collect();
-    assert_eq!(distinct.len(), posts.len(), "a POST was sent twice");
-    posts.len() as u64
-}
-
 /// Waits (bounded) until `done` holds.
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -498,7 +487,7 @@ fn processes_failing_fast_get_the_typed_error_when_redis_dies_and_send_nothing_t
     }
     let ok: u64 = reports.iter().map(|r| r["ok"].as_u64().unwrap()).sum();
     assert_eq!(
-        items_sent_once(&server),
+        u64::try_from(items_sent_once(&server)).unwrap(),
         ok,
         "what reached the server succeeded, once"
     );
@@ -520,7 +509,7 @@ fn processes_falling_back_go_on_when_redis_dies_and_share_again_when_it_returns(
     }
     let ok: u64 = reports.iter().map(|r| r["ok"].as_u64().unwrap()).sum();
     assert_eq!(
-        items_sent_once(&server),
+        u64::try_from(items_sent_once(&server)).unwrap(),
         ok,
         "what reached the server succeeded, once"
     );

@@ -16,7 +16,7 @@ use secrecy::SecretString;
 use zoho_invoice_mock::{
     DEFAULT_ACCESS_TOKEN, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Limits, MockConfig, MockServer,
 };
-use zoho_invoice_redis::{Fleet, SharedRateLimitLayer, WhenUnreachable};
+use zoho_invoice_redis::{Fleet, SharedRateLimitLayer, SharedTokenStore, WhenUnreachable};
 use zoho_invoice_transport::{
     ApiRequest, ClientCredentials, Error, HttpTransport, OAuthClient, RateLimitConfig, Region,
     TokenSource, Transport, TransportBuilder,
@@ -303,4 +303,51 @@ pub fn marked_lines(reader: impl Read, marker: &str) -> Vec<String> {
         .map_while(Result::ok)
         .filter_map(|line| line.strip_prefix(marker).map(str::to_owned))
         .collect()
+}
+
+/// A transport as a process of a fleet makes it: the shared limiter and token store over
+/// `fleet`, and the default retry policy (retries must not send anything twice either).
+pub fn fleet_process(
+    server: &MockServer,
+    fleet: &Fleet,
+    refresh: &SecretString,
+) -> (HttpTransport, SharedRateLimitLayer) {
+    let builder = || {
+        TransportBuilder::new()
+            .region(Region::custom(server.api_url(), server.accounts_url()))
+            .allow_http(true)
+            .organization_id(server.organization_id())
+    };
+    let oauth = builder().build_oauth_client(credentials()).unwrap();
+    let store = SharedTokenStore::builder(fleet, oauth, refresh.clone()).build();
+    let layer = SharedRateLimitLayer::new(fleet, RateLimitConfig::default())
+        .with_default_organization(server.organization_id());
+    let transport = builder()
+        .token_source(Arc::new(store))
+        .rate_limit_layer(layer.clone())
+        .build()
+        .unwrap();
+    (transport, layer)
+}
+
+/// Creates an item named `name` (a name no other call uses).
+pub async fn create_item(transport: &HttpTransport, name: String) -> Result<(), Error> {
+    let body = format!(r#"{{"name":"{name}","rate":10}}"#);
+    transport
+        .send(ApiRequest::post("/items").unwrap().with_json(body))
+        .await
+        .map(drop)
+}
+
+/// How many items the server was sent, checking that none was sent twice.
+pub fn items_sent_once(server: &MockServer) -> usize {
+    let posts: Vec<String> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/items"))
+        .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+        .collect();
+    let distinct: std::collections::HashSet<&String> = posts.iter().collect();
+    assert_eq!(distinct.len(), posts.len(), "a POST was sent twice");
+    posts.len()
 }
