@@ -51,7 +51,7 @@ impl Drop for Mode {
 
 /// Decodes JSON text into `T` (a model, an envelope, a page): in one pass where the text
 /// allows it, else the exact way. The result is what `serde_json::from_str` gives; only the
-/// work differs (about a third less on a page of invoices; see `BENCHMARKS.md`).
+/// work differs (about a quarter less on a page of invoices; see `BENCHMARKS.md`).
 ///
 /// ```
 /// use zoho_invoice_models::envelope::Page;
