@@ -7,7 +7,7 @@
 mod common;
 mod world;
 
-use common::{Api, id};
+use common::{Api, Refused, id, refused};
 use serde_json::{Value, json};
 use world::World;
 
@@ -80,33 +80,6 @@ async fn snapshot(api: &Api, w: &World) -> Vec<Value> {
         all.push(api.get(&path).await);
     }
     all
-}
-
-/// One refused request: method, path, body, and the answer's status, code and message.
-struct Refused {
-    method: &'static str,
-    path: String,
-    body: Value,
-    status: u16,
-    code: i64,
-    message: &'static str,
-}
-
-fn refused(
-    method: &'static str,
-    path: String,
-    body: Value,
-    code: i64,
-    message: &'static str,
-) -> Refused {
-    Refused {
-        method,
-        path,
-        body,
-        status: 400,
-        code,
-        message,
-    }
 }
 
 fn email_without(field: &str) -> Value {
@@ -320,13 +293,7 @@ async fn each_refused_body_answers_its_code_and_changes_nothing() {
     let o = others(&api).await;
     for case in cases(&w, &o) {
         let before = snapshot(&api, &w).await;
-        let a = api
-            .call(case.method, &case.path, Some(case.body.clone()))
-            .await;
-        let what = format!("{} {} {}", case.method, case.path, case.body);
-        assert_eq!(a.status, case.status, "{what}: {}", a.json());
-        assert_eq!(a.json()["code"], case.code, "{what}");
-        assert_eq!(a.json()["message"], case.message, "{what}");
+        let what = case.assert_refused_by(&api).await;
         assert_eq!(snapshot(&api, &w).await, before, "{what} changed something");
     }
 }

@@ -61,18 +61,23 @@ type Case = (
     Vec<(String, f64)>,
 );
 
-#[tokio::test]
-async fn documents_tax_their_shipping_their_untaxed_lines_and_not_what_is_exempt() {
-    let api = Api::start().await;
-    let customer = api.contact("Bowman and Co").await;
+/// A `RESELLER` tax exemption of `kind` (`customer` or `item`); answers its id.
+async fn reseller_exemption(api: &Api, kind: &str) -> String {
     let exemption = api
         .create(
             "/settings/taxexemptions",
             "tax_exemption",
-            json!({"tax_exemption_code": "RESELLER", "type": "customer"}),
+            json!({"tax_exemption_code": "RESELLER", "type": kind}),
         )
         .await;
-    let exempt = id(&exemption, "tax_exemption_id");
+    id(&exemption, "tax_exemption_id")
+}
+
+#[tokio::test]
+async fn documents_tax_their_shipping_their_untaxed_lines_and_not_what_is_exempt() {
+    let api = Api::start().await;
+    let customer = api.contact("Bowman and Co").await;
+    let exempt = reseller_exemption(&api, "customer").await;
     let item = api
         .create(
             "/items",
@@ -176,14 +181,7 @@ async fn documents_tax_their_shipping_their_untaxed_lines_and_not_what_is_exempt
 async fn the_taxes_borne_are_written_on_the_document_and_its_lines() {
     let api = Api::start().await;
     let customer = api.contact("Bowman and Co").await;
-    let exemption = api
-        .create(
-            "/settings/taxexemptions",
-            "tax_exemption",
-            json!({"tax_exemption_code": "RESELLER", "type": "item"}),
-        )
-        .await;
-    let exempt = id(&exemption, "tax_exemption_id");
+    let exempt = reseller_exemption(&api, "item").await;
     let fields = json!({"tax_id": VAT, "shipping_charge": 10, "shipping_charge_tax_id": VAT,
         "line_items": [plain(100.0), {"name": "b", "rate": 50, "tax_exemption_id": exempt}]});
     let inv = api

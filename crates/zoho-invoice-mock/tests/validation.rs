@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Api, id};
+use common::{Api, Refused, id, refused};
 use serde_json::{Value, json};
 
 /// The user the server's tokens belong to (`GET /users/me`).
@@ -141,33 +141,6 @@ async fn snapshot(api: &Api, w: &World) -> Vec<Value> {
         all.push(api.get(&path).await);
     }
     all
-}
-
-/// One refused request: method, path, body, and the answer's status, code and message.
-struct Refused {
-    method: &'static str,
-    path: String,
-    body: Value,
-    status: u16,
-    code: i64,
-    message: &'static str,
-}
-
-fn refused(
-    method: &'static str,
-    path: impl Into<String>,
-    body: Value,
-    code: i64,
-    message: &'static str,
-) -> Refused {
-    Refused {
-        method,
-        path: path.into(),
-        body,
-        status: 400,
-        code,
-        message,
-    }
 }
 
 /// An invoice body naming `field: value` besides a valid customer and line.
@@ -588,13 +561,7 @@ async fn each_rule_refuses_its_request_and_nothing_changes() {
     let w = world(&api).await;
     for case in refused_cases(&w) {
         let before = snapshot(&api, &w).await;
-        let a = api
-            .call(case.method, &case.path, Some(case.body.clone()))
-            .await;
-        let what = format!("{} {} {}", case.method, case.path, case.body);
-        assert_eq!(a.status, case.status, "{what}");
-        assert_eq!(a.json()["code"], case.code, "{what}");
-        assert_eq!(a.json()["message"], case.message, "{what}");
+        let what = case.assert_refused_by(&api).await;
         assert_eq!(snapshot(&api, &w).await, before, "{what} changed something");
     }
     // No number was taken from a series by the refused creates.

@@ -12,15 +12,15 @@ use std::time::Duration;
 
 use common::cluster::RedisCluster;
 use common::{
-    builder, create_item, fleet_process, get_items, items_sent_once, mock_with_refresh_token,
-    oauth, with_source,
+    builder, burst, create_item, fleet_process, get_items, items_sent_once,
+    mock_with_refresh_token, oauth, with_source,
 };
 use futures_util::future::join_all;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::time::Instant;
 use zoho_invoice_mock::{DEFAULT_ACCESS_TOKEN, Fault, FaultRule, Limits, MockConfig, MockServer};
 use zoho_invoice_redis::{Fleet, SharedRateLimitLayer, SharedTokenStore, WhenUnreachable};
-use zoho_invoice_transport::{Error, HttpTransport, RateLimitConfig, TokenSource};
+use zoho_invoice_transport::{HttpTransport, RateLimitConfig, TokenSource};
 
 /// A second organization of the fake server: its hash tag's slot is served by another node
 /// than the default organization's (the test checks it).
@@ -53,16 +53,6 @@ fn transport(
     }
     .build()
     .unwrap()
-}
-
-/// `per_transport` concurrent `GET /items` on each transport, all at once.
-async fn burst(transports: &[HttpTransport], per_transport: usize) -> Vec<Result<(), Error>> {
-    let calls = transports
-        .iter()
-        .flat_map(|t| (0..per_transport).map(move |_| get_items(t)));
-    tokio::time::timeout(Duration::from_secs(120), join_all(calls))
-        .await
-        .expect("the burst ends")
 }
 
 /// One kind of limit the fleet keeps to together.

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{RedisServer, builder, fleet, get_items, limited, mock};
+use common::{RedisServer, builder, burst, fleet, get_items, limited, mock};
 use futures_util::future::join_all;
 use secrecy::SecretString;
 use tokio::time::Instant;
@@ -46,16 +46,6 @@ fn alone(server: &MockServer, config: &RateLimitConfig, processes: usize) -> Vec
                 .unwrap()
         })
         .collect()
-}
-
-/// `per_transport` concurrent `GET /items` on each transport, all at once.
-async fn burst(transports: &[HttpTransport], per_transport: usize) -> Vec<Result<(), Error>> {
-    let calls = transports
-        .iter()
-        .flat_map(|t| (0..per_transport).map(move |_| get_items(t)));
-    tokio::time::timeout(Duration::from_secs(120), join_all(calls))
-        .await
-        .expect("the burst ends")
 }
 
 fn count_ok(results: &[Result<(), Error>]) -> usize {

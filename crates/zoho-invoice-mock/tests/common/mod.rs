@@ -214,3 +214,47 @@ pub async fn get_as_default(url: String) -> Answer {
         .unwrap();
     read(client().request(req).await.unwrap()).await
 }
+
+/// One request the server must refuse: method, path, body, and the answer's status, code and
+/// message (the tables of `validation.rs` and `operation_bodies.rs`).
+pub struct Refused {
+    pub method: &'static str,
+    pub path: String,
+    pub body: Value,
+    pub status: u16,
+    pub code: i64,
+    pub message: &'static str,
+}
+
+/// A request refused with a 400 and Zoho's `code` and `message`.
+pub fn refused(
+    method: &'static str,
+    path: impl Into<String>,
+    body: Value,
+    code: i64,
+    message: &'static str,
+) -> Refused {
+    Refused {
+        method,
+        path: path.into(),
+        body,
+        status: 400,
+        code,
+        message,
+    }
+}
+
+impl Refused {
+    /// Sends the request and asserts the refusal; answers the case's description (for the
+    /// caller's own assertions).
+    pub async fn assert_refused_by(&self, api: &Api) -> String {
+        let a = api
+            .call(self.method, &self.path, Some(self.body.clone()))
+            .await;
+        let what = format!("{} {} {}", self.method, self.path, self.body);
+        assert_eq!(a.status, self.status, "{what}: {}", a.json());
+        assert_eq!(a.json()["code"], self.code, "{what}");
+        assert_eq!(a.json()["message"], self.message, "{what}");
+        what
+    }
+}

@@ -351,3 +351,16 @@ pub fn items_sent_once(server: &MockServer) -> usize {
     assert_eq!(distinct.len(), posts.len(), "a POST was sent twice");
     posts.len()
 }
+
+/// `per_transport` concurrent `GET /items` on each transport, all at once.
+pub async fn burst(transports: &[HttpTransport], per_transport: usize) -> Vec<Result<(), Error>> {
+    let calls = transports
+        .iter()
+        .flat_map(|t| (0..per_transport).map(move |_| get_items(t)));
+    tokio::time::timeout(
+        Duration::from_secs(120),
+        futures_util::future::join_all(calls),
+    )
+    .await
+    .expect("the burst ends")
+}
